@@ -1,0 +1,46 @@
+"""Finding the input files of a run (shared by ``check`` and ``convert``)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dotx")
+MODEL_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    #: path relative to the folder it was found in (for output names)
+    rel: Path
+
+
+def collect(paths, suffixes=WORD_SUFFIXES) -> list[Input]:
+    """Files named directly are taken whatever their ending; folders are
+    searched recursively for ``suffixes``. Order is stable (sorted), Word's
+    lock files (``~$x.docx``) are skipped, duplicates removed."""
+    seen: set[Path] = set()
+    out: list[Input] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if name.startswith("~$") or name.startswith("."):
+                        continue
+                    if name.lower().endswith(tuple(suffixes)):
+                        found.append(Path(root) / name)
+            for f in sorted(found):
+                key = f.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(Input(f, f.relative_to(p)))
+        else:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(Input(p, Path(p.name)))
+    return out

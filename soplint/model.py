@@ -1,0 +1,255 @@
+"""The SOP model: the one structure every reader produces, every rule reads
+and every writer renders (see shared/spec/model.md).
+
+Keys are the standard's own Indonesian terms. The JSON form is produced by
+:func:`to_dict` and read back by :func:`from_dict`; ``schema/sop.schema.json``
+describes exactly that shape and :func:`validate` checks a dict against it.
+
+Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
+step sits in the source, for findings a person can find in Word),
+``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
+sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
+``komentar`` / ``gambar_alur`` (facts about the source file).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+VERSI_MODEL = 1
+
+SIMBOL = ("mulai", "proses", "keputusan", "selesai", "tidak_baku")
+PRESISI = ("hari", "bulan", "tahun")
+
+#: the list fields of the detail table, in the standard's order
+DAFTAR_FIELDS = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
+TANGGAL_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+
+
+@dataclass
+class Sumber:
+    berkas: str = ""
+    indeks: int = 0
+    #: "docx", "doc", "json", "yaml" (added key)
+    format: Optional[str] = None
+    #: number of unaccepted tracked changes (w:ins/w:del/...) met (added key)
+    perubahan_terlacak: int = 0
+    #: number of reviewer comments in the file (added key)
+    komentar: int = 0
+    #: True where the flowchart is a pasted picture, not shapes (added key)
+    gambar_alur: bool = False
+
+
+@dataclass
+class Tanggal:
+    teks: str
+    tanggal: Optional[str] = None  # ISO YYYY-MM-DD
+    presisi: Optional[str] = None  # hari | bulan | tahun
+
+
+@dataclass
+class Pengesahan:
+    jabatan: Optional[str] = None
+    nama: Optional[str] = None
+    pangkat: Optional[str] = None
+    nip: Optional[str] = None  # digits only
+
+
+@dataclass
+class Identitas:
+    instansi: list[str] = field(default_factory=list)
+    nomor_sop: Optional[str] = None
+    tanggal_pembuatan: Optional[Tanggal] = None
+    tanggal_revisi: Optional[Tanggal] = None
+    tanggal_efektif: Optional[Tanggal] = None
+    disahkan_oleh: Optional[Pengesahan] = None
+    nama_sop: Optional[str] = None
+
+
+@dataclass
+class Waktu:
+    teks: str
+    menit: Optional[float] = None
+    #: numbers of the steps that share this one (merged) cell, first included
+    gabungan: Optional[list[int]] = None
+
+
+@dataclass
+class Cabang:
+    ya: Optional[int] = None
+    tidak: Optional[int] = None
+
+
+@dataclass
+class Kegiatan:
+    no: int
+    uraian: str = ""
+    pelaksana: Optional[str] = None
+    simbol: str = "proses"
+    kelengkapan: str = ""
+    waktu: Optional[Waktu] = None
+    output: str = ""
+    keterangan: str = ""
+    lanjut: list[int] = field(default_factory=list)
+    cabang: Optional[Cabang] = None
+    pelaksana_lain: list[str] = field(default_factory=list)
+    #: raw name of the drawn shape ("flowChartDocument", "t114", "centang")
+    bentuk: Optional[str] = None
+    #: where the step sits in the source ("tabel 3, baris 5" / "paragraf 12")
+    lokasi: Optional[str] = None
+
+
+@dataclass
+class TakTerpetakan:
+    teks: str
+    lokasi: str
+
+
+@dataclass
+class SOP:
+    versi_model: int = VERSI_MODEL
+    sumber: Sumber = field(default_factory=Sumber)
+    identitas: Identitas = field(default_factory=Identitas)
+    dasar_hukum: Optional[list[str]] = None
+    kualifikasi_pelaksana: Optional[list[str]] = None
+    keterkaitan: Optional[list[str]] = None
+    peralatan_perlengkapan: Optional[list[str]] = None
+    peringatan: Optional[list[str]] = None
+    pencatatan_pendataan: Optional[list[str]] = None
+    pelaksana: list[str] = field(default_factory=list)
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+    lainnya: dict[str, str] = field(default_factory=dict)
+    tak_terpetakan: list[TakTerpetakan] = field(default_factory=list)
+    #: model key ("identitas.nomor_sop", "dasar_hukum") -> location in the source
+    lokasi: dict[str, str] = field(default_factory=dict)
+
+    def step(self, no: int) -> Optional[Kegiatan]:
+        for k in self.kegiatan:
+            if k.no == no:
+                return k
+        return None
+
+
+# --------------------------------------------------------------------------
+# dict / JSON / YAML
+
+_NESTED = {
+    ("SOP", "sumber"): Sumber,
+    ("SOP", "identitas"): Identitas,
+    ("Identitas", "tanggal_pembuatan"): Tanggal,
+    ("Identitas", "tanggal_revisi"): Tanggal,
+    ("Identitas", "tanggal_efektif"): Tanggal,
+    ("Identitas", "disahkan_oleh"): Pengesahan,
+    ("Kegiatan", "waktu"): Waktu,
+    ("Kegiatan", "cabang"): Cabang,
+}
+_LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetakan}
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready data, keys in declaration order."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    return obj
+
+
+def _build(cls: type, data: dict) -> Any:
+    kwargs = {}
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key, value in data.items():
+        if key not in names:
+            continue  # unknown keys are tolerated (schema decides strictness)
+        sub = _NESTED.get((cls.__name__, key))
+        lst = _LISTS.get((cls.__name__, key))
+        if sub is not None and isinstance(value, dict):
+            value = _build(sub, value)
+        elif lst is not None and isinstance(value, list):
+            value = [_build(lst, v) for v in value]
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def from_dict(data: dict, *, check: bool = True) -> SOP:
+    """Build a model from its JSON form; validates first unless told not to."""
+    if check:
+        validate(data)
+    return _build(SOP, data)
+
+
+def to_json(sop: SOP, indent: int = 2) -> str:
+    return json.dumps(to_dict(sop), ensure_ascii=False, indent=indent) + "\n"
+
+
+def to_yaml(sop: SOP) -> str:
+    import yaml
+
+    return yaml.safe_dump(to_dict(sop), allow_unicode=True, sort_keys=False)
+
+
+# --------------------------------------------------------------------------
+# schema validation
+
+class ModelError(ValueError):
+    """A model document that does not match the schema; names the bad key."""
+
+
+_SCHEMA: Optional[dict] = None
+
+
+def schema() -> dict:
+    global _SCHEMA
+    if _SCHEMA is None:
+        from importlib.resources import files
+
+        _SCHEMA = json.loads(files("soplint").joinpath("schema/sop.schema.json").read_text("utf-8"))
+    return _SCHEMA
+
+
+def _path(err) -> str:
+    parts = []
+    for p in err.absolute_path:
+        parts.append(f"[{p}]" if isinstance(p, int) else ("." if parts else "") + str(p))
+    return "".join(parts) or "(akar/root)"
+
+
+def validation_errors(data: Any) -> list[str]:
+    """Every schema violation as 'key: problem' (bilingual), sorted by key."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    out = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        key = _path(err)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            key = key + "." + ",".join(extra) if key != "(akar/root)" else ",".join(extra)
+            out.append(f"{key}: kunci tidak dikenal / unknown key")
+        elif err.validator == "required":
+            out.append(f"{key}: {err.message} (kunci wajib hilang / required key missing)")
+        else:
+            out.append(f"{key}: {err.message}")
+    return out
+
+
+def validate(data: Any) -> None:
+    errors = validation_errors(data)
+    if errors:
+        raise ModelError(
+            "Model SOP tidak sesuai skema / SOP model does not match the schema:\n  - "
+            + "\n  - ".join(errors)
+        )

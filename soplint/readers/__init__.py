@@ -1,0 +1,52 @@
+"""Readers: any input file -> list of SOP models (one per SOP, in order).
+
+No reader talks to a writer; they meet at :mod:`soplint.model`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from soplint.errors import UnreadableFile
+from soplint.model import SOP
+
+
+def read_path(path, options: Optional[dict] = None) -> list[SOP]:
+    """Read one file by its kind. Raises :class:`UnreadableFile` with a
+    bilingual message for anything that cannot be read."""
+    path = Path(path)
+    options = options or {}
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise UnreadableFile("missing", "Berkas tidak ditemukan: {p}", "File not found: {p}", p=path)
+    if suffix in (".json", ".yaml", ".yml"):
+        from soplint.readers.jsonyaml import read
+
+        return read(path, options)
+    if suffix == ".doc":
+        from soplint.readers.doc import read
+
+        return read(path, options)
+    if suffix in (".docx", ".docm", ".dotx", ".dotm"):
+        from soplint.readers.docx import read
+
+        return read(path, options)
+    for reader in _plugin_readers(options):
+        if suffix in tuple(reader.suffixes):
+            return list(reader.read(path, options))
+    raise UnreadableFile(
+        "unsupported",
+        "Jenis berkas tidak didukung: {p} (gunakan .docx, .doc, .json atau .yaml)",
+        "Unsupported file type: {p} (use .docx, .doc, .json or .yaml)",
+        p=path,
+    )
+
+
+def _plugin_readers(options: dict):
+    pm = options.get("plugin_manager")
+    if pm is None:
+        return []
+    readers = []
+    for group in pm.hook.soplint_readers():
+        readers.extend(group or [])
+    return readers

@@ -1,0 +1,1 @@
+"""Writers: SOP model -> output file. Writers never read source documents."""
