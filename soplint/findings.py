@@ -27,3 +27,47 @@ class Finding:
     def sort_key(self):
         return (self.berkas, -1 if self.indeks is None else self.indeks,
                 self.kegiatan or 0, self.code, self.field or "", self.message)
+
+
+@dataclass
+class SopSummary:
+    indeks: int
+    nama_sop: Optional[str]
+    nomor_sop: Optional[str]
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its SOPs (summaries) and its findings."""
+
+    berkas: str
+    sop: list = None  # list[SopSummary]
+    temuan: list = None  # list[Finding]
+
+    def __post_init__(self):
+        self.sop = self.sop or []
+        self.temuan = self.temuan or []
+
+
+@dataclass
+class CheckResult:
+    """The whole run, in input order; what every report formatter receives."""
+
+    berkas: list  # list[FileResult]
+
+    def counts(self) -> dict:
+        out = {"berkas": len(self.berkas), "sop": sum(len(f.sop) for f in self.berkas),
+               "error": 0, "warning": 0, "info": 0}
+        for f in self.berkas:
+            for t in f.temuan:
+                out[t.severity] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "versi": 1,
+            "berkas": [{"berkas": f.berkas,
+                        "sop": [asdict(s) for s in f.sop],
+                        "temuan": [t.to_dict() for t in f.temuan]} for f in self.berkas],
+            "ringkasan": self.counts(),
+        }
