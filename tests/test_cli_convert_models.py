@@ -1,0 +1,77 @@
+"""convert with model inputs (json/yaml): the pipeline without Word files."""
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from soplint import model as m
+from soplint.cli import cli
+
+
+def _model(name="Pelayanan Surat Masuk"):
+    return m.SOP(identitas=m.Identitas(nama_sop=name, nomor_sop="01"),
+                 pelaksana=["Staf"],
+                 kegiatan=[m.Kegiatan(no=1, uraian="Menerima surat", pelaksana="Staf", simbol="mulai",
+                                      lanjut=[2]),
+                           m.Kegiatan(no=2, uraian="Mengarsipkan", pelaksana="Staf", simbol="selesai")])
+
+
+def test_json_to_yaml_and_back(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.json").write_text(m.to_json(_model()), "utf-8")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["convert", str(src), "--to", "yaml", "-o", str(tmp_path / "y")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["convert", str(tmp_path / "y"), "--to", "json", "-o", str(tmp_path / "j")])
+    assert res.exit_code == 0, res.output
+    back = json.loads((tmp_path / "j" / "a.json").read_text("utf-8"))
+    assert m.from_dict(back) == _model()
+
+
+def test_list_of_models_gives_numbered_outputs(tmp_path):
+    data = [m.to_dict(_model("A")), m.to_dict(_model("B"))]
+    (tmp_path / "buku.json").write_text(json.dumps(data), "utf-8")
+    res = CliRunner().invoke(cli, ["convert", str(tmp_path / "buku.json"), "--to", "json", "-o",
+                                   str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    names = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert names == ["buku-01.json", "buku-02.json"]
+
+
+def test_bad_file_reported_and_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.json").write_text(m.to_json(_model()), "utf-8")
+    bad = m.to_dict(_model())
+    bad["identitas"]["nomor"] = "x"  # unknown key
+    (src / "b.json").write_text(json.dumps(bad), "utf-8")
+    before = (src / "b.json").read_bytes()
+    proc = subprocess.run([sys.executable, "-m", "soplint", "convert", str(src), "--to", "json",
+                           "-o", str(tmp_path / "o")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "identitas.nomor" in proc.stderr and "DK01" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "o" / "a.json").exists()
+    assert (src / "b.json").read_bytes() == before
+
+
+def test_refuses_to_overwrite_without_force(tmp_path):
+    (tmp_path / "a.json").write_text(m.to_json(_model()), "utf-8")
+    out = tmp_path / "o"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["convert", str(tmp_path / "a.json"), "--to", "json", "-o", str(out)]).exit_code == 0
+    again = runner.invoke(cli, ["--lang", "en", "convert", str(tmp_path / "a.json"), "--to", "json", "-o", str(out)])
+    assert again.exit_code == 1 and "already exists" in again.output
+    forced = runner.invoke(cli, ["convert", str(tmp_path / "a.json"), "--to", "json", "-o", str(out), "--force"])
+    assert forced.exit_code == 0
+
+
+def test_never_overwrites_an_input(tmp_path):
+    (tmp_path / "a.json").write_text(m.to_json(_model()), "utf-8")
+    before = (tmp_path / "a.json").read_bytes()
+    res = CliRunner().invoke(cli, ["convert", str(tmp_path / "a.json"), "--to", "json", "-o", str(tmp_path),
+                                   "--force"])
+    assert res.exit_code == 1
+    assert (tmp_path / "a.json").read_bytes() == before
