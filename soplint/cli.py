@@ -36,10 +36,9 @@ def cli(lang):
     """soplint: membaca, memeriksa dan menulis ulang dokumen SOP AP.
 
     Reads, checks and rewrites Indonesian SOP AP documents."""
-    if lang:
-        from soplint.i18n import set_lang
+    from soplint.i18n import set_lang
 
-        set_lang(lang)
+    set_lang(lang)  # also resets a language left by an earlier in-process run
 
 
 def main(argv=None):
