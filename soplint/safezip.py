@@ -1,83 +1,169 @@
 """Opening a Word package safely: the only place that unzips and parses XML.
 
-Every reader goes through :class:`DocxPackage`, so limits (compressed size,
-uncompressed size, compression ratio) and the hardened XML parser (no entity
-resolution, no network, no DTD loading) apply everywhere.
+Every reader goes through :class:`DocxPackage`, so the pre-flight checks of
+:mod:`soplint.preflight` (empty, truncated, not a zip, OLE files, zip-bomb
+limits on the central directory) and the hardened XML parser (no entity
+resolution, no network, no DTD loading, DOCTYPE refused, libxml2's depth
+and size limits kept on) apply everywhere.
+
+A Word 97-2003 file or an RTF file carrying a ``.docx`` name raises
+:class:`UnreadableFile` with kind ``"ole-doc"`` / ``"rtf"``:
+:func:`soplint.readers.read_path` catches those and converts the file with
+LibreOffice instead.
 """
 from __future__ import annotations
 
+import re
+import struct
 import zipfile
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
 
 from lxml import etree
 
 from soplint.errors import UnreadableFile
+from soplint.preflight import Limits, open_zip, sniff_head
 
+__all__ = ["DocxPackage", "Limits", "xml_parser", "parse_xml"]
 
-@dataclass
-class Limits:
-    max_file_bytes: int = 200 * 1024 * 1024  # compressed file on disk
-    max_total_uncompressed: int = 500 * 1024 * 1024  # all members together
-    max_member_uncompressed: int = 300 * 1024 * 1024
-    max_ratio: float = 200.0  # uncompressed / compressed per member (large members only)
+#: exceptions zipfile/zlib raise on damaged members
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
+                ValueError, struct.error, OverflowError, UnicodeDecodeError)
+
+_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_MAIN_REL = re.compile(r"officeDocument$")
 
 
 def xml_parser() -> etree.XMLParser:
+    """The one XML parser configuration: no entity expansion, no network, no
+    DTD; ``huge_tree`` stays off so libxml2 keeps its depth and node-size
+    limits."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=True, remove_comments=False)
+                           dtd_validation=False, huge_tree=False, remove_comments=False)
+
+
+def _entities(path: Path, name: str) -> UnreadableFile:
+    return UnreadableFile("xml-entities",
+                          "{p}: {n} memuat deklarasi DOCTYPE/ENTITY (trik entitas XML, misalnya "
+                          "'billion laughs'; ditolak demi keamanan)",
+                          "{p}: {n} contains a DOCTYPE/ENTITY declaration (an XML entity trick such as "
+                          "'billion laughs'; refused for safety)",
+                          p=path.name, n=name)
+
+
+def parse_xml(data: bytes, path: Path, name: str):
+    """Parse one XML part with the hardened parser; DOCTYPE/ENTITY refused."""
+    head = data[:65536]
+    if _DECL.search(head):
+        raise _entities(path, name)
+    try:
+        root = etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableFile("damaged", "{p}: XML rusak di {n}: {e}", "{p}: broken XML in {n}: {e}",
+                             p=path.name, n=name, e=exc) from None
+    except (ValueError, MemoryError) as exc:
+        raise UnreadableFile("damaged", "{p}: XML tidak dapat dibaca di {n}: {e}",
+                             "{p}: unreadable XML in {n}: {e}", p=path.name, n=name, e=exc) from None
+    if root is None:
+        raise UnreadableFile("damaged", "{p}: {n} kosong", "{p}: {n} is empty", p=path.name, n=name)
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise _entities(path, name)
+    return root
 
 
 class DocxPackage:
-    """A zip container read with limits. ``xml(name)`` parses one part."""
+    """A zip container read with limits. ``xml(name)`` parses one part.
 
-    def __init__(self, path, limits: Limits | None = None):
+    ``DocxPackage(path, limits)``; ``.names`` (set of member names),
+    ``.has(name)``, ``.read(name)`` -> bytes, ``.xml(name)`` -> lxml root,
+    ``.main_part()`` -> the main document part's name; a context manager.
+    """
+
+    def __init__(self, path, limits: Limits | dict | None = None):
         self.path = Path(path)
-        self.limits = limits or Limits()
-        try:
-            self._zip = zipfile.ZipFile(self.path)
-        except zipfile.BadZipFile:
-            raise UnreadableFile("not-zip", "{p}: bukan berkas Word (.docx) yang sah atau rusak",
-                                 "{p}: not a valid Word (.docx) file, or damaged", p=self.path.name) from None
-        self.names = set(self._zip.namelist())
-        total = 0
+        self.limits = Limits.from_options(limits)
+        kind, head = sniff_head(self.path, self.limits)
+        if kind in ("doc", "rtf"):
+            what = {"doc": ("berkas Word 97-2003 (.doc)", "a Word 97-2003 (.doc) file"),
+                    "rtf": ("berkas RTF", "an RTF file")}[kind]
+            raise UnreadableFile("ole-doc" if kind == "doc" else "rtf",
+                                 "{p}: {i} yang diberi nama {s}; perlu dikonversi dengan LibreOffice",
+                                 "{p}: {e} named {s}; it must be converted with LibreOffice",
+                                 p=self.path.name, i=what[0], e=what[1], s=self.path.suffix or "(tanpa akhiran)")
+        self._zip = open_zip(self.path, self.limits, head)
+        self._infos = {}
         for info in self._zip.infolist():
-            total += info.file_size
-            if info.file_size > self.limits.max_member_uncompressed or (
-                    info.file_size > 1024 * 1024
-                    and info.file_size > self.limits.max_ratio * max(info.compress_size, 1)):
-                raise UnreadableFile("zip-bomb", "{p}: isi zip mencurigakan (bom zip?): {m}",
-                                     "{p}: suspicious zip content (zip bomb?): {m}",
-                                     p=self.path.name, m=info.filename)
-        if total > self.limits.max_total_uncompressed:
-            raise UnreadableFile("zip-bomb", "{p}: isi zip terlalu besar setelah diekstrak",
-                                 "{p}: zip content too large when extracted", p=self.path.name)
+            self._infos.setdefault(info.filename, info)
+        self.names = set(self._infos)
 
     def has(self, name: str) -> bool:
         return name in self.names
 
     def read(self, name: str) -> bytes:
+        info = self._infos.get(name)
+        if info is None:
+            raise self._missing(name)
         try:
-            return self._zip.read(name)
-        except KeyError:
-            raise UnreadableFile("missing-part", "{p}: bagian {n} tidak ada",
-                                 "{p}: part {n} is missing", p=self.path.name, n=name) from None
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
-            raise UnreadableFile("damaged", "{p}: berkas rusak ({e})", "{p}: file is damaged ({e})",
-                                 p=self.path.name, e=exc) from None
+            return self._zip.read(info)
+        except _READ_ERRORS as exc:
+            raise UnreadableFile("damaged", "{p}: berkas rusak di bagian {n} ({e})",
+                                 "{p}: the file is damaged in part {n} ({e})",
+                                 p=self.path.name, n=name, e=exc) from None
 
     def xml(self, name: str):
-        data = self.read(name)
-        if b"<!ENTITY" in data[:4096] or b"<!DOCTYPE" in data[:4096]:
-            raise UnreadableFile("xml-entities",
-                                 "{p}: {n} memuat deklarasi DOCTYPE/ENTITY (ditolak demi keamanan)",
-                                 "{p}: {n} contains a DOCTYPE/ENTITY declaration (refused for safety)",
-                                 p=self.path.name, n=name)
-        try:
-            return etree.fromstring(data, xml_parser())
-        except etree.XMLSyntaxError as exc:
-            raise UnreadableFile("damaged", "{p}: XML rusak di {n}: {e}", "{p}: broken XML in {n}: {e}",
-                                 p=self.path.name, n=name, e=exc) from None
+        info = self._infos.get(name)
+        if info is not None and info.file_size > self.limits.max_xml_bytes:
+            raise UnreadableFile("too-large", "{p}: bagian {n} terlalu besar ({m} MB)",
+                                 "{p}: part {n} is too large ({m} MB)",
+                                 p=self.path.name, n=name, m=round(info.file_size / 1048576))
+        return parse_xml(self.read(name), self.path, name)
+
+    def main_part(self) -> str:
+        """The main document part: the target of the package's
+        officeDocument relationship, else ``word/document.xml``."""
+        if self.has("_rels/.rels") and self.has("[Content_Types].xml"):
+            try:
+                rels = self.xml("_rels/.rels")
+                types = self.xml("[Content_Types].xml")
+            except UnreadableFile:
+                rels = types = None
+            word_parts = set()
+            for override in (types if types is not None else []):
+                if "wordprocessingml" in (override.get("ContentType") or "") or \
+                        "ms-word" in (override.get("ContentType") or ""):
+                    word_parts.add((override.get("PartName") or "").lstrip("/"))
+            for rel in (rels if rels is not None else []):
+                if _MAIN_REL.search(rel.get("Type") or ""):
+                    target = (rel.get("Target") or "").lstrip("/")
+                    if target in self.names and target in word_parts:
+                        return target
+        if self.has("word/document.xml"):
+            return "word/document.xml"
+        raise self._missing("word/document.xml")
+
+    def _missing(self, name: str) -> UnreadableFile:
+        if name != "word/document.xml":
+            return UnreadableFile("missing-part", "{p}: bagian {n} tidak ada", "{p}: part {n} is missing",
+                                  p=self.path.name, n=name)
+        what = self._what_is_it()
+        return UnreadableFile("missing-part",
+                              "{p}: bukan dokumen Word: word/document.xml tidak ada ({i})",
+                              "{p}: not a Word document: word/document.xml is missing ({e})",
+                              p=self.path.name, i=what[0], e=what[1])
+
+    def _what_is_it(self):
+        names = self.names
+        if "xl/workbook.xml" in names:
+            return ("ini lembar kerja Excel .xlsx", "this is an Excel .xlsx workbook")
+        if "ppt/presentation.xml" in names:
+            return ("ini presentasi PowerPoint .pptx", "this is a PowerPoint .pptx presentation")
+        if "mimetype" in names and "content.xml" in names:
+            return ("ini dokumen OpenDocument (.odt/.ods); simpan ulang sebagai .docx",
+                    "this is an OpenDocument file (.odt/.ods); save it again as .docx")
+        if "[Content_Types].xml" in names:
+            return ("paket Office yang tidak lengkap atau rusak", "an incomplete or damaged Office package")
+        return ("ini arsip zip biasa", "this is a plain zip archive")
 
     def close(self):
         self._zip.close()
