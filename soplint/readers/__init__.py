@@ -23,14 +23,27 @@ def read_path(path, options: Optional[dict] = None) -> list[SOP]:
         from soplint.readers.jsonyaml import read
 
         return read(path, options)
-    if suffix == ".doc":
-        from soplint.readers.doc import read
+    if suffix in (".doc", ".dot", ".rtf"):
+        # a .docx renamed .doc is read directly; anything else goes through LibreOffice
+        from soplint.preflight import sniff
 
-        return read(path, options)
+        if sniff(path, options.get("limits")) != "zip":
+            from soplint.readers.doc import read
+
+            return read(path, options)
+        suffix = ".docx"
     if suffix in (".docx", ".docm", ".dotx", ".dotm"):
         from soplint.readers.docx import read
 
-        return read(path, options)
+        try:
+            return read(path, options)
+        except UnreadableFile as exc:
+            # pre-flight found a Word 97-2003 or RTF file behind a .docx name
+            if exc.kind not in ("ole-doc", "rtf"):
+                raise
+        from soplint.readers.doc import read as read_doc
+
+        return read_doc(path, options)
     for reader in _plugin_readers(options):
         if suffix in tuple(reader.suffixes):
             return list(reader.read(path, options))
