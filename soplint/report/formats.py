@@ -1,0 +1,161 @@
+"""Built-in report formats (sarif, junit, html), registered through the same
+pluggy hook as any third-party formatter, plus the small helpers they share.
+
+A formatter is ``callable(result: CheckResult, options: dict) -> str``.
+``options`` may carry ``lang`` ("id"/"en"), ``statistics`` (bool) and
+``rules`` (the loaded rule classes, a list or a ``{code: class}`` dict, used
+for rule names, summaries and doc pages; formatters work without them).
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Optional
+
+from soplint.hookspec import hookimpl
+
+
+@hookimpl
+def soplint_formatters():
+    # Imported lazily: a run that prints text pays for none of these.
+    def sarif(result, options=None):
+        from soplint.report.sarif import format_sarif
+
+        return format_sarif(result, options)
+
+    def junit(result, options=None):
+        from soplint.report.junit import format_junit
+
+        return format_junit(result, options)
+
+    def html(result, options=None):
+        from soplint.report.html import format_html
+
+        return format_html(result, options)
+
+    return {"sarif": sarif, "junit": junit, "html": html}
+
+
+# --------------------------------------------------------------------------
+# helpers shared by the formatters
+
+
+def option_lang(options: Optional[dict]) -> str:
+    """The language of a report: ``options["lang"]`` or the run's language."""
+    value = (options or {}).get("lang")
+    if not value:
+        from soplint.i18n import lang
+
+        value = lang()
+    return "en" if str(value).lower().startswith("en") else "id"
+
+
+def pick(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+SEVERITY_LABEL = {
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+@dataclass
+class RuleInfo:
+    code: str
+    name: str
+    severity: Optional[str] = None
+    summary: Optional[str] = None
+    doc: Optional[str] = None
+
+
+def _text_attr(obj, names, lang):
+    """First non-empty string among attributes ``names`` of ``obj``; an
+    attribute may also be a ``{"id": ..., "en": ...}`` dict or an
+    ``(id, en)`` pair, in which case the run's language is chosen."""
+    for name in names:
+        value = getattr(obj, name, None)
+        if callable(value) and not isinstance(value, type):
+            continue
+        if isinstance(value, dict):
+            value = value.get(lang) or value.get("id") or value.get("en")
+        elif isinstance(value, (tuple, list)) and len(value) == 2 and all(isinstance(v, str) for v in value):
+            value = value[1] if lang == "en" else value[0]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def rule_infos(options: Optional[dict], lang: str = "id") -> dict:
+    """``{code: RuleInfo}`` from ``options["rules"]``; empty when absent.
+
+    Tolerant of what a rule class offers: ``code``, ``name``, ``severity``
+    are expected; the summary is ``summary`` (or a language variant) or the
+    first line of the docstring; the doc page is the docstring."""
+    rules = (options or {}).get("rules")
+    if not rules:
+        return {}
+    if isinstance(rules, dict):
+        rules = list(rules.values())
+    out = {}
+    for rule in rules:
+        code = getattr(rule, "code", None)
+        if not isinstance(code, str) or not code:
+            continue
+        name = getattr(rule, "name", None)
+        name = name if isinstance(name, str) else code
+        severity = getattr(rule, "severity", None)
+        severity = severity if severity in ("error", "warning", "info") else None
+        doc = inspect.getdoc(rule) if isinstance(rule, type) else (getattr(rule, "__doc__", None) or None)
+        if doc and isinstance(rule, type) and rule.__doc__ is None:
+            doc = None  # inherited from a base class, not this rule's page
+        summary = _text_attr(rule, (f"summary_{lang}", "summary", "ringkasan", "title"), lang)
+        if not summary and doc:
+            summary = doc.strip().splitlines()[0].strip()
+        out[code] = RuleInfo(code=code, name=name, severity=severity, summary=summary, doc=doc)
+    return out
+
+
+def iter_sops(file_result):
+    """``(indeks, SopSummary-or-None, findings)`` for one file: one group per
+    SOP in document order, plus a group ``None`` for findings about the
+    whole file (DK01) or about an SOP index the summary list lacks."""
+    by_index = {}
+    for t in file_result.temuan:
+        by_index.setdefault(t.indeks, []).append(t)
+    groups = []
+    known = set()
+    for s in file_result.sop:
+        known.add(s.indeks)
+        groups.append((s.indeks, s, by_index.get(s.indeks, [])))
+    extra = [t for k, ts in by_index.items() if k not in known for t in ts]
+    if extra or not file_result.sop:
+        groups.insert(0, (None, None, extra))
+    return groups
+
+
+def sop_label(lang: str, indeks, summary) -> str:
+    """How a person names one SOP of a file."""
+    if summary is None:
+        return pick(lang, "(berkas)", "(file)")
+    name = summary.nama_sop or pick(lang, "(tanpa nama)", "(untitled)")
+    nomor = f" [{summary.nomor_sop}]" if summary.nomor_sop else ""
+    return f"SOP {indeks + 1}: {name}{nomor}"
+
+
+def count_severities(findings) -> dict:
+    out = {"error": 0, "warning": 0, "info": 0}
+    for t in findings:
+        if t.severity in out:
+            out[t.severity] += 1
+    return out
+
+
+def statistics(result) -> list:
+    """``[(code, name, severity, count)]`` sorted by count (desc) then code."""
+    counts = {}
+    for f in result.berkas:
+        for t in f.temuan:
+            key = (t.code, t.name, t.severity)
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda r: (-r[3], r[0]))

@@ -1,0 +1,346 @@
+"""--annotate: a copy of a real .docx with one Word comment per finding at the
+text the finding is about; the original untouched; LibreOffice opens it."""
+import hashlib
+import subprocess
+import uuid
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from soplint.findings import CheckResult, FileResult, Finding, SopSummary
+from soplint.inputs import Input
+from soplint.report.annotate import annotate_docx, annotate_result, target_for
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+IDENTITAS = [
+    ("Nomor SOP", "065/ /2014"),
+    ("Tanggal Pembuatan", "03 Februari 2014"),
+    ("Tanggal Revisi", "-"),
+    ("Tanggal Efektif", "Maret 2014"),
+    ("Disahkan oleh", "KEPALA DINAS KOMUNIKASI\nDrs. H. Ahmad Yani\nNIP. 19611122 198903 1 005"),
+    ("Nama SOP", None),
+]
+STEPS = [
+    # no, uraian, actor column (0..2), kelengkapan, waktu, output
+    ("1", "Staf menerima surat masuk", 0, "Surat masuk", "5 menit", "Surat diterima"),
+    ("2", "Mengagendakan surat", 0, "Buku agenda", "segera", "Surat teragenda"),
+    ("3", "Memeriksa dan mendisposisi surat", 1, "Surat teragenda", "", "Disposisi"),
+    ("4", "Mengarsipkan surat", None, "Disposisi", "10 menit", "Arsip surat"),
+]
+ACTORS = ["Pengadministrasi Umum", "Kasubbag Umum", "Kepala Dinas"]
+
+
+def _merge_down(table, col, top, bottom):
+    table.cell(top, col).merge(table.cell(bottom, col))
+
+
+def add_sop(doc, nama="Pelayanan Administrasi Surat Masuk", nomor="065/ /2014", note=None):
+    """One SOP in the usual two-part layout: title, identity table (logo cell,
+    label, colon, value), detail table, procedure table with ticks."""
+    doc.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
+    ident = doc.add_table(rows=len(IDENTITAS), cols=4)
+    ident.style = "Table Grid"
+    for r, (label, value) in enumerate(IDENTITAS):
+        ident.cell(r, 1).text = label
+        ident.cell(r, 2).text = ":"
+        if label == "Nama SOP":
+            value = nama
+        if label == "Nomor SOP":
+            value = nomor
+        cell = ident.cell(r, 3)
+        lines = value.split("\n")
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    logo = ident.cell(0, 0).merge(ident.cell(len(IDENTITAS) - 1, 0))
+    logo.text = "PEMERINTAH KOTA BENGKULU"
+    logo.add_paragraph("DINAS KOMUNIKASI DAN INFORMATIKA")
+
+    detail = doc.add_table(rows=3, cols=2)
+    detail.style = "Table Grid"
+    items = [("Dasar Hukum:", ["UU 32/2004 tentang Pemerintahan Daerah",
+                               "Permendagri Nomor 52 Tahun 2011 tentang SOP"]),
+             ("Kualifikasi Pelaksana:", ["Memahami tata naskah dinas"]),
+             ("Keterkaitan:", ["SOP Surat Keluar"]),
+             ("Peralatan/Perlengkapan:", ["Komputer"]),
+             ("Pencatatan dan Pendataan:", ["Buku agenda"]),
+             ("Catatan Lain:", ["-"])]
+    for i, (label, values) in enumerate(items):
+        cell = detail.cell(i // 2, i % 2)
+        cell.text = label
+        for k, v in enumerate(values, 1):
+            cell.add_paragraph(f"{k}. {v}")
+    if note:
+        doc.add_paragraph(note)
+
+    ncols = 2 + len(ACTORS) + 3 + 1
+    proc = doc.add_table(rows=2 + len(STEPS), cols=ncols)
+    proc.style = "Table Grid"
+    head = ["No", "Kegiatan", "Pelaksana", "", "", "Mutu Baku", "", "", "Keterangan"]
+    sub = ["", ""] + ACTORS + ["Kelengkapan", "Waktu", "Output", ""]
+    for c in range(ncols):
+        proc.cell(0, c).text = head[c]
+        proc.cell(1, c).text = sub[c]
+    for r, (no, uraian, actor, kel, waktu, output) in enumerate(STEPS, start=2):
+        row = proc.rows[r].cells
+        row[0].text = no
+        row[1].text = uraian
+        if actor is not None:
+            row[2 + actor].text = "\u221a"
+        row[5].text = kel
+        row[6].text = waktu
+        row[7].text = output
+    # merges after filling (merged text would concatenate)
+    for c in (0, 1, 8):
+        keep = proc.cell(0, c).text
+        merged = proc.cell(0, c).merge(proc.cell(1, c))
+        merged.text = keep
+    proc.cell(0, 2).merge(proc.cell(0, 4)).text = "Pelaksana"
+    proc.cell(0, 5).merge(proc.cell(0, 7)).text = "Mutu Baku"
+    return doc
+
+
+def build_docx(path, sops=1, with_comment=False):
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    doc = docx.Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    add_sop(doc, note="Catatan: surat rahasia langsung ke Kepala Dinas")
+    for k in range(1, sops):
+        doc.add_page_break()
+        add_sop(doc, nama=f"Pelayanan Surat Keluar {k}", nomor=f"066/{k}/2014")
+    if with_comment:
+        para = doc.paragraphs[0]
+        doc.add_comment(para.runs, text="komentar reviewer", author="Ortala", initials="OR")
+    doc.save(path)
+    return Path(path)
+
+
+# -------------------------------------------------------------------------
+# reading the annotated copy back
+
+
+def comment_places(path):
+    """{comment id: (anchored text, place)}: place is ("tabel", T, R, C) with
+    1-based table/row and the 0-based cell index, or ("paragraf", P)."""
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    body = root.find(f"{{{W}}}body")
+    open_ids = {}
+    texts = {}
+    places = {}
+    tables = [t for t in body if t.tag == f"{{{W}}}tbl"]
+    paras = [p for p in body if p.tag == f"{{{W}}}p"]
+
+    def place_of(el):
+        node = el
+        tc = tr = tbl = None
+        while node is not None and node is not body:
+            if node.tag == f"{{{W}}}tc" and tc is None:
+                tc = node
+            if node.tag == f"{{{W}}}tr" and tr is None:
+                tr = node
+            if node.tag == f"{{{W}}}tbl":
+                tbl = node
+            parent = node.getparent()
+            if parent is body:
+                if node.tag == f"{{{W}}}p":
+                    return ("paragraf", paras.index(node) + 1)
+                rows = tbl.findall(f"{{{W}}}tr")
+                return ("tabel", tables.index(tbl) + 1, rows.index(tr) + 1, tr.findall(f"{{{W}}}tc").index(tc))
+            node = parent
+        return None
+
+    for el in body.iter():
+        if el.tag == f"{{{W}}}commentRangeStart":
+            cid = el.get(f"{{{W}}}id")
+            open_ids[cid] = []
+            places[cid] = place_of(el)
+        elif el.tag == f"{{{W}}}commentRangeEnd":
+            cid = el.get(f"{{{W}}}id")
+            texts[cid] = "".join(open_ids.pop(cid, []))
+        elif el.tag == f"{{{W}}}t":
+            for buf in open_ids.values():
+                buf.append(el.text or "")
+        elif el.tag == f"{{{W}}}p":
+            for buf in open_ids.values():
+                if buf:
+                    buf.append(" ")
+    return {cid: (" ".join(texts.get(cid, "").split()), places[cid]) for cid in places}
+
+
+def sha(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def F(code, name, message, berkas, **kw):
+    kw.setdefault("indeks", 0)
+    return Finding(code=code, name=name, severity=kw.pop("severity", "warning"), message=message,
+                   berkas=str(berkas), **kw)
+
+
+def findings_for(src):
+    return [
+        F("ID04", "tanggal-tidak-lengkap", "Tanggal Efektif hanya bulan dan tahun", src,
+          field="identitas.tanggal_efektif", lokasi="tabel 1", teks="Maret 2014"),
+        F("ID06", "nomor-sop", "Nomor SOP memiliki segmen kosong", src, field="identitas.nomor_sop"),
+        F("PR05", "waktu-kosong", "Kegiatan 3 tidak mempunyai waktu", src, field="kegiatan.waktu",
+          kegiatan=3, lokasi="tabel 3, baris 5"),
+        F("PR06", "waktu-tidak-terukur", "Waktu 'segera' tidak terukur", src, kegiatan=2,
+          lokasi='tabel 3, baris 4, kolom "Waktu"', teks="segera"),
+        F("PR09", "subjek-dalam-uraian", "Uraian diawali nama pelaksana", src, kegiatan=1,
+          lokasi="tabel 3, baris 3", teks="Staf menerima surat masuk", severity="info"),
+        F("PR02", "pelaksana-kosong", "Kegiatan 4 tanpa pelaksana", src, kegiatan=4,
+          lokasi="tabel 3, baris 6, kolom 3", severity="error"),
+        F("DK02", "konten-tak-terpetakan", "Teks tidak terpetakan", src,
+          lokasi="paragraf 2", teks="Catatan: surat rahasia langsung ke Kepala Dinas", severity="info"),
+        F("ID01", "identitas-wajib", "Peringatan tidak ditemukan", src, field="peringatan",
+          severity="error"),
+        F("ID08", "dasar-hukum-format", "Bukan sitasi peraturan", src, field="dasar_hukum",
+          teks="UU 32/2004 tentang Pemerintahan Daerah", lokasi="tabel 2, baris 1, kolom 1"),
+        F("DK03", "perubahan-terlacak", "Ada perubahan terlacak", src, indeks=None),
+    ]
+
+
+SUMMARY = [SopSummary(0, "Pelayanan Administrasi Surat Masuk", "065/ /2014")]
+
+
+def test_one_comment_per_finding_at_the_right_place(tmp_path):
+    src = build_docx(tmp_path / "in" / "surat masuk.docx")
+    before = sha(src)
+    findings = findings_for(src)
+    out = tmp_path / "out" / "surat masuk.docx"
+    done = annotate_docx(src, out, findings, SUMMARY, [src])
+    assert sha(src) == before
+    assert done.comments == len(findings)
+
+    d = docx.Document(str(out))
+    comments = list(d.comments)
+    assert len(comments) == len(findings)
+    assert {c.author for c in comments} == {"soplint"}
+    by_text = {c.text: c.comment_id for c in comments}
+    for f in findings:
+        assert f"[{f.code} {f.name}] {f.message}" in by_text
+
+    places = comment_places(out)
+    assert len(places) == len(findings)
+
+    def at(code):
+        f = next(x for x in findings if x.code == code)
+        return places[str(by_text[f"[{f.code} {f.name}] {f.message}"])]
+
+    # identity value with lokasi "tabel 1" and its text: the value cell
+    assert at("ID04") == ("Maret 2014", ("tabel", 1, 4, 3))
+    # identity field without lokasi: the value cell beside its label
+    assert at("ID06") == ("065/ /2014", ("tabel", 1, 1, 3))
+    # step row + field: the Waktu cell of that row (empty)
+    assert at("PR05") == ("", ("tabel", 3, 5, 6))
+    # quoted column header
+    assert at("PR06") == ("segera", ("tabel", 3, 4, 6))
+    # step row with the offending text
+    assert at("PR09") == ("Staf menerima surat masuk", ("tabel", 3, 3, 1))
+    # numeric grid column: the first actor column of row 6 (no tick there)
+    assert at("PR02") == ("", ("tabel", 3, 6, 2))
+    # top-level paragraph
+    assert at("DK02") == ("Catatan: surat rahasia langsung ke Kepala Dinas", ("paragraf", 2))
+    # nothing to anchor at: the SOP's title (its Nama SOP value)
+    assert at("ID01") == ("Pelayanan Administrasi Surat Masuk", ("tabel", 1, 6, 3))
+    assert at("DK03") == ("Pelayanan Administrasi Surat Masuk", ("tabel", 1, 6, 3))
+    # a cell of the detail table, whole cell
+    text, place = at("ID08")
+    assert place == ("tabel", 2, 1, 0)
+    assert text.startswith("Dasar Hukum:") and "UU 32/2004" in text
+
+
+def test_several_sops_and_existing_comments(tmp_path):
+    src = build_docx(tmp_path / "buku.docx", sops=2, with_comment=True)
+    before = sha(src)
+    sops = [SopSummary(0, "Pelayanan Administrasi Surat Masuk", "065/ /2014"),
+            SopSummary(1, "Pelayanan Surat Keluar 1", "066/1/2014")]
+    findings = [
+        F("ID06", "nomor-sop", "Nomor SOP tidak sesuai pola", src, indeks=1, field="identitas.nomor_sop"),
+        F("ID01", "identitas-wajib", "Peringatan tidak ditemukan", src, indeks=1, field="peringatan"),
+        F("ID06", "nomor-sop", "Nomor SOP memiliki segmen kosong", src, indeks=0, field="identitas.nomor_sop"),
+    ]
+    out = tmp_path / "o" / "buku.docx"
+    annotate_docx(src, out, findings, sops, [src])
+    assert sha(src) == before
+    d = docx.Document(str(out))
+    comments = list(d.comments)
+    assert len(comments) == 1 + len(findings)
+    assert len({c.comment_id for c in comments}) == len(comments)
+    assert [c.author for c in comments].count("Ortala") == 1
+    places = comment_places(out)
+    texts = {c.comment_id: c.text for c in comments}
+    got = {texts[int(cid)]: v for cid, v in places.items() if texts[int(cid)] != "komentar reviewer"}
+    # second SOP: its own identity table is table 4
+    assert got["[ID06 nomor-sop] Nomor SOP tidak sesuai pola"] == ("066/1/2014", ("tabel", 4, 1, 3))
+    assert got["[ID01 identitas-wajib] Peringatan tidak ditemukan"] == ("Pelayanan Surat Keluar 1",
+                                                                       ("tabel", 4, 6, 3))
+    assert got["[ID06 nomor-sop] Nomor SOP memiliki segmen kosong"] == ("065/ /2014", ("tabel", 1, 1, 3))
+
+
+def test_refuses_to_write_onto_an_input(tmp_path):
+    src = build_docx(tmp_path / "a.docx")
+    before = sha(src)
+    with pytest.raises(ValueError):
+        annotate_docx(src, src, findings_for(src), SUMMARY, [src])
+    assert sha(src) == before
+    result = CheckResult([FileResult(str(src), SUMMARY, findings_for(src))])
+    # annotating into the input's own folder would overwrite it: refused, reported
+    done = annotate_result(result, tmp_path, [Input(src, Path("a.docx"))])
+    assert done[0].target is None and "a.docx" in done[0].message
+    assert sha(src) == before
+
+
+def test_run_with_unreadable_and_doc_inputs(tmp_path):
+    good = build_docx(tmp_path / "in" / "sub" / "good.docx")
+    bad = tmp_path / "in" / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    doc = tmp_path / "in" / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    result = CheckResult([
+        FileResult(str(bad), [], [Finding("DK01", "berkas-tidak-terbaca", "error", "rusak", str(bad))]),
+        FileResult(str(good), SUMMARY, findings_for(good)[:3]),
+        FileResult(str(doc), SUMMARY, findings_for(doc)[:1]),
+    ])
+    inputs = [Input(bad, Path("bad.docx")), Input(good, Path("sub/good.docx")), Input(doc, Path("old.doc"))]
+    done = annotate_result(result, tmp_path / "ann", inputs)
+    assert [d.target is not None for d in done] == [False, True, False]
+    assert done[1].target == tmp_path / "ann" / "sub" / "good.docx"
+    assert len(list(docx.Document(str(done[1].target)).comments)) == 3
+    assert done[0].message and done[2].message
+    assert target_for(tmp_path, Path("x/old.doc")) == tmp_path / "x" / "old.docx"
+    assert not (tmp_path / "ann" / "bad.docx").exists()
+
+
+def test_libreoffice_opens_the_annotated_copy(tmp_path, soffice):
+    src = build_docx(tmp_path / "surat.docx", sops=2, with_comment=True)
+    findings = findings_for(src) + [F("ID06", "nomor-sop", "Nomor <SOP> & \"pola\"", src, indeks=1,
+                                      field="identitas.nomor_sop")]
+    out = tmp_path / "ann" / "surat.docx"
+    annotate_docx(src, out, findings, [SUMMARY[0], SopSummary(1, "Pelayanan Surat Keluar 1", "066/1/2014")],
+                  [src])
+    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
+    pdf_dir = tmp_path / "pdf"
+    proc = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(pdf_dir), str(out)],
+        capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    pdf = pdf_dir / "surat.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    # a comment-less conversion would not differ; also check LibreOffice reads the comments back
+    proc = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "fodt",
+         "--outdir", str(pdf_dir), str(out)],
+        capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    fodt = (pdf_dir / "surat.fodt").read_text("utf-8")
+    assert fodt.count("<office:annotation ") + fodt.count("<office:annotation>") == len(findings) + 1
+    assert "[PR06 waktu-tidak-terukur]" in fodt
