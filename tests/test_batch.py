@@ -1,0 +1,127 @@
+"""soplint.batch: order, isolation (time and memory limits, dead workers),
+errors as outcomes, streaming."""
+import os
+import signal
+import sys
+import time
+
+import pytest
+
+from soplint import batch
+from soplint.errors import UnreadableFile
+
+
+def work(item):
+    """What each item asks for: a value, a sleep, an allocation, a crash."""
+    kind, arg = item
+    if kind == "value":
+        return arg * 2
+    if kind == "sleep":
+        time.sleep(arg)
+        return "slept"
+    if kind == "spin":  # a hang in pure Python
+        while True:
+            pass
+    if kind == "alloc":
+        blocks = [bytearray(64 * 1024 * 1024) for _ in range(arg)]
+        return len(blocks)
+    if kind == "unreadable":
+        raise UnreadableFile("damaged", "rusak {x}", "damaged {x}", x=arg)
+    if kind == "bug":
+        raise KeyError(arg)
+    if kind == "segfault":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if kind == "exit":
+        os._exit(3)
+    raise AssertionError(kind)
+
+
+def label(item):
+    return f"{item[0]}-{item[1]}"
+
+
+def run(items, **kw):
+    kw.setdefault("label", label)
+    return list(batch.run(work, items, **kw))
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_results_come_back_in_input_order_whatever_the_scheduling(jobs):
+    # early items are slow, later ones fast: scheduling finishes them out of order
+    items = [("sleep", 0.2), ("sleep", 0.1)] + [("value", i) for i in range(30)]
+    outs = run(items, jobs=jobs, timeout=30, memory_mb=0)
+    assert [o.index for o in outs] == list(range(len(items)))
+    assert [o.item for o in outs] == items
+    assert [o.value for o in outs] == ["slept", "slept"] + [2 * i for i in range(30)]
+    assert all(o.ok for o in outs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_errors_become_outcomes_and_the_batch_goes_on(jobs):
+    items = [("value", 1), ("unreadable", "x"), ("bug", "k"), ("value", 2)]
+    outs = run(items, jobs=jobs, timeout=30, memory_mb=0)
+    assert [o.value for o in outs] == [2, None, None, 4]
+    assert outs[1].error.kind == "damaged" and outs[1].error.en_text == "damaged x"
+    assert outs[2].error.kind == "internal"
+    assert "KeyError" in outs[2].error.en_text and "KeyError" in outs[2].error.id_text
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_over_the_time_limit_is_a_timeout_and_the_batch_goes_on(jobs):
+    items = [("value", 1), ("spin", 0), ("sleep", 30), ("value", 2)]
+    start = time.monotonic()
+    outs = run(items, jobs=jobs, timeout=0.5, memory_mb=0)
+    assert time.monotonic() - start < 10
+    assert [o.value for o in outs] == [2, None, None, 4]
+    assert outs[1].error.kind == outs[2].error.kind == "timeout"
+    assert "0.5" in outs[1].error.en_text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_over_the_memory_limit_is_reported_and_the_batch_goes_on(jobs):
+    items = [("value", 1), ("alloc", 16), ("value", 2), ("alloc", 1)]  # 1 GB vs a 300 MB limit
+    outs = run(items, jobs=jobs, timeout=60, memory_mb=300)
+    assert outs[1].error is not None and outs[1].error.kind == "memory"
+    assert "300 MB" in outs[1].error.en_text
+    assert [outs[0].value, outs[2].value, outs[3].value] == [2, 4, 1]
+
+
+def test_a_dead_worker_is_replaced():
+    items = [("value", 1), ("segfault", 0), ("exit", 0), ("value", 2), ("value", 3)]
+    outs = run(items, jobs=2, timeout=30, memory_mb=0)
+    assert [o.value for o in outs] == [2, None, None, 4, 6]
+    assert outs[1].error.kind == "crash" and "SIGSEGV" in outs[1].error.en_text
+    assert outs[2].error.kind == "crash" and "exit 3" in outs[2].error.en_text
+
+
+def test_workers_are_recycled_and_results_stream():
+    items = [("value", i) for i in range(50)]
+    gen = batch.run(work, items, jobs=2, timeout=30, memory_mb=0, max_tasks=7, label=label)
+    first = next(gen)  # available before the whole batch is done
+    assert first.index == 0 and first.value == 0
+    rest = list(gen)
+    assert [o.value for o in rest] == [2 * i for i in range(1, 50)]
+
+
+def test_effective_jobs():
+    assert batch.effective_jobs(0) == batch.cpu_count()
+    assert batch.effective_jobs(4, 1) == 1
+    assert batch.effective_jobs(2, 10) == 2
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    with open(tmp_path / "log", "w") as fh:
+        assert batch.Progress.wanted(False, fh) is False
+    fd_master, fd_slave = os.openpty()
+    with os.fdopen(fd_slave, "w") as tty:
+        assert batch.Progress.wanted(False, tty) is True
+        assert batch.Progress.wanted(True, tty) is False
+        bar = batch.Progress(3, stream=tty)
+        for name in ("a.docx", "b.docx", "c.docx"):
+            bar.start(name)
+            bar.advance()
+        bar.close()
+    out = os.read(fd_master, 4096).decode()
+    os.close(fd_master)
+    assert "3/3" in out
