@@ -41,6 +41,39 @@ def _writer(to: str):
     return write
 
 
+def _convert_one(item, ctx: dict):
+    """Read one input and write its outputs (runs in a batch worker).
+    Returns ``[("ok", target) | ("err", message) | ("note", message)]``."""
+    from soplint.i18n import set_lang
+    from soplint.readers import read_path
+
+    set_lang(ctx["lang"])
+    out_dir = ctx["out_dir"]
+    to = ctx["to"]
+    sops = read_path(item.path, ctx["read_options"])
+    if not sops:
+        return [("note", tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=item.path))]
+    write = _writer(to)
+    events = []
+    for sop, name in zip(sops, output_names(item.rel, len(sops), to)):
+        target = out_dir / name
+        if target.resolve() in ctx["input_keys"]:
+            events.append(("err", tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
+                                     t=target)))
+            continue
+        if item.path in ctx["shadowed"]:
+            events.append(("err", tr("{t}: sudah ditulis dari masukan lain pada proses ini",
+                                     "{t}: already written from another input in this run", t=target)))
+            continue
+        if target.exists() and not ctx["force"]:
+            events.append(("err", tr("{t}: sudah ada (gunakan --force untuk menimpa)",
+                                     "{t}: already exists (use --force to overwrite)", t=target)))
+            continue
+        write(sop, target, ctx["write_options"])
+        events.append(("ok", str(target)))
+    return events
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -50,46 +83,51 @@ def _writer(to: str):
 @click.option("--force", is_flag=True, help="Timpa keluaran yang ada / overwrite existing outputs.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Templat .docx daerah / a region's .docx template.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Jumlah proses paralel (0 = semua inti) / parallel processes (0 = all cores).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help="Batas waktu per berkas, detik (0 = tanpa batas) / time limit per file, seconds.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=None,
+              help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
+@click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan / no progress bar.")
 @lang_option
-def convert(paths, out_dir, to, force, template):
+def convert(paths, out_dir, to, force, template, jobs, timeout, memory_mb, no_progress):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
-    from soplint.errors import UnreadableFile
-    from soplint.readers import read_path
+    from functools import partial
+
+    from soplint import batch
+    from soplint.i18n import lang
 
     out_dir = Path(out_dir)
     inputs = collect(paths, WORD_SUFFIXES + MODEL_SUFFIXES)
-    input_keys = {i.path.resolve() for i in inputs}
-    write = _writer(to)
-    options = {"template": template}
+    # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
+    seen_bases, shadowed = set(), set()
+    for item in inputs:
+        base = str(item.rel.parent / safe_stem(item.rel.stem)).lower()
+        if base in seen_bases:
+            shadowed.add(item.path)
+        seen_bases.add(base)
+    ctx = {"lang": lang(), "out_dir": out_dir, "to": to, "force": force,
+           "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
+           "read_options": {}, "write_options": {"template": template}}
     failed = 0
     written = 0
-    for item in inputs:
-        try:
-            sops = read_path(item.path)
-        except UnreadableFile as exc:
+    outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                         label=lambda item: str(item.path), progress=batch.Progress.wanted(no_progress))
+    for outcome in outcomes:
+        if outcome.error is not None:
             failed += 1
             echo_err(tr("{p}: DK01 berkas tidak terbaca: {e}", "{p}: DK01 file cannot be read: {e}",
-                        p=item.path, e=exc))
+                        p=outcome.item.path, e=outcome.error))
             continue
-        if not sops:
-            echo_err(tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=item.path))
-            continue
-        for sop, name in zip(sops, output_names(item.rel, len(sops), to)):
-            target = out_dir / name
-            if target.resolve() in input_keys:
-                failed += 1
-                echo_err(tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
-                            t=target))
-                continue
-            if target.exists() and not force:
-                failed += 1
-                echo_err(tr("{t}: sudah ada (gunakan --force untuk menimpa)",
-                            "{t}: already exists (use --force to overwrite)", t=target))
-                continue
-            write(sop, target, options)
-            written += 1
-            click.echo(str(target))
+        for status, text in outcome.value:
+            if status == "ok":
+                written += 1
+                click.echo(text)
+            else:
+                failed += status == "err"
+                echo_err(text)
     echo_err(tr("{n} berkas ditulis, {f} gagal", "{n} files written, {f} failed", n=written, f=failed))
     raise SystemExit(1 if failed else 0)

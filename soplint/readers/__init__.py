@@ -23,27 +23,19 @@ def read_path(path, options: Optional[dict] = None) -> list[SOP]:
         from soplint.readers.jsonyaml import read
 
         return read(path, options)
-    if suffix in (".doc", ".dot", ".rtf"):
-        # a .docx renamed .doc is read directly; anything else goes through LibreOffice
+    if suffix in (".doc", ".dot", ".rtf", ".docx", ".docm", ".dotx", ".dotm"):
+        # pre-flight on the bytes, whatever the name says: a .doc or RTF behind a
+        # .docx name goes to LibreOffice, a .docx renamed .doc is read directly;
+        # empty, truncated, encrypted, non-Word files and zip bombs stop here
         from soplint.preflight import sniff
 
         if sniff(path, options.get("limits")) != "zip":
             from soplint.readers.doc import read
 
             return read(path, options)
-        suffix = ".docx"
-    if suffix in (".docx", ".docm", ".dotx", ".dotm"):
         from soplint.readers.docx import read
 
-        try:
-            return read(path, options)
-        except UnreadableFile as exc:
-            # pre-flight found a Word 97-2003 or RTF file behind a .docx name
-            if exc.kind not in ("ole-doc", "rtf"):
-                raise
-        from soplint.readers.doc import read as read_doc
-
-        return read_doc(path, options)
+        return read(path, options)
     for reader in _plugin_readers(options):
         if suffix in tuple(reader.suffixes):
             return list(reader.read(path, options))
