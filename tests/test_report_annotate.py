@@ -344,3 +344,36 @@ def test_libreoffice_opens_the_annotated_copy(tmp_path, soffice):
     fodt = (pdf_dir / "surat.fodt").read_text("utf-8")
     assert fodt.count("<office:annotation ") + fodt.count("<office:annotation>") == len(findings) + 1
     assert "[PR06 waktu-tidak-terukur]" in fodt
+
+
+def test_word_97_doc_is_annotated_through_its_converted_copy(tmp_path, soffice):
+    """A real .doc (made by LibreOffice from a .docx) gets an annotated .docx copy."""
+    made = build_docx(tmp_path / "make" / "lama.docx")
+    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
+    src_dir = tmp_path / "in"
+    proc = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "doc",
+         "--outdir", str(src_dir), str(made)], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    doc = src_dir / "lama.doc"
+    assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
+    before = sha(doc)
+    findings = [
+        # LibreOffice's .doc round trip joins adjacent tables: locations refer to
+        # the converted copy, which is what the reader read
+        F("ID04", "tanggal-tidak-lengkap", "Tanggal Efektif hanya bulan dan tahun", doc,
+          field="identitas.tanggal_efektif", lokasi="tabel 1", teks="Maret 2014"),
+        F("ID01", "identitas-wajib", "Peringatan tidak ditemukan", doc, field="peringatan", severity="error"),
+    ]
+    result = CheckResult([FileResult(str(doc), SUMMARY, findings)])
+    done = annotate_result(result, tmp_path / "ann", [Input(doc, Path("lama.doc"))])
+    assert done[0].target == tmp_path / "ann" / "lama.docx", done[0].message
+    assert sha(doc) == before
+    comments = list(docx.Document(str(done[0].target)).comments)
+    assert len(comments) == 2
+    places = comment_places(done[0].target)
+    by_text = {c.text: str(c.comment_id) for c in comments}
+    text, place = places[by_text["[ID04 tanggal-tidak-lengkap] Tanggal Efektif hanya bulan dan tahun"]]
+    assert (text, place) == ("Maret 2014", ("tabel", 1, 4, 3))
+    assert places[by_text["[ID01 identitas-wajib] Peringatan tidak ditemukan"]][0] == \
+        "Pelayanan Administrasi Surat Masuk"

@@ -677,44 +677,70 @@ def target_for(out_dir, rel) -> Path:
     return Path(out_dir) / rel.parent / name
 
 
-def annotate_result(result, out_dir, inputs=None, converted=None) -> list:
+def _to_docx(src: Path, workdir: Path) -> Path:
+    """A .doc/.rtf converted to .docx by LibreOffice (as the reader does), in
+    ``workdir``. Raises UnreadableFile when LibreOffice is missing or fails."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnreadableFile("no-libreoffice", "LibreOffice tidak terpasang", "LibreOffice is not installed")
+    profile = workdir / "profile"
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                        "--convert-to", "docx", "--outdir", str(workdir), str(src)],
+                       capture_output=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise UnreadableFile("timeout", "konversi LibreOffice melewati batas waktu",
+                             "LibreOffice conversion timed out") from None
+    out = workdir / (src.stem + ".docx")
+    if not out.is_file():
+        raise UnreadableFile("damaged", "LibreOffice gagal mengonversi berkas", "LibreOffice could not convert the file")
+    return out
+
+
+def annotate_result(result, out_dir, inputs=None) -> list:
     """Annotate every file of a :class:`CheckResult` into ``out_dir``.
 
     ``inputs``: the run's :class:`soplint.inputs.Input` items (path and
-    relative name); without them each file keeps its own name.
-    ``converted``: ``{berkas: path of a .docx converted from a .doc}`` where
-    the caller has one; a .doc without it is skipped with a message.
+    relative name); without them each file keeps its own name. A Word
+    97-2003 (.doc) or RTF file is converted with LibreOffice and its .docx
+    copy annotated (LibreOffice missing: skipped with a message).
     Returns one :class:`Annotated` per file (``target`` None and a bilingual
-    ``message`` when skipped); never raises for one bad file."""
+    ``message`` when skipped); one bad file never stops the others."""
+    import tempfile
+
+    from soplint.preflight import sniff
+
     out_dir = Path(out_dir)
-    converted = converted or {}
     by_name = {}
     all_inputs = []
     for item in inputs or []:
         by_name[str(item.path)] = item
         all_inputs.append(item.path)
+    all_inputs = all_inputs or [Path(x.berkas) for x in result.berkas]
     out = []
     for f in result.berkas:
         item = by_name.get(f.berkas)
         src = item.path if item is not None else Path(f.berkas)
         rel = item.rel if item is not None else Path(Path(f.berkas).name)
-        all_inputs_here = all_inputs or [Path(x.berkas) for x in result.berkas]
-        if any(t.code == "DK01" for t in f.temuan) and not f.sop:
+        if not f.sop and any(t.code == "DK01" for t in f.temuan):
             out.append(Annotated(src, None, message=tr(
                 "{p}: tidak dianotasi (berkas tidak terbaca)", "{p}: not annotated (file cannot be read)",
                 p=f.berkas)))
             continue
-        docx_src = src
-        if src.suffix.lower() != ".docx" and src.suffix.lower() not in (".docm", ".dotx", ".dotm"):
-            docx_src = converted.get(f.berkas)
-            if docx_src is None:
-                out.append(Annotated(src, None, message=tr(
-                    "{p}: dilewati untuk --annotate (hanya .docx yang dapat diberi komentar)",
-                    "{p}: skipped for --annotate (only .docx files can be commented)", p=f.berkas)))
-                continue
         target = target_for(out_dir, rel)
         try:
-            done = annotate_docx(docx_src, target, f.temuan, f.sop, all_inputs_here)
+            with tempfile.TemporaryDirectory(prefix="soplint-annotate-") as tmp:
+                docx_src = src
+                if sniff(src) != "zip":
+                    docx_src = _to_docx(src, Path(tmp))
+                    if target.suffix.lower() != ".docx":
+                        target = target.with_suffix(".docx")
+                elif target.suffix.lower() not in (".docx", ".docm", ".dotx", ".dotm"):
+                    target = target.with_suffix(".docx")
+                done = annotate_docx(docx_src, target, f.temuan, f.sop, all_inputs)
             done.source = src
             out.append(done)
         except ValueError as exc:
@@ -722,4 +748,27 @@ def annotate_result(result, out_dir, inputs=None, converted=None) -> list:
         except UnreadableFile as exc:
             out.append(Annotated(src, None, message=tr("{p}: tidak dianotasi: {e}", "{p}: not annotated: {e}",
                                                        p=f.berkas, e=exc)))
+        except Exception as exc:  # one odd document must not stop the batch
+            out.append(Annotated(src, None, message=tr(
+                "{p}: tidak dianotasi (galat internal: {e})", "{p}: not annotated (internal error: {e})",
+                p=f.berkas, e=f"{type(exc).__name__}: {exc}")))
     return out
+
+
+def annotate_and_report(result, out_dir, inputs=None, echo=None) -> list:
+    """:func:`annotate_result`, with one line per skipped file and a summary
+    on standard error (for ``check --annotate DIR``)."""
+    if echo is None:
+        import click
+
+        def echo(text):
+            click.echo(text, err=True)
+    done = annotate_result(result, out_dir, inputs)
+    written = [d for d in done if d.target is not None]
+    for d in done:
+        if d.message:
+            echo(d.message)
+    echo(tr("{n} salinan beranotasi ({k} komentar) ditulis ke {d}",
+            "{n} annotated copies ({k} comments) written to {d}",
+            n=len(written), k=sum(d.comments for d in written), d=out_dir))
+    return done
