@@ -257,6 +257,33 @@ def test_one_comment_per_finding_at_the_right_place(tmp_path):
     assert text.startswith("Dasar Hukum:") and "UU 32/2004" in text
 
 
+def test_short_offending_text_does_not_anchor_on_a_stray_match(tmp_path):
+    src = build_docx(tmp_path / "a.docx")
+    long_text = "Catatan panjang: " + " ".join(f"kata{i}" for i in range(80))
+    d = docx.Document(str(src))
+    d.add_paragraph(long_text)
+    d.save(str(src))
+    n_paras = len(d.paragraphs)
+    findings = [
+        # "-" is written exactly in the Tanggal Revisi value cell
+        F("ID02", "isian-kosong", "Tanggal Revisi kosong", src, field="identitas.tanggal_revisi", teks="-"),
+        # "2014" also occurs in the Nomor SOP: the field's label decides
+        F("ID03", "tanggal-tidak-valid", "Tanggal tidak valid", src, field="identitas.tanggal_pembuatan",
+          teks="2014"),
+        # a text shortened by the rule ("...") still finds its paragraph
+        F("DK02", "konten-tak-terpetakan", "Teks tak terpetakan", src, teks=long_text[:297] + "...",
+          severity="info"),
+    ]
+    out = tmp_path / "o.docx"
+    annotate_docx(src, out, findings, SUMMARY, [src])
+    places = comment_places(out)
+    texts = {str(c.comment_id): c.text for c in docx.Document(str(out)).comments}
+    got = {texts[k].split("]")[0][1:5]: v for k, v in places.items()}
+    assert got["ID02"] == ("-", ("tabel", 1, 3, 3))
+    assert got["ID03"] == ("03 Februari 2014", ("tabel", 1, 2, 3))
+    assert got["DK02"] == (long_text, ("paragraf", n_paras))
+
+
 def test_several_sops_and_existing_comments(tmp_path):
     src = build_docx(tmp_path / "buku.docx", sops=2, with_comment=True)
     before = sha(src)

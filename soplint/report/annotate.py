@@ -341,22 +341,43 @@ class Locator:
                         best = (key, col)
         return None if best is None else best[1]
 
-    def _find_text(self, needle: str, blocks) -> Optional[Anchor]:
-        """The paragraph (or cell) whose text holds ``needle``."""
+    def _find_text(self, needle: str, blocks, exact: bool = False) -> Optional[Anchor]:
+        """The paragraph (or cell) whose text holds ``needle`` (or, with
+        ``exact``, is exactly it)."""
         n = norm(needle)
+        if n.endswith("...") and len(needle) >= 300:  # shortened by the rule
+            n = n[:-3].rstrip()
         if not n:
             return None
+        hit = (lambda text: norm(text) == n) if exact else (lambda text: n in norm(text))
         for b in blocks:
             if b.tag == w("p"):
-                if n in norm(para_text(b)):
+                if hit(para_text(b)):
                     return self._para_anchor(b, "teks")
                 continue
             for r, tc, col in self.body.table_cells(b):
                 for p in cell_paragraphs(tc):
-                    if n in norm(para_text(p)):
+                    if hit(para_text(p)):
                         return self._para_anchor(p, "teks")
-                if n in norm(cell_text(tc)):
+                if hit(cell_text(tc)):
                     return self._cell_anchor(tc, "teks")
+        return None
+
+    def _search(self, teks: Optional[str], tail: Optional[str], blocks) -> Optional[Anchor]:
+        """The offending text written exactly; else contained (when it is long
+        enough to be telling); else the field's label; else any occurrence."""
+        if teks:
+            found = self._find_text(teks, blocks, exact=True)
+            if found is None and len(norm(teks)) >= 6:
+                found = self._find_text(teks, blocks)
+            if found is not None:
+                return found
+        if tail:
+            found = self._find_label(tail, blocks)
+            if found is not None:
+                return found
+        if teks:
+            return self._find_text(teks, blocks)
         return None
 
     def _find_label(self, tail: str, blocks) -> Optional[Anchor]:
@@ -479,21 +500,14 @@ class Locator:
                               cells[0][0] if cells else None)
                 if tc is not None:
                     return self._cell_anchor(tc, "sel")
-            found = None
-            if finding.teks:
-                found = self._find_text(finding.teks, [tbl])
-            if found is None and tail:
-                found = self._find_label(tail, [tbl])
+            found = self._search(finding.teks, tail, [tbl])
             if found is not None:
                 return found
-        if finding.teks:
-            found = self._find_text(finding.teks, region) or self._find_text(finding.teks, self.body.blocks)
-            if found is not None:
-                return found
-        if tail:
-            found = self._find_label(tail, region)
-            if found is not None:
-                return found
+        found = self._search(finding.teks, tail, region)
+        if found is None and finding.teks and region is not self.body.blocks:
+            found = self._find_text(finding.teks, self.body.blocks)
+        if found is not None:
+            return found
         return self.title(indeks)
 
 
