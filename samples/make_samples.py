@@ -1,0 +1,784 @@
+"""Regenerate the sample SOP .docx files, their oracles and seeded defects.
+
+    python samples/make_samples.py [OUT_DIR]      (default: this folder)
+
+For every sample NAME it writes ``NAME.docx`` (rendered by :mod:`sopdocx`),
+``.oracle/NAME.expected.json`` (a JSON list: the expected model of each SOP in the
+file, computed from the same source data the document is rendered from) and
+``.oracle/NAME.defects.json`` (the defects deliberately seeded: rule code from
+spec/rules.md, SOP index, and the field or step concerned).
+
+The oracles live in the hidden folder ``.oracle/`` on purpose: ``soplint
+convert samples/ --to json`` searches folders for .json model inputs too, and
+skips hidden folders; oracles next to the .docx would be converted as inputs.
+
+The content is paraphrased from the example SOPs of domain.md §11; names of
+officials and NIPs are invented.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import sopdocx  # noqa: E402
+from soplint import model as m  # noqa: E402
+
+
+# --------------------------------------------------------------------------
+# shorthands
+
+def T(teks, iso=None, presisi=None):
+    return m.Tanggal(teks, iso, presisi)
+
+
+def W(teks, menit, gabungan=None):
+    return m.Waktu(teks, menit, gabungan)
+
+
+def K(no, uraian, pelaksana, kelengkapan="", waktu=None, output="", keterangan="", simbol="proses",
+      cabang=None, lain=(), bentuk=None):
+    return m.Kegiatan(no=no, uraian=uraian, pelaksana=pelaksana, simbol=simbol, kelengkapan=kelengkapan,
+                      waktu=waktu, output=output, keterangan=keterangan,
+                      cabang=m.Cabang(*cabang) if cabang else None, pelaksana_lain=list(lain), bentuk=bentuk)
+
+
+def P(jabatan, nama, pangkat, nip):
+    return m.Pengesahan(jabatan=jabatan, nama=nama, pangkat=pangkat, nip=nip)
+
+
+def sop(instansi, nomor, pembuatan, revisi, efektif, pengesahan, nama, *, dasar, kualifikasi, keterkaitan,
+        peralatan, peringatan, pencatatan, pelaksana, kegiatan, lainnya=None):
+    return m.SOP(
+        identitas=m.Identitas(instansi=list(instansi), nomor_sop=nomor, tanggal_pembuatan=pembuatan,
+                              tanggal_revisi=revisi, tanggal_efektif=efektif, disahkan_oleh=pengesahan,
+                              nama_sop=nama),
+        dasar_hukum=dasar, kualifikasi_pelaksana=kualifikasi, keterkaitan=keterkaitan,
+        peralatan_perlengkapan=peralatan, peringatan=peringatan, pencatatan_pendataan=pencatatan,
+        pelaksana=list(pelaksana), kegiatan=list(kegiatan), lainnya=dict(lainnya or {}))
+
+
+def D(code, indeks=0, field=None, kegiatan=None, catatan=None):
+    d = {"code": code, "indeks": indeks, "field": field, "kegiatan": kegiatan}
+    if catatan:
+        d["catatan"] = catatan
+    return d
+
+
+STRIP = "-"
+SAMPLES = []
+
+
+def sample(name, layout, description, **opts):
+    def deco(fn):
+        SAMPLES.append((name, layout, description, opts, fn))
+        return fn
+    return deco
+
+
+# --------------------------------------------------------------------------
+# 1. surat masuk, Bappeda (E1) - the standard layout
+
+@sample("surat-masuk-bappeda", "standar",
+        "standard layout: identity table with colon cells and logo cell, 2-column detail table, procedure "
+        "with two header rows, column-number row, DrawingML shapes (VML fallback), connectors, Ya/Tidak "
+        "text boxes, a Waktu cell merged over steps 2-3")
+def s_surat_masuk():
+    A, B, C, Dk, E = ("Pengadministrasi Umum", "Kasubbag Umum dan Kepegawaian", "Sekretaris", "Kepala Bappeda",
+                      "Kepala Bidang")
+    s = sop(["PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR", "BADAN PERENCANAAN PEMBANGUNAN DAERAH", "SEKRETARIAT"],
+            "01", T("Desember 2013", "2013-12-01", "bulan"), T("-"), T("Januari 2014", "2014-01-01", "bulan"),
+            P("KEPALA BAPPEDA KABUPATEN KOTAWARINGIN TIMUR", "Ir. H. Suparmadi, M.Si", "Pembina Utama Muda",
+              "196511121990031007"),
+            "Pelayanan Administrasi Surat Masuk",
+            dasar=["Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah",
+                   "Peraturan Menteri Dalam Negeri Nomor 39 Tahun 2005 tentang Pedoman Penyelenggaraan Kearsipan "
+                   "di Lingkungan Pemerintah Daerah",
+                   "Peraturan Daerah Kabupaten Kotawaringin Timur Nomor 6 Tahun 2008 tentang Organisasi dan Tata "
+                   "Kerja Lembaga Teknis Daerah",
+                   "Peraturan Bupati Kotawaringin Timur Nomor 31 Tahun 2008 tentang Rincian Tugas Pokok dan Fungsi "
+                   "Bappeda"],
+            kualifikasi=["Kepala Bappeda: S1", "Pengadministrasi Umum: SLTA",
+                         "Memahami pedoman tata naskah dinas dan kearsipan"],
+            keterkaitan=["SOP Surat Keluar"],
+            peralatan=["Buku pedoman tata kearsipan", "Buku agenda surat masuk", "Kartu kendali", "Komputer", "ATK",
+                       "Stempel"],
+            peringatan=["Apabila surat masuk tidak ditangani secara tertib, informasi hilang dan tidak dapat "
+                        "ditindaklanjuti"],
+            pencatatan=["Buku agenda surat masuk", "Kartu kendali"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Menerima, mengagendakan dan menggandakan surat masuk serta melampirkan lembar disposisi", A,
+                  "Surat masuk", W("10 Menit", 10), "Surat teragenda dan lembar disposisi", simbol="mulai"),
+                K(2, "Menerima dan mempelajari surat masuk, lalu meneruskan kepada Sekretaris", B,
+                  "Surat masuk dan lembar disposisi", W("10 Menit", 10, [2, 3]), "Surat masuk diparaf"),
+                K(3, "Menelaah surat masuk dan meneruskan kepada Kepala Bappeda", C, "Surat masuk diparaf",
+                  W("10 Menit", 10, [2, 3]), "Surat masuk ditelaah"),
+                K(4, "Membaca surat dan memberikan disposisi", Dk, "Surat masuk dan lembar disposisi",
+                  W("15 Menit", 15), "Disposisi Kepala"),
+                K(5, "Menerima disposisi dan memberikan arahan kepada Kepala Bidang", C, "Disposisi Kepala",
+                  W("10 Menit", 10), "Arahan tindak lanjut"),
+                K(6, "Memberikan arahan tindak lanjut kepada Pengadministrasi Umum", E, "Arahan tindak lanjut",
+                  W("10 Menit", 10), "Arahan tertulis"),
+                K(7, "Memproses surat sesuai disposisi dan menyusun konsep balasan", A, "Surat dan disposisi",
+                  W("1 Jam", 60), "Konsep surat balasan"),
+                K(8, "Memeriksa konsep balasan, sudah benar?", E, "Konsep surat balasan", W("15 Menit", 15),
+                  "Konsep diparaf", "Tidak: kembali ke kegiatan 7", simbol="keputusan", cabang=(9, 7)),
+                K(9, "Memeriksa dan memaraf konsep balasan", C, "Konsep diparaf", W("15 Menit", 15),
+                  "Konsep berparaf Sekretaris"),
+                K(10, "Menandatangani surat balasan", Dk, "Konsep berparaf Sekretaris", W("15 Menit", 15),
+                  "Surat balasan ditandatangani"),
+                K(11, "Memberi nomor, menggandakan, mengarsipkan dan mengirim surat balasan", A,
+                  "Surat balasan ditandatangani", W("30 Menit", 30), "Surat terkirim dan arsip", simbol="selesai"),
+            ])
+    defects = [D("ID04", field="identitas.tanggal_pembuatan"), D("ID04", field="identitas.tanggal_efektif"),
+               D("ID09", field="dasar_hukum", catatan="UU 32/2004 (diganti UU 23/2014)")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 2. surat keluar, Setda (E2) - "Label : value" in one cell, inline lists
+
+@sample("surat-keluar-setda", "satu_sel",
+        "identity 'Label : value' inside one cell (label variants Tgl. Pembuatan / Tgl. Revisi / Disahkan "
+        "Oleh), detail headings in their own row, items inline '1. ... 2. ...', DrawingML shapes, No as '1.'",
+        no_format="{}.",
+        label={"tanggal_pembuatan": "Tgl. Pembuatan", "tanggal_revisi": "Tgl. Revisi",
+               "disahkan_oleh": "Disahkan Oleh"})
+def s_surat_keluar():
+    A, B, C, Dk, E = "Pelaksana Unit", "Pengetik", "Kasubbag Tata Usaha", "Kepala Bagian", "Pengarsip"
+    s = sop(["PEMERINTAH KOTA BENGKULU", "SEKRETARIAT DAERAH", "BAGIAN UMUM"], "045/12/BU/2022",
+            T("3 Januari 2022", "2022-01-03", "hari"), T("-"), T("17 Januari 2022", "2022-01-17", "hari"),
+            P("KEPALA BAGIAN UMUM SEKRETARIAT DAERAH KOTA BENGKULU", "Drs. Ahmad Zulkarnain, M.AP",
+              "Pembina Tk. I (IV/b)", "197403152000121002"),
+            "Penyelesaian Surat Keluar",
+            dasar=["Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+                   "Peraturan Menteri Dalam Negeri Nomor 1 Tahun 2023 tentang Tata Naskah Dinas di Lingkungan "
+                   "Pemerintah Daerah",
+                   "Peraturan Wali Kota Bengkulu Nomor 12 Tahun 2021 tentang Tata Naskah Dinas"],
+            kualifikasi=["Memahami tata naskah dinas", "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Surat Masuk", "SOP Pengarsipan"],
+            peralatan=["Komputer", "Printer", "Buku agenda surat keluar", "Stempel", "Amplop"],
+            peringatan=["Apabila konsep tidak diperiksa berjenjang, surat keluar dapat memuat kesalahan"],
+            pencatatan=["Buku agenda surat keluar", "Buku ekspedisi"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Menerima disposisi atau memo dari pimpinan", A, "Disposisi/memo", W("10 Menit", 10),
+                  "Disposisi diterima", simbol="mulai"),
+                K(2, "Menyusun konsep surat", A, "Disposisi", W("30 Menit", 30), "Konsep surat"),
+                K(3, "Mengetik konsep surat", B, "Konsep surat", W("15 Menit", 15), "Draf surat"),
+                K(4, "Memeriksa dan memaraf draf surat, konsep benar?", C, "Draf surat", W("15 Menit", 15),
+                  "Draf berparaf", "Tidak: kembali ke kegiatan 2", simbol="keputusan", cabang=(5, 2)),
+                K(5, "Menandatangani surat", Dk, "Draf berparaf", W("15 Menit", 15), "Surat ditandatangani"),
+                K(6, "Memberi nomor, menggandakan dan membubuhkan stempel", B, "Surat ditandatangani",
+                  W("10 Menit", 10), "Surat bernomor"),
+                K(7, "Memasukkan surat ke amplop dan menulis alamat", B, "Surat bernomor", W("10 Menit", 10),
+                  "Surat beramplop"),
+                K(8, "Mengirim surat melalui kurir", A, "Surat beramplop", W("1 Hari", 480),
+                  "Tanda terima pengiriman"),
+                K(9, "Mengarsipkan tembusan dan konsep surat", E, "Tembusan dan konsep surat", W("10 Menit", 10),
+                  "Arsip surat keluar", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
+# 3. cuti ASN (E3) - legacy VML only, document shape, unused actor
+
+@sample("cuti-asn-kantor-perwakilan", "vml",
+        "legacy VML shapes only (v:shape type #_x0000_t116/t109/t110/t114 + v:line), typed '1.' list items, "
+        "label variants Tgl Pembuatan / Tgl Revisi / Tgl Pengesahan / Disahkan Oleh",
+        label={"tanggal_pembuatan": "Tgl Pembuatan", "tanggal_revisi": "Tgl Revisi",
+               "tanggal_efektif": "Tgl Pengesahan", "disahkan_oleh": "Disahkan Oleh"})
+def s_cuti_asn():
+    A, B, C, Dk, E, F = "Pemohon", "Staf TU", "Kasubbag TU", "Kepala Kantor", "BKD Provsu", "Pengiriman Surat"
+    s = sop(["PEMERINTAH PROVINSI SUMATERA UTARA", "KANTOR PERWAKILAN JAKARTA"], "800/027/KPJ/2015",
+            T("APRIL 2015", "2015-04-01", "bulan"), T("-"), T("APRIL 2015", "2015-04-01", "bulan"),
+            P("KEPALA KANTOR PERWAKILAN JAKARTA", "Drs. Riswan Harahap", "Pembina", "196807071994031009"),
+            "Pengajuan Cuti Aparatur Sipil Negara",
+            dasar=["Undang-Undang Nomor 8 Tahun 1974 tentang Pokok-Pokok Kepegawaian jo. Undang-Undang Nomor 43 "
+                   "Tahun 1999",
+                   "Peraturan Pemerintah Nomor 24 Tahun 1976 tentang Cuti Pegawai Negeri Sipil",
+                   "Surat Edaran Kepala BAKN Nomor 01/SE/1977 tentang Permintaan dan Pemberian Cuti Pegawai Negeri "
+                   "Sipil"],
+            kualifikasi=["Memahami tugas kepegawaian dan ketentuan cuti",
+                         "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Alur Surat Masuk dan Surat Keluar", "SOP Pengarsipan"],
+            peralatan=["Berkas permohonan", "Komputer/laptop", "Printer", "ATK", "Lembar nota dinas", "Map"],
+            peringatan=["Cuti adalah hak ASN; apabila SOP tidak dilaksanakan, proses pemberian cuti terganggu"],
+            pencatatan=["Buku jaga cuti ASN", "Buku arsip"],
+            pelaksana=[A, B, C, Dk, E, F],
+            kegiatan=[
+                K(1, "Mengajukan permohonan cuti", A, "Berkas permohonan cuti", W("5 Menit", 5),
+                  "Registrasi dan buku jaga cuti", simbol="mulai"),
+                K(2, "Mencatat permohonan dalam buku jaga cuti", B, "Bahan dan data", W("10 Menit", 10),
+                  "Permohonan tercatat"),
+                K(3, "Membuat konsep surat cuti dan surat pengantar ke BKD", B, "Permohonan tercatat",
+                  W("15 Menit", 15), "Konsep surat cuti"),
+                K(4, "Mengetik surat cuti dan surat pengantar", B, "Konsep surat cuti", W("10 Menit", 10),
+                  "Draf surat cuti", simbol="tidak_baku", bentuk="flowChartDocument"),
+                K(5, "Memeriksa dan memaraf konsep surat, sudah benar?", C, "Draf surat cuti", W("15 Menit", 15),
+                  "Draf berparaf", "Tidak: kembali ke kegiatan 3", simbol="keputusan", cabang=(6, 3)),
+                K(6, "Menandatangani surat cuti dan surat pengantar", Dk, "Draf berparaf", W("1 Hari", 480),
+                  "Surat cuti dan surat pengantar"),
+                K(7, "Mengirimkan surat ke BKD Provinsi", F, "Surat cuti dan surat pengantar", W("1 Hari", 480),
+                  "Tanda terima", simbol="selesai"),
+            ])
+    defects = [D("ID04", field="identitas.tanggal_pembuatan"), D("ID04", field="identitas.tanggal_efektif"),
+               D("ID09", field="dasar_hukum", catatan="UU 8/1974, PP 24/1976 (diganti UU 5/2014, PP 11/2017)"),
+               D("FL04", kegiatan=4, catatan="flowChartDocument (VML t114)"),
+               D("PR12", field="pelaksana", catatan="BKD Provsu")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 4. KTP-el (E4) - ticks, branches only in Keterangan
+
+@sample("ktp-el-disdukcapil", "centang",
+        "ticks '√' in the actor cells (no drawn symbols), branch only in Keterangan, detail headings in their "
+        "own row, list items as Word auto-numbered paragraphs (w:numPr + numbering.xml)")
+def s_ktp():
+    A, B, C = "Penduduk", "Petugas Pendukung Pelayanan", "Operator Kecamatan"
+    s = sop(["PEMERINTAH KABUPATEN SLEMAN", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"], "470/112/DKPS/2023",
+            T("3 Januari 2023", "2023-01-03", "hari"), T("-"), T("2 Februari 2023", "2023-02-02", "hari"),
+            P("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN SLEMAN", "Dra. Siti Aminah, M.M.",
+              "Pembina Utama Muda", "196902141993032008"),
+            "Perekaman KTP Elektronik di Kecamatan",
+            dasar=["Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 "
+                   "tentang Administrasi Kependudukan",
+                   "Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk "
+                   "dan Pencatatan Sipil",
+                   "Peraturan Menteri Dalam Negeri Nomor 108 Tahun 2019 tentang Peraturan Pelaksanaan Peraturan "
+                   "Presiden Nomor 96 Tahun 2018"],
+            kualifikasi=["Pendidikan minimal SLTA", "Mampu mengoperasikan perangkat perekaman KTP-el"],
+            keterkaitan=["SOP Personalisasi KTP-el", "SOP Perubahan Data Penduduk"],
+            peralatan=["Komputer", "Kamera digital", "Pemindai sidik jari", "Pemindai iris", "Signature pad",
+                       "Jaringan komunikasi data"],
+            peringatan=["Apabila data penduduk belum ada dalam database, dilakukan pendaftaran biodata di SIAK "
+                        "terlebih dahulu"],
+            pencatatan=["Buku harian perekaman", "Tanda bukti perekaman"],
+            pelaksana=[A, B, C],
+            kegiatan=[
+                K(1, "Mengisi formulir permohonan dan membawa fotokopi KK", A, "Formulir F-1.21 dan fotokopi KK",
+                  W("5 Menit", 5), "Formulir terisi", simbol="mulai"),
+                K(2, "Menyerahkan berkas kepada petugas pendukung pelayanan", A, "Formulir terisi",
+                  W("2 Menit", 2), "Berkas diserahkan"),
+                K(3, "Memverifikasi dan memvalidasi berkas, data sesuai?", B, "Berkas permohonan",
+                  W("5 Menit", 5), "Berkas terverifikasi", "Tidak: kembali ke kegiatan 1", simbol="keputusan",
+                  cabang=(4, 1)),
+                K(4, "Menerima berkas dan membuka data penduduk", C, "Berkas terverifikasi", W("1 Menit", 1),
+                  "Data penduduk tampil"),
+                K(5, "Merekam foto, tanda tangan, sidik jari dan iris mata", C, "Data penduduk", W("10 Menit", 10),
+                  "Data biometrik terekam"),
+                K(6, "Memverifikasi sidik jari dan memastikan data tersimpan di server", C, "Data biometrik",
+                  W("5 Menit", 5), "Data tersimpan"),
+                K(7, "Mengarsipkan berkas permohonan", B, "Berkas permohonan", W("3 Menit", 3), "Arsip berkas"),
+                K(8, "Menyerahkan tanda bukti perekaman kepada penduduk", B, "Tanda bukti perekaman",
+                  W("2 Menit", 2), "Tanda bukti diterima penduduk", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
+# 5. Kartu Keluarga (E5) - identity paragraphs, one Pelaksana text column
+
+@sample("kk-disdukcapil-palangkaraya", "kolom_teks",
+        "identity as 'Label<TAB>: value' paragraphs with label variants (Landasan Hukum, Kualifikasi "
+        "Pelaksanaan, Pencatatan/Pendataan, Tanggal Pengesahan), extra field Jenis Layanan, procedure table "
+        "with one Pelaksana text column, a Waktu cell merged over steps 5-8",
+        label={"dasar_hukum": "Landasan Hukum", "kualifikasi_pelaksana": "Kualifikasi Pelaksanaan",
+               "pencatatan_pendataan": "Pencatatan/Pendataan", "tanggal_efektif": "Tanggal Pengesahan",
+               "peralatan_perlengkapan": "Peralatan / Perlengkapan"})
+def s_kk():
+    gab = [5, 6, 7, 8]
+    s = sop(["PEMERINTAH KOTA PALANGKA RAYA", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"],
+            "065 / 23.c / DKPS / II / 2014", T("03 Februari 2014", "2014-02-03", "hari"),
+            T("07 Oktober 2014", "2014-10-07", "hari"), T(""),
+            P("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA PALANGKA RAYA", "Drs. H. Rojikinnor, M.Si",
+              "Pembina Utama Muda", "196704041989031013"),
+            "Pelayanan Kartu Keluarga (KK) WNI dan WNA",
+            dasar=["Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan",
+                   "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006",
+                   "Peraturan Presiden Nomor 25 Tahun 2008 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk "
+                   "dan Pencatatan Sipil",
+                   "Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/21/M.PAN/11/2008 tentang "
+                   "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan"],
+            kualifikasi=["Memahami administrasi kependudukan", "Mampu mengoperasikan SIAK"],
+            keterkaitan=["SOP Akta Perkawinan", "SOP Akta Kelahiran", "SOP Surat Keterangan Pindah"],
+            peralatan=["Komputer", "Printer", "Blangko KK", "Jaringan SIAK"],
+            peringatan=["Berkas yang tidak lengkap, kedaluwarsa atau tidak asli tidak dapat diproses",
+                        "Kesalahan pengisian formulir menyebabkan data KK salah"],
+            pencatatan=["Register permohonan KK", "Arsip berkas permohonan"],
+            pelaksana=["Pemohon", "Petugas Desa", "Petugas Dinas", "Pejabat Dafduk", "Operator"],
+            lainnya={"Jenis Layanan": "Kependudukan"},
+            kegiatan=[
+                K(1, "Membawa berkas persyaratan lengkap ke kantor desa", "Pemohon",
+                  "KTP, KK lama dan surat pengantar RT/RW", W("1 Menit", 1), "Berkas persyaratan", simbol="mulai"),
+                K(2, "Petugas Desa memverifikasi berkas, lengkap?", "Petugas Desa", "Berkas persyaratan",
+                  W("4 Menit", 4), "Berkas terunggah ke SIAK", "Tidak: kembali ke kegiatan 1", simbol="keputusan",
+                  cabang=(3, 1)),
+                K(3, "Memverifikasi berkas kiriman desa", "Petugas Dinas", "Berkas terunggah ke SIAK",
+                  W("4 Menit", 4), "Berkas terverifikasi"),
+                K(4, "Memverifikasi data dalam SIAK dan mengajukan TTE", "Petugas Dinas", "Berkas terverifikasi",
+                  W("3 Menit", 3), "Pengajuan TTE"),
+                K(5, "Menyetujui dengan tanda tangan elektronik", "Pejabat Dafduk", "Pengajuan TTE",
+                  W("3 Menit", 3, gab), "KK ber-TTE"),
+                K(6, "Mencetak KK", "Operator", "KK ber-TTE", W("3 Menit", 3, gab), "KK tercetak"),
+                K(7, "Meregister berkas permohonan", "Operator", "Berkas permohonan", W("3 Menit", 3, gab),
+                  "Register KK"),
+                K(8, "Menyerahkan KK kepada pemohon", "Operator", "KK tercetak", W("3 Menit", 3, gab),
+                  "KK diterima pemohon", simbol="selesai"),
+            ])
+    defects = [D("ID02", field="identitas.tanggal_efektif"),
+               D("ID09", field="dasar_hukum", catatan="PER/21/M.PAN/11/2008 (diganti PermenPAN-RB 35/2012)"),
+               D("PR09", kegiatan=2)]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 6. izin (E6) - Word mechanics
+
+@sample("izin-pengobat-tradisional-dpmptsp", "standar",
+        "standard layout plus Word mechanics: text split across runs, NBSP in labels and Waktu, content "
+        "controls (w:sdt) for Nomor/Nama SOP, a tracked change (w:del + w:ins) in step 3, a hyperlink in "
+        "Dasar Hukum, a DOCPROPERTY field for Tanggal Efektif, PAGE/NUMPAGES fields in the footer",
+        pecah_run=True, nbsp=True, sdt=True, lacak=(3, "meneruskan", "menyampaikan"), tautan=0, field=True,
+        kaki="Halaman 1 dari 2")
+def s_izin():
+    A, B, C, Dk, E, F = ("Pemohon", "Front Office", "Kasi Pelayanan Perizinan", "Kepala Bidang dan Tim Teknis",
+                         "Kepala DPMPTSP", "Staf Pemroses")
+    s = sop(["PEMERINTAH KABUPATEN ROKAN HULU", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"],
+            "19.02.03.81", T("8 April 2019", "2019-04-08", "hari"), T("8 April 2019", "2019-04-08", "hari"),
+            T("8 April 2019", "2019-04-08", "hari"),
+            P("KEPALA DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN ROKAN HULU",
+              "H. Yusmar, S.Sos, M.Si", "Pembina Tk. I (IV/b)", "197102101992031004"),
+            "Penerbitan Surat Izin Pengobat Tradisional",
+            dasar=["Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan",
+                   "Peraturan Pemerintah Nomor 103 Tahun 2014 tentang Pelayanan Kesehatan Tradisional",
+                   "Peraturan Bupati Rokan Hulu Nomor 15 Tahun 2017 tentang Pelimpahan Kewenangan Perizinan"],
+            kualifikasi=["Memahami tugas pelayanan perizinan", "Mampu mengoperasikan komputer",
+                         "Mampu menganalisis peraturan perundang-undangan"],
+            keterkaitan=["SOP Perizinan dan Non Perizinan"],
+            peralatan=["Komputer", "Printer", "ATK", "Jaringan internet"],
+            peringatan=["Kelengkapan berkas harus dipastikan sebelum diproses",
+                        "Gangguan jaringan dapat menunda penerbitan izin"],
+            pencatatan=["Fotokopi KTP pemohon", "Surat keterangan sehat", "Register izin"],
+            pelaksana=[A, B, C, Dk, E, F],
+            kegiatan=[
+                K(1, "Mengajukan surat permohonan izin beserta NIB", A, "Surat permohonan dan NIB", W("15 Menit", 15),
+                  "Berkas permohonan", simbol="mulai"),
+                K(2, "Memeriksa kelengkapan berkas, lengkap?", B, "Berkas permohonan", W("15 Menit", 15),
+                  "Tanda terima berkas", "Tidak: kembali ke kegiatan 1", simbol="keputusan", cabang=(3, 1)),
+                K(3, "Memverifikasi berkas dan meneruskan kepada Kepala Bidang", C, "Berkas lengkap",
+                  W("1 Hari", 480), "Berkas terverifikasi"),
+                K(4, "Melakukan pemeriksaan teknis dan peninjauan lapangan", Dk, "Berkas terverifikasi",
+                  W("3 Hari Kerja", 1440), "Berita acara pemeriksaan"),
+                K(5, "Melakukan pemeriksaan teknis dan peninjauan lapangan", Dk, "Berkas terverifikasi",
+                  W("3 Hari Kerja", 1440), "Berita acara pemeriksaan"),
+                K(6, "Memvalidasi hasil pemeriksaan", Dk, "Berita acara pemeriksaan", W("1 Hari", 480),
+                  "Rekomendasi teknis"),
+                K(7, "Mencetak draf surat izin", C, "Rekomendasi teknis", W("1 Jam", 60), "Draf surat izin"),
+                K(8, "Menandatangani surat izin", E, "Draf surat izin", W("1 Hari", 480), "Surat izin ditandatangani"),
+                K(9, "Meregister dan menyerahkan surat izin ke Front Office", F, "Surat izin ditandatangani",
+                  W("30 Menit", 30), "Surat izin teregister"),
+                K(10, "Menyerahkan surat izin kepada pemohon", B, "Surat izin teregister", W("15 Menit", 15),
+                  "Surat izin diterima pemohon", simbol="selesai"),
+            ])
+    defects = [D("RD01", kegiatan=5, catatan="sama dengan kegiatan 4"),
+               D("DK03", catatan="1 penghapusan + 1 penyisipan terlacak di kegiatan 3"),
+               D("DK02", catatan="footer 'Halaman 1 dari 2'")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 7. laik sehat (E7) - institution only in the page header
+
+@sample("laik-sehat-dinkes", "kepala",
+        "institution only in the page header, identity table without a logo cell, detail rows continuing "
+        "the identity table, label variants Judul SOP / Ditetapkan Oleh, abbreviated month 'Agt'",
+        label={"nama_sop": "Judul SOP", "disahkan_oleh": "Ditetapkan Oleh"}, judul=None)
+def s_laik_sehat():
+    A, B, C, Dk, E, F = ("Pemohon", "Petugas Loket", "Tim Laik Sehat", "Kasi Kesehatan Lingkungan",
+                         "Kepala Bidang", "Kepala Dinas")
+    s = sop(["PEMERINTAH KABUPATEN SEMARANG", "DINAS KESEHATAN"], "440/0215/DKK/2021",
+            T("12 Agt 2021", "2021-08-12", "hari"), T("-"), T("1 September 2021", "2021-09-01", "hari"),
+            P("KEPALA DINAS KESEHATAN KABUPATEN SEMARANG", "dr. Ani Raharjo, MPH", "Pembina Utama Muda",
+              "196806221998032005"),
+            "Penerbitan Sertifikat Laik Sehat",
+            dasar=["Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan",
+                   "Peraturan Menteri Kesehatan Nomor 1096 Tahun 2011 tentang Higiene Sanitasi Jasaboga"],
+            kualifikasi=["Memahami persyaratan higiene sanitasi", "Mampu melakukan inspeksi kesehatan lingkungan"],
+            keterkaitan=["SOP Pemeriksaan Sampel Laboratorium"],
+            peralatan=["Formulir inspeksi", "Alat pengambil sampel", "Kendaraan operasional", "Komputer"],
+            peringatan=["Apabila persyaratan tidak dipenuhi, sertifikat laik sehat tidak dapat diterbitkan"],
+            pencatatan=["Register permohonan", "Berita acara inspeksi"],
+            pelaksana=[A, B, C, Dk, E, F],
+            kegiatan=[
+                K(1, "Mengambil formulir permohonan di Dinas Kesehatan", A, "Formulir permohonan", W("5 Menit", 5),
+                  "Formulir permohonan", simbol="mulai"),
+                K(2, "Mengisi formulir dan melampirkan persyaratan", A, "KTP, denah lokasi dan izin usaha",
+                  W("segera", None), "Berkas permohonan"),
+                K(3, "Memeriksa berkas dan menjadwalkan pemeriksaan lapangan", B, "Berkas permohonan",
+                  W("± 1 jam", 60), "Jadwal pemeriksaan"),
+                K(4, "Melakukan inspeksi lapangan dan pengambilan sampel, memenuhi syarat?", C, "Jadwal pemeriksaan",
+                  W("3 Hari Kerja", 1440), "Berita acara inspeksi", simbol="keputusan", cabang=(5, None)),
+                K(5, "Menyusun konsep sertifikat laik sehat", Dk, "Berita acara inspeksi", W("1 Jam", 60),
+                  "Konsep sertifikat"),
+                K(6, "Memaraf konsep sertifikat", E, "Konsep sertifikat", W("30 Menit", 30), "Konsep berparaf"),
+                K(7, "Menandatangani sertifikat", F, "Konsep berparaf", W("1 Hari", 480), "Sertifikat ditandatangani"),
+                K(8, "Meregister dan menyerahkan sertifikat kepada pemohon", B, "Sertifikat ditandatangani",
+                  W("15 Menit", 15), "Sertifikat diterima pemohon", simbol="selesai"),
+            ])
+    defects = [D("PR06", kegiatan=2, catatan="segera"), D("PR06", kegiatan=3, catatan="± 1 jam"),
+               D("FL02", kegiatan=4, catatan="cabang Tidak tidak ada")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 8. SKTM (E8) - nested table, circle connector, two actors in one row
+
+@sample("sktm-kecamatan-sei-suka", "standar",
+        "standard layout, logo + institution as a nested table in the left cell, an on-page circle "
+        "connector used as a step symbol, one row marked in two actor columns",
+        tabel_bersarang=True, kolom_nomor=False)
+def s_sktm():
+    A, B, C, Dk, E = "Pemohon", "Petugas Kecamatan", "Kasi Kesos", "Sekcam", "Camat"
+    s = sop(["PEMERINTAH KABUPATEN BATU BARA", "KECAMATAN SEI SUKA"], "474/045/SS/2022",
+            T("05 Mei 2022", "2022-05-05", "hari"), T("-"), T("1 Juni 2022", "2022-06-01", "hari"),
+            P("CAMAT SEI SUKA", "Syahrizal, S.STP", "Penata Tk. I (III/d)", "198503122004121001"),
+            "Penerbitan Surat Keterangan Tidak Mampu",
+            dasar=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                   "Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan",
+                   "Peraturan Menteri Sosial Nomor 3 Tahun 2021 tentang Pengelolaan Data Terpadu Kesejahteraan "
+                   "Sosial"],
+            kualifikasi=["Memahami pengelolaan DTKS", "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Pelayanan Administrasi Terpadu Kecamatan"],
+            peralatan=["Komputer", "Printer", "Aplikasi SIKS-NG", "Stempel"],
+            peringatan=["Apabila pemohon tidak terdaftar dalam DTKS, SKTM tidak dapat diterbitkan"],
+            pencatatan=["Buku register SKTM", "Arsip SKTM"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Mengajukan permohonan dengan pengantar desa dan fotokopi KTP/KK", A,
+                  "Surat pengantar desa, fotokopi KTP dan KK", W("5 Menit", 5), "Berkas permohonan", simbol="mulai"),
+                K(2, "Memeriksa data pemohon dalam DTKS, terdaftar?", B, "Berkas permohonan", W("10 Menit", 10),
+                  "Hasil pemeriksaan DTKS", "Tidak: kembali ke kegiatan 1", simbol="keputusan", cabang=(3, 1)),
+                K(3, "Memverifikasi dan memvalidasi persyaratan", C, "Berkas permohonan", W("10 Menit", 10),
+                  "Berkas tervalidasi"),
+                K(4, "Mencetak SKTM", B, "Berkas tervalidasi", W("5 Menit", 5), "Konsep SKTM", simbol="tidak_baku",
+                  bentuk="flowChartConnector"),
+                K(5, "Kasi Kesos dan Sekcam meneliti, mengoreksi dan memaraf konsep SKTM", C, "Konsep SKTM",
+                  W("15 Menit", 15), "SKTM berparaf", lain=[Dk]),
+                K(6, "Menandatangani SKTM", E, "SKTM berparaf", W("10 Menit", 10), "SKTM ditandatangani"),
+                K(7, "Memberi nomor dan stempel", B, "SKTM ditandatangani", W("5 Menit", 5), "SKTM bernomor"),
+                K(8, "Menyerahkan SKTM kepada pemohon", B, "SKTM bernomor", W("5 Menit", 5), "SKTM diterima"),
+                K(9, "Mengarsipkan salinan SKTM", B, "Salinan SKTM", W("5 Menit", 5), "Arsip SKTM", simbol="selesai"),
+            ])
+    defects = [D("FL04", kegiatan=4, catatan="flowChartConnector"), D("PR03", kegiatan=5),
+               D("PR09", kegiatan=5)]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 9. pengantar PBB (E9) - narrative: steps as auto-numbered paragraphs
+
+@sample("pengantar-pbb-kelurahan", "naratif",
+        "everything as paragraphs: identity 'Label : value' with tabs (Tanggal Berlaku), detail headings "
+        "with Word auto-numbered items, steps as Word auto-numbered paragraphs naming the actor, a branch "
+        "written in the step text, ISO dates",
+        label={"tanggal_efektif": "Tanggal Berlaku"})
+def s_pbb():
+    A, B, C, Dk = "Pemohon", "Petugas Loket", "Kasi Pemerintahan", "Lurah"
+    s = sop(["PEMERINTAH KOTA TANGERANG", "KECAMATAN CIBODAS", "KELURAHAN CIBODAS BARU"], "445.8/34 -Sekret",
+            T("2018-07-13", "2018-07-13", "hari"), T("2018-07-13", "2018-07-13", "hari"),
+            T("2018-07-13", "2018-07-13", "hari"),
+            P("LURAH CIBODAS BARU", "Hendra Gunawan, S.IP", "Penata (III/c)", "198004152009011003"),
+            "Pelayanan Surat Pengantar PBB",
+            dasar=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                   "Undang-Undang Nomor 2 Tahun 1993 tentang Pembentukan Kotamadya Daerah Tingkat II Tangerang",
+                   "Peraturan Daerah Kota Tangerang Nomor 8 Tahun 2016 tentang Pembentukan dan Susunan Perangkat "
+                   "Daerah",
+                   "Peraturan Wali Kota Tangerang Nomor 22 Tahun 2018 tentang Pelayanan Administrasi Terpadu "
+                   "Kecamatan"],
+            kualifikasi=["Mampu mengoperasikan komputer", "Memahami Perwal PATEN dan ketentuan pelayanan publik"],
+            keterkaitan=[],
+            peralatan=["ATK", "Buku register", "Filing cabinet", "Komputer", "Rak arsip"],
+            peringatan=["Apabila persyaratan tidak lengkap, surat pengantar PBB tidak dapat diproses"],
+            pencatatan=["Registrasi permohonan", "Laporan bulanan", "Arsip surat keterangan"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Pemohon menyerahkan persyaratan berupa pengantar RT dan RW, KK, e-KTP dan SPPT PBB terakhir.",
+                  A, simbol="mulai"),
+                K(2, "Petugas Loket memeriksa kelengkapan persyaratan, jika tidak lengkap, kembali ke langkah 1; "
+                     "persyaratan lengkap?", B, simbol="keputusan", cabang=(3, 1)),
+                K(3, "Petugas Loket meregister permohonan dan mengetik surat pengantar PBB.", B),
+                K(4, "Kasi Pemerintahan memeriksa dan memaraf surat pengantar.", C),
+                K(5, "Lurah menandatangani surat pengantar PBB.", Dk),
+                K(6, "Petugas Loket memberi nomor, membubuhkan stempel, menyerahkan surat kepada pemohon dan "
+                     "mengarsipkan salinannya.", B, simbol="selesai"),
+            ])
+    defects = ([D("PR05", kegiatan=n) for n in range(1, 7)]
+               + [D("PR04", kegiatan=n) for n in (3, 4, 5)]
+               + [D("PR07", kegiatan=n) for n in range(1, 7)]
+               + [D("ID02", field="keterkaitan", catatan="judul ada, isi kosong")])
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 10. RKA (E10) - negative example: blank nomor, copy-paste region
+
+@sample("rka-kecamatan-galang", "standar",
+        "standard layout, empty Nomor SOP value, month-only upper-case dates, No as '1.', multi-paragraph "
+        "activity cells, typed '1.' items, unused actor column",
+        no_format="{}.", uraian_paragraf=True, daftar="ketik")
+def s_rka():
+    A, B, C, Dk, E = "Camat", "Sekcam", "Kasi", "Staf Seksi", "Bendahara"
+    s = sop(["PEMERINTAH KOTA BATAM", "KECAMATAN GALANG"], "", T("JUNI 2020", "2020-06-01", "bulan"), T("-"),
+            T("JUNI 2020", "2020-06-01", "bulan"),
+            P("CAMAT GALANG", "Wan Darussalam, S.Sos", "Pembina (IV/a)", "197205211993031002"),
+            "Penyusunan Rencana Kerja dan Anggaran Seksi",
+            dasar=["Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional",
+                   "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah",
+                   "Peraturan Pemerintah Nomor 38 Tahun 2007 tentang Pembagian Urusan Pemerintahan",
+                   "Peraturan Pemerintah Nomor 41 Tahun 2007 tentang Organisasi Perangkat Daerah",
+                   "Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tahapan Penyusunan Rencana Pembangunan Daerah",
+                   "Peraturan Wali Kota Mataram Nomor 21 Tahun 2011 tentang Rincian Tugas Kecamatan"],
+            kualifikasi=["Memahami Renstra dan Renja Kota Mataram dan Kecamatan Ampenan",
+                         "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Penyusunan RKA Kecamatan", "SOP Penyusunan DPA"],
+            peralatan=["Komputer dan printer", "Meja dan kursi", "Buku pedoman RKA", "ATK"],
+            peringatan=["Apabila SOP tidak dilaksanakan, RKA disusun dari kegiatan tahun lalu"],
+            pencatatan=["Dokumen RKA seksi"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Memberikan instruksi penyusunan RKA kepada seksi", A, "Surat edaran penyusunan RKA",
+                  W("30 Menit", 30), "Instruksi Camat", simbol="mulai"),
+                K(2, "Menyusun program, kegiatan dan RKA seksi", C, "Instruksi Camat dan Renja Kecamatan",
+                  W("2 (dua) hari kerja", 960), "Konsep program seksi"),
+                K(3, "Menghimpun data kegiatan tahun berjalan, menyusun rincian belanja", Dk, "Konsep program seksi",
+                  W("2 (dua) hari kerja", 960), "Rincian belanja"),
+                K(4, "Meneliti konsep RKA, sudah benar?", C, "Rincian belanja", W("1 Jam", 60), "Konsep RKA",
+                  "Tidak: kembali ke kegiatan 3", simbol="keputusan", cabang=(5, 3)),
+                K(5, "Memeriksa konsep RKA seksi", B, "Konsep RKA", W("1 Hari", 480), "Konsep RKA diperiksa"),
+                K(6, "Menyetujui RKA seksi", A, "Konsep RKA diperiksa", W("1 Hari", 480), "RKA disetujui"),
+                K(7, "Menyampaikan RKA kepada Subbag Perencanaan", C, "RKA disetujui", W("30 Menit", 30),
+                  "Tanda terima RKA", simbol="selesai"),
+            ])
+    defects = [D("ID02", field="identitas.nomor_sop"), D("ID04", field="identitas.tanggal_pembuatan"),
+               D("ID04", field="identitas.tanggal_efektif"),
+               D("ID09", field="dasar_hukum", catatan="UU 32/2004, PP 41/2007"),
+               D("PR12", field="pelaksana", catatan="Bendahara")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 11. surat masuk per bidang (E11) - "v" ticks, one-cell identity
+
+@sample("surat-masuk-disdik-pasaman", "centang",
+        "identity 'Label : value' in one cell (No. SOP, Tgl. Pembuatan, Tgl. Revisi, Tgl. Efektif), ticks "
+        "'v', a decision whose Tidak branch jumps forward (Keterangan 'Tidak: lanjut ke kegiatan 6'), items "
+        "inline",
+        identitas="tabel_satu_sel", daftar="inline", centang_teks="v", detail="tabel",
+        label={"nomor_sop": "No. SOP", "tanggal_pembuatan": "Tgl. Pembuatan", "tanggal_revisi": "Tgl. Revisi",
+               "tanggal_efektif": "Tgl. Efektif", "disahkan_oleh": "Disahkan Oleh"})
+def s_disdik():
+    A, B, C, Dk = "Pengadministrasi Bidang", "Kepala Bidang", "Kepala Seksi", "Staf Pelaksana"
+    s = sop(["PEMERINTAH KABUPATEN PASAMAN", "DINAS PENDIDIKAN"], "421/017/DISDIK/2021",
+            T("15 Maret 2021", "2021-03-15", "hari"), T("-"), T("1 April 2021", "2021-04-01", "hari"),
+            P("KEPALA DINAS PENDIDIKAN KABUPATEN PASAMAN", "Drs. Nazirwan, M.Pd", "Pembina Utama Muda",
+              "196508121990031006"),
+            "Pelayanan Surat Masuk Bidang",
+            dasar=["Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+                   "Peraturan Bupati Pasaman Nomor 9 Tahun 2020 tentang Tata Naskah Dinas"],
+            kualifikasi=["Memahami tata naskah dinas", "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Surat Masuk Dinas", "SOP Pengarsipan"],
+            peralatan=["Buku agenda", "Lembar disposisi", "Komputer"],
+            peringatan=["Apabila surat tidak diagendakan, surat tidak dapat ditelusuri"],
+            pencatatan=["Buku agenda surat masuk bidang"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Menerima berkas surat dari Bagian Umum", A, "Surat masuk", W("5 Menit", 5),
+                  "Surat masuk diterima", simbol="mulai"),
+                K(2, "Mencatat dalam buku agenda dan membuat lembar disposisi", A, "Surat masuk", W("10 Menit", 10),
+                  "Surat yang sudah diberi lembar disposisi"),
+                K(3, "Mempelajari surat, perlu ditindaklanjuti?", B, "Surat yang sudah diberi lembar disposisi",
+                  W("15 Menit", 15), "Disposisi Kepala Bidang", "Tidak: lanjut ke kegiatan 6", simbol="keputusan",
+                  cabang=(4, 6)),
+                K(4, "Mempelajari disposisi dan menindaklanjuti", C, "Disposisi Kepala Bidang", W("± 1 jam", 60),
+                  "Arahan Kepala Seksi"),
+                K(5, "Melaksanakan tindak lanjut sesuai disposisi", Dk, "Arahan Kepala Seksi", W("1 Hari", 480),
+                  "Hasil tindak lanjut"),
+                K(6, "Mengarsipkan surat dan hasil tindak lanjut", A, "Surat dan hasil tindak lanjut",
+                  W("10 Menit", 10), "Arsip surat", simbol="selesai"),
+            ])
+    return s, [D("PR06", kegiatan=4, catatan="± 1 jam")]
+
+
+# --------------------------------------------------------------------------
+# 12. buku SOP (two SOPs + cover page)
+
+@sample("buku-sop-kecamatan-banjarmasin-utara", "standar",
+        "a 'buku SOP': cover page, then two SOPs in the standard layout separated by a page break; both "
+        "carry the same Nomor SOP",
+        sampul=["KUMPULAN SOP ADMINISTRASI PEMERINTAHAN", "KECAMATAN BANJARMASIN UTARA", "TAHUN 2021"],
+        kolom_nomor=False)
+def s_buku():
+    inst = ["PEMERINTAH KOTA BANJARMASIN", "KECAMATAN BANJARMASIN UTARA"]
+    camat = P("CAMAT BANJARMASIN UTARA", "Muhammad Rusdi, S.STP, M.Si", "Pembina (IV/a)", "198109072000121001")
+    common = dict(
+        dasar=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+               "Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"],
+        kualifikasi=["Memahami tata naskah dinas", "Mampu mengoperasikan komputer"],
+        peralatan=["Komputer", "Printer", "Buku register", "Stempel"],
+    )
+    A, B, C, Dk, E = "Petugas Loket", "Kasi Kesos", "Sekcam", "Camat", "JFU"
+    s1 = sop(inst, "065/012/KEC-BU/2021", T("4 Januari 2021", "2021-01-04", "hari"), T("-"),
+             T("1 Februari 2021", "2021-02-01", "hari"), camat, "Legalisasi Surat Keterangan Tidak Mampu",
+             keterkaitan=["SOP Penerbitan SKTM Kelurahan"],
+             peringatan=["Apabila SKTM tidak diverifikasi, bantuan dapat diberikan kepada yang tidak berhak"],
+             pencatatan=["Buku register legalisasi"],
+             pelaksana=[A, B, C, Dk, E], **common,
+             kegiatan=[
+                 K(1, "Memeriksa kelengkapan dan mencatat permohonan dalam buku register", A,
+                   "SKTM dari kelurahan, fotokopi KTP dan KK", W("5 Menit", 5), "Permohonan tercatat",
+                   simbol="mulai"),
+                 K(2, "Memverifikasi dan memaraf SKTM", B, "Permohonan tercatat", W("10 Menit", 10),
+                   "SKTM berparaf Kasi"),
+                 K(3, "Memaraf SKTM", C, "SKTM berparaf Kasi", W("5 Menit", 5), "SKTM berparaf Sekcam"),
+                 K(4, "Menandatangani legalisasi SKTM", Dk, "SKTM berparaf Sekcam", W("10 Menit", 10),
+                   "SKTM terlegalisasi"),
+                 K(5, "Meregister, memberi nomor dan stempel", E, "SKTM terlegalisasi", W("5 Menit", 5),
+                   "SKTM bernomor"),
+                 K(6, "Menyerahkan SKTM kepada pemohon dan mengarsipkan salinan", A, "SKTM bernomor",
+                   W("5 Menit", 5), "SKTM diterima pemohon", simbol="selesai"),
+             ])
+    A, B, C, Dk = "Staf TU", "Sekcam", "Camat", "Kasi"
+    s2 = sop(inst, "065/012/KEC-BU/2021", T("4 Januari 2021", "2021-01-04", "hari"), T("-"),
+             T("1 Februari 2021", "2021-02-01", "hari"), camat, "Pelayanan Surat Masuk",
+             keterkaitan=["SOP Surat Keluar", "SOP Pengarsipan"],
+             peringatan=["Apabila surat tidak diagendakan, surat tidak dapat ditelusuri"],
+             pencatatan=["Buku agenda surat masuk", "Lembar disposisi"],
+             pelaksana=[A, B, C, Dk], **common,
+             kegiatan=[
+                 K(1, "Menerima surat masuk", A, "Surat masuk", W("5 Menit", 5), "Surat diterima", simbol="mulai"),
+                 K(2, "Mengagendakan surat dan membuat lembar disposisi", A, "Surat diterima", W("10 Menit", 10),
+                   "Surat teragenda"),
+                 K(3, "Memberikan disposisi kepada Camat", B, "Surat teragenda", W("15 Menit", 15),
+                   "Disposisi Sekcam"),
+                 K(4, "Menelaah surat dan memberikan disposisi akhir", C, "Disposisi Sekcam", W("15 Menit", 15),
+                   "Disposisi Camat"),
+                 K(5, "Mendistribusikan surat kepada seksi", A, "Disposisi Camat", W("10 Menit", 10),
+                   "Surat terdistribusi"),
+                 K(6, "Menindaklanjuti surat sesuai disposisi", Dk, "Surat terdistribusi", W("1 hari kerja", 480),
+                   "Tindak lanjut surat"),
+                 K(7, "Mengarsipkan surat", A, "Surat dan tindak lanjut", W("10 Menit", 10), "Arsip surat",
+                   simbol="selesai"),
+             ])
+    defects = [D("RD05", indeks=0, field="identitas.nomor_sop", catatan="sama dengan SOP indeks 1"),
+               D("RD05", indeks=1, field="identitas.nomor_sop", catatan="sama dengan SOP indeks 0"),
+               D("DK02", indeks=0, catatan="halaman sampul")]
+    return [s1, s2], defects
+
+
+# --------------------------------------------------------------------------
+# 13. cuti pegawai Puskesmas - text box, free notes, footer, Tidak forward
+
+@sample("cuti-pegawai-puskesmas", "standar",
+        "standard layout with auto-numbered items, a floating text box note, a free note paragraph after "
+        "the table and a page-number footer (all unplaced -> tak_terpetakan), old month spelling 'Pebruari', "
+        "label Tanggal Terbit, a decision whose Tidak branch jumps forward to the end",
+        daftar="otomatis", kotak_teks="Formulir cuti terlampir (Lampiran 1)",
+        catatan=["Catatan: cuti tahunan diajukan paling lambat 7 hari sebelum tanggal cuti."],
+        kaki="Halaman 1 dari 1", label={"tanggal_efektif": "Tanggal Terbit"})
+def s_cuti_pkm():
+    A, B, C, Dk = "Pegawai", "KTU", "Kepala Puskesmas", "Dinas Kesehatan"
+    s = sop(["PEMERINTAH KABUPATEN BLITAR", "DINAS KESEHATAN", "UPT PUSKESMAS BORO"], "800/045/PKM-BR/2020",
+            T("8 Pebruari 2020", "2020-02-08", "hari"), T("-"), T("1 Maret 2020", "2020-03-01", "hari"),
+            P("KEPALA UPT PUSKESMAS BORO", "dr. Retno Wulandari", "Penata Tk. I (III/d)", "198107242008012011"),
+            "Permohonan Cuti Pegawai",
+            dasar=["Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara",
+                   "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil",
+                   "Peraturan Badan Kepegawaian Negara Nomor 24 Tahun 2017 tentang Tata Cara Pemberian Cuti PNS"],
+            kualifikasi=["Memahami ketentuan cuti PNS"],
+            keterkaitan=["SOP Surat Keluar"],
+            peralatan=["Formulir cuti", "Komputer", "Printer"],
+            peringatan=["Apabila permohonan terlambat diajukan, cuti tidak dapat diberikan pada tanggal yang diminta"],
+            pencatatan=["Buku agenda cuti"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Mengisi formulir permohonan cuti", A, "Formulir cuti", W("10 Menit", 10), "Formulir terisi",
+                  simbol="mulai"),
+                K(2, "KTU membuat surat permohonan cuti", B, "Formulir terisi", W("15 Menit", 15),
+                  "Surat permohonan cuti"),
+                K(3, "Menelaah permohonan cuti, disetujui?", C, "Surat permohonan cuti", W("1 Hari", 480),
+                  "Permohonan disetujui", "Tidak: lanjut ke kegiatan 6", simbol="keputusan", cabang=(4, 6)),
+                K(4, "Meneruskan surat cuti ke Dinas Kesehatan", B, "Permohonan disetujui", W("1 Hari", 480),
+                  "Surat pengantar cuti"),
+                K(5, "Menerbitkan surat izin cuti", Dk, "Surat pengantar cuti", W("2 x 24 jam", 2880),
+                  "Surat izin cuti"),
+                K(6, "Mencatat dalam buku agenda cuti dan memberitahukan hasil kepada pegawai", B, "Surat izin cuti",
+                  W("10 Menit", 10), "Buku agenda cuti", simbol="selesai"),
+            ])
+    defects = [D("PR09", kegiatan=2), D("DK02", catatan="kotak teks, catatan, footer")]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+# 14. disposisi (typed numbered paragraphs)
+
+@sample("disposisi-surat-bkpsdm", "naratif",
+        "identity paragraphs with 'Tgl.' labels and NBSP, steps as typed '1.' paragraphs naming the actor "
+        "(no table), detail items typed '1.', Word auto-numbering absent",
+        prosedur="paragraf", daftar="ketik", nbsp=True, judul_prosedur="Prosedur:",
+        label={"tanggal_pembuatan": "Tgl. Pembuatan", "tanggal_revisi": "Tgl. Revisi",
+               "tanggal_efektif": "Tgl. Efektif", "peralatan_perlengkapan": "Peralatan dan Perlengkapan"})
+def s_disposisi():
+    A, B, C = "Sekretaris", "Kepala Badan", "Kepala Bidang"
+    s = sop(["PEMERINTAH KABUPATEN GARUT", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"],
+            "800/1021/BKPSDM/2022", T("10 Oktober 2022", "2022-10-10", "hari"), T("-"),
+            T("1 Nopember 2022", "2022-11-01", "hari"),
+            P("KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KABUPATEN GARUT",
+              "Drs. Asep Suhendar, M.Si", "Pembina Utama Muda", "196912011990031005"),
+            "Pemberian Disposisi Surat Masuk",
+            dasar=["Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+                   "Peraturan Bupati Garut Nomor 68 Tahun 2021 tentang Tata Naskah Dinas"],
+            kualifikasi=["Memahami tugas dan fungsi unit kerja"],
+            keterkaitan=["SOP Surat Masuk"],
+            peralatan=["Lembar disposisi", "Buku agenda"],
+            peringatan=["Apabila disposisi terlambat, tindak lanjut surat tertunda"],
+            pencatatan=["Buku agenda disposisi"],
+            pelaksana=[A, B, C],
+            kegiatan=[
+                K(1, "Sekretaris menerima surat beserta lembar disposisi dari subbagian umum.", A, simbol="mulai"),
+                K(2, "Sekretaris menelaah surat dan meneruskan kepada Kepala Badan.", A),
+                K(3, "Kepala Badan memberikan disposisi kepada Kepala Bidang.", B),
+                K(4, "Kepala Bidang menindaklanjuti surat sesuai disposisi.", C, simbol="selesai"),
+            ])
+    defects = [D("PR05", kegiatan=n) for n in range(1, 5)]
+    return s, defects
+
+
+# --------------------------------------------------------------------------
+
+def build(out_dir: Path = HERE) -> list[tuple[str, str, str]]:
+    out_dir = Path(out_dir)
+    oracle_dir = out_dir / ".oracle"
+    oracle_dir.mkdir(parents=True, exist_ok=True)
+    made = []
+    for name, layout, description, opts, fn in SAMPLES:
+        sops, defects = fn()
+        oracle = sopdocx.build_docx(sops, out_dir / f"{name}.docx", layout=layout, **opts)
+        (oracle_dir / f"{name}.expected.json").write_text(json.dumps(oracle, ensure_ascii=False, indent=2) + "\n",
+                                                       encoding="utf-8")
+        (oracle_dir / f"{name}.defects.json").write_text(json.dumps(defects, ensure_ascii=False, indent=2) + "\n",
+                                                      encoding="utf-8")
+        made.append((name, layout, description))
+    return made
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for name, layout, _ in build(target):
+        print(f"{name}.docx ({layout})")

@@ -1,0 +1,128 @@
+"""Every sample .docx reads into exactly its oracle model.
+
+The samples and their oracles are produced by ``samples/make_samples.py``
+from one source (the oracle is the model the document was rendered from, not
+a recording of the reader's output). Equality is on ``to_dict`` with
+``sumber.berkas`` reduced to the file name and every ``lokasi`` key left out
+(locations are checked to be present for steps and unplaced texts instead);
+``tak_terpetakan`` is compared as a multiset of texts.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from soplint import model as m
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+ORACLES = SAMPLES / ".oracle"
+DOCS = sorted(SAMPLES.glob("*.docx"))
+
+
+def _strip_lokasi(obj):
+    if isinstance(obj, dict):
+        return {k: _strip_lokasi(v) for k, v in obj.items() if k != "lokasi"}
+    if isinstance(obj, list):
+        return [_strip_lokasi(v) for v in obj]
+    return obj
+
+
+def comparable(data: dict) -> dict:
+    data = json.loads(json.dumps(data))
+    data["sumber"]["berkas"] = Path(data["sumber"]["berkas"]).name
+    data["tak_terpetakan"] = sorted(t["teks"] for t in data.get("tak_terpetakan", []))
+    return _strip_lokasi(data)
+
+
+def differences(exp, got, path=""):
+    """Readable list of 'path: expected ... got ...' lines."""
+    out = []
+    if isinstance(exp, dict) and isinstance(got, dict):
+        for k in list(exp) + [k for k in got if k not in exp]:
+            if k not in got:
+                out.append(f"{path}.{k}: missing (expected {exp[k]!r})")
+            elif k not in exp:
+                out.append(f"{path}.{k}: unexpected {got[k]!r}")
+            else:
+                out += differences(exp[k], got[k], f"{path}.{k}")
+    elif isinstance(exp, list) and isinstance(got, list) and len(exp) == len(got):
+        for i, (a, b) in enumerate(zip(exp, got)):
+            out += differences(a, b, f"{path}[{i}]")
+    elif exp != got:
+        out.append(f"{path}: expected {exp!r}, got {got!r}")
+    return out
+
+
+def oracle(doc: Path) -> list:
+    return json.loads((ORACLES / f"{doc.stem}.expected.json").read_text("utf-8"))
+
+
+def test_there_are_enough_samples():
+    assert len(DOCS) >= 12
+    for doc in DOCS:
+        assert (ORACLES / f"{doc.stem}.expected.json").is_file(), doc.name
+        assert (ORACLES / f"{doc.stem}.defects.json").is_file(), doc.name
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d.stem for d in DOCS])
+def test_oracle_is_a_valid_model(doc):
+    for item in oracle(doc):
+        m.validate(item)
+        assert item["sumber"]["berkas"] == doc.name
+
+
+def test_oracles_are_what_the_generator_makes(tmp_path):
+    """The committed oracles/defects are exactly what make_samples.py builds
+    today (so a change to the script without regenerating is caught)."""
+    sys.path.insert(0, str(SAMPLES))
+    try:
+        import make_samples
+    finally:
+        sys.path.remove(str(SAMPLES))
+    made = make_samples.build(tmp_path)
+    assert sorted(name for name, _, _ in made) == sorted(d.stem for d in DOCS)
+    for name, _, _ in made:
+        for kind in ("expected", "defects"):
+            fresh = json.loads((tmp_path / ".oracle" / f"{name}.{kind}.json").read_text("utf-8"))
+            kept = json.loads((ORACLES / f"{name}.{kind}.json").read_text("utf-8"))
+            assert fresh == kept, f"{name}.{kind}.json is stale: run python samples/make_samples.py"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d.stem for d in DOCS])
+def test_sample_reads_as_its_oracle(doc):
+    from soplint.readers import read_path
+
+    got = [m.to_dict(s) for s in read_path(doc)]
+    exp = oracle(doc)
+    assert len(got) == len(exp), f"{doc.name}: {len(got)} SOPs read, {len(exp)} expected"
+    problems = []
+    for i, (g, e) in enumerate(zip(got, exp)):
+        for k in g["kegiatan"]:
+            assert k.get("lokasi"), f"{doc.name} SOP {i} step {k['no']}: no lokasi"
+        for t in g["tak_terpetakan"]:
+            assert t["lokasi"], f"{doc.name} SOP {i}: unplaced {t['teks']!r} without lokasi"
+        problems += [f"SOP {i}{line}" for line in differences(comparable(e), comparable(g))]
+    assert not problems, f"{doc.name}:\n  " + "\n  ".join(problems)
+
+
+def test_cli_converts_the_samples_folder(tmp_path):
+    """The README's first command: one schema-valid JSON per SOP."""
+    out = tmp_path / "out"
+    res = subprocess.run([sys.executable, "-m", "soplint", "convert", str(SAMPLES), "--to", "json", "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    written = sorted(out.rglob("*.json"))
+    expected_count = sum(len(oracle(d)) for d in DOCS)
+    assert len(written) == expected_count, [p.name for p in written]
+    for path in written:
+        data = json.loads(path.read_text("utf-8"))
+        assert m.validation_errors(data) == [], path.name
+    # a buku SOP gives numbered outputs, in document order
+    buku = [d for d in DOCS if len(oracle(d)) > 1]
+    for d in buku:
+        for i, exp in enumerate(oracle(d), 1):
+            data = json.loads((out / f"{d.stem}-{i:02d}.json").read_text("utf-8"))
+            assert data["identitas"]["nama_sop"] == exp["identitas"]["nama_sop"]
