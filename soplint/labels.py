@@ -1,0 +1,132 @@
+"""Mapping the labels written in SOP documents to the model's keys.
+
+The variants live in ``soplint/data/labels.json`` (domain.md sections 3 and 4).
+A label is matched on its normalised text (case, punctuation, "Tgl." ->
+"tanggal", "/" "&" "dan" "atau" ignored), first exactly, then with fuzzy
+matching (rapidfuzz) so that typos ("Tanggal Pembuataan", "Disyahkan Oleh")
+still map. Short labels ("No", "Ket") are only matched exactly.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import Optional
+
+#: groups of labels in labels.json
+IDENTITAS = "identitas"
+DAFTAR = "daftar"
+LAINNYA = "lainnya"
+KOLOM = "kolom"
+PROSEDUR = "prosedur_judul"
+
+_ABBREV = [
+    (re.compile(r"\btgl\b"), "tanggal"),
+    (re.compile(r"\bket\b"), "keterangan"),
+    (re.compile(r"\bno\b"), "nomor"),
+    (re.compile(r"\bnmr\b"), "nomor"),
+    (re.compile(r"\bstandar(?:d)? operasional prosedur\b"), "sop"),
+    (re.compile(r"\bstandar(?:d)? operating procedures?\b"), "sop"),
+    (re.compile(r"\bresiko\b"), "risiko"),
+    (re.compile(r"\bsyah"), "sah"),
+]
+_DROP = re.compile(r"\b(dan|atau|serta)\b")
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation removed, abbreviations expanded, "/", "&",
+    "dan", "atau" dropped, whitespace collapsed."""
+    t = (text or "").lower().replace("\u00a0", " ")
+    t = re.sub(r"[/&,;:.()\[\]\-–—_'\"*]+", " ", t)
+    for rx, rep in _ABBREV:
+        t = rx.sub(rep, t)
+    t = _DROP.sub(" ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return t
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(files("soplint").joinpath("data/labels.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _table(group: str) -> dict[str, str]:
+    """normalised variant -> key for one group ("identitas+daftar" joins)."""
+    out: dict[str, str] = {}
+    data = _data()
+    for g in group.split("+"):
+        section = data[g]
+        if isinstance(section, dict):
+            for key, variants in section.items():
+                if key.startswith("_"):
+                    continue
+                out[normalize(key.replace("_", " "))] = key
+                for v in variants:
+                    out.setdefault(normalize(v), key)
+        else:
+            for v in section:
+                out.setdefault(normalize(v), g)
+    return out
+
+
+def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
+    """The key a label maps to in ``group`` (e.g. "nomor_sop"), or None.
+
+    ``group`` names sections of labels.json joined with "+": identitas,
+    daftar, lainnya (returns "lainnya"), kolom, prosedur_judul (returns
+    "prosedur_judul").
+    """
+    norm = normalize(text)
+    if not norm or len(norm) > 60:
+        return None
+    table = _table(group)
+    key = table.get(norm)
+    if key is not None:
+        return key
+    if len(norm) < 6:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extract(norm, list(table), scorer=fuzz.ratio, limit=2)
+    if not best or best[0][1] < cutoff:
+        return None
+    if len(best) > 1 and table[best[1][0]] != table[best[0][0]] and best[0][1] - best[1][1] < 3:
+        return None  # ambiguous between two keys
+    return table[best[0][0]]
+
+
+def variants(key: str) -> list[str]:
+    """All written variants of one key (for messages and writers)."""
+    data = _data()
+    for section in (IDENTITAS, DAFTAR, KOLOM):
+        if key in data[section]:
+            return list(data[section][key])
+    return []
+
+
+_TITLE = re.compile(r"^\s*(standar(d)?\s+operasional\s+prosedur|standar(d)?\s+operating\s+procedures?|s\s*\.?\s*o\s*\.?\s*p\s*\.?)(\s|\(|$|:)",
+                    re.I)
+
+
+def is_title(text: str) -> bool:
+    """The document title line ("STANDAR OPERASIONAL PROSEDUR ...", "SOP ...")."""
+    return bool(_TITLE.match(text or ""))
+
+
+_INSTANSI = re.compile(
+    r"^\s*(pemerintah|dinas|badan|kantor|kecamatan|kelurahan|desa|sekretariat|inspektorat|satuan|"
+    r"bagian|bidang|sub\s*bagian|subbagian|sub\s*bidang|seksi|upt|uptd|rsud|rumah\s+sakit|puskesmas|"
+    r"kementerian|kementrian|direktorat|biro|lembaga|komisi|provinsi|kabupaten|kota|unit|madrasah|"
+    r"sekolah|universitas|balai|camat|sekretaris|dewan|dprd|kepolisian|pengadilan|kejaksaan|bappeda|"
+    r"bapenda|bkpsdm|bkd|dpmptsp|disdukcapil|setda|setwan|otorita|perangkat|instansi|opd|skpd|pusat)\b",
+    re.I)
+
+
+def looks_like_instansi(text: str) -> bool:
+    """An institution line ("PEMERINTAH KABUPATEN X", "DINAS ...", "BIDANG ...")."""
+    t = (text or "").strip()
+    if not t or len(t) > 120:
+        return False
+    return bool(_INSTANSI.match(t))

@@ -1,0 +1,44 @@
+"""The .docx reader: Word package -> list of SOP models (one per SOP).
+
+Two stages: :mod:`.ooxml` builds a neutral document tree (:mod:`.tree`) from
+the package, the only code here that sees XML; the layout recognisers
+(:mod:`.identity`, :mod:`.procedure`, :mod:`.flow`, :mod:`.steps_text`,
+:mod:`.split`) turn the tree into models.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from soplint.model import SOP
+
+
+def read_document(path, options: Optional[dict] = None):
+    """The document tree of a .docx file (for tools and tests)."""
+    from soplint.readers.docx.ooxml import read_tree
+    from soplint.safezip import DocxPackage
+
+    options = options or {}
+    with DocxPackage(path, options.get("limits")) as pkg:
+        return read_tree(pkg)
+
+
+def read(path, options: Optional[dict] = None) -> list[SOP]:
+    """Read every SOP of a .docx file, in document order."""
+    from soplint.readers.docx.split import build
+
+    options = options or {}
+    doc = read_document(path, options)
+    sops = build(doc, options)
+    fmt = options.get("source_format") or "docx"
+    berkas = options.get("source_name") or str(path)
+    for i, sop in enumerate(sops):
+        sop.sumber.berkas = berkas
+        sop.sumber.indeks = i
+        sop.sumber.format = fmt
+        sop.sumber.perubahan_terlacak = doc.tracked_changes
+        sop.sumber.komentar = doc.comments
+    return sops
+
+
+__all__ = ["read", "read_document"]

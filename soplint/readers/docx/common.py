@@ -1,0 +1,112 @@
+"""Shared helpers of the layout recognisers: text lines with their location.
+
+Nothing here touches XML; everything works on :mod:`.tree` objects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from soplint.readers.docx.tree import Cell, Paragraph, Shape, Table, clean
+
+#: a whole cell text that marks an actor without a drawn symbol
+TICKS = {"√", "v", "V", "X", "x", "✓", "✔", "☑", "☒", "✗", "✘", "●", "•"}
+
+
+@dataclass
+class Line:
+    """One visual line of text (a paragraph split at its line breaks)."""
+
+    text: str
+    para: Paragraph
+    lokasi: str
+    #: index of the line within its paragraph (0 for the first)
+    n: int = 0
+
+    @property
+    def cell(self) -> Optional[Cell]:
+        return self.para.cell
+
+
+def table_of(cell: Cell) -> Table:
+    return cell.table
+
+
+def cell_lokasi(cell: Cell) -> str:
+    t = cell.table
+    here = "baris %d, kolom %d" % (cell.row + 1, cell.col + 1)
+    if t.index is not None:
+        return "tabel %d, %s" % (t.index, here)
+    if t.parent is not None:
+        return "%s, tabel bersarang %s" % (cell_lokasi(t.parent), here)
+    return "%s, %s" % ("tabel di " + t.part if t.part != "body" else "tabel", here)
+
+
+def table_lokasi(t: Table, row: int) -> str:
+    if t.index is not None:
+        return "tabel %d, baris %d" % (t.index, row + 1)
+    if t.parent is not None:
+        return "%s, tabel bersarang baris %d" % (cell_lokasi(t.parent), row + 1)
+    return "tabel di %s, baris %d" % (t.part, row + 1)
+
+
+def para_lokasi(p: Paragraph) -> str:
+    if p.cell is not None:
+        return cell_lokasi(p.cell)
+    if p.part in ("header", "footer"):
+        return p.part
+    if p.part == "textbox":
+        return "kotak teks"
+    if p.index is not None:
+        return "paragraf %d" % p.index
+    return p.part
+
+
+def shape_lokasi(s: Shape) -> str:
+    host = para_lokasi(s.para) if s.para is not None else ""
+    return ("kotak teks, " + host) if host else "kotak teks"
+
+
+def para_lines(p: Paragraph, lokasi: Optional[str] = None) -> list[Line]:
+    loc = lokasi or para_lokasi(p)
+    return [Line(text=t, para=p, lokasi=loc, n=i) for i, t in enumerate(p.lines)]
+
+
+def cell_lines(cell: Cell) -> list[Line]:
+    out = []
+    for p in cell.all_paragraphs():
+        out.extend(para_lines(p))
+    return out
+
+
+_NUM_LEAD = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+
+
+def int_of(text: str) -> Optional[int]:
+    """The integer of a No cell ("1", "1.", "01", "(1)")."""
+    t = clean(text).strip("()[] ")
+    m = re.fullmatch(r"(\d{1,4})\s*[.)]?", t)
+    return int(m.group(1)) if m else None
+
+
+def is_tick(text: str) -> bool:
+    return clean(text) in TICKS
+
+
+_YES = re.compile(r"^(ya|y|yes|lengkap|setuju|disetujui|benar|sesuai|valid|lulus|memenuhi|ok|diterima|sah|layak)\b",
+                  re.I)
+_NO = re.compile(r"^(tidak|tdk|t|no|belum|tidak lengkap|tidak setuju|salah|tidak sesuai|ditolak|tolak|"
+                 r"invalid|tidak valid|tidak lulus|tidak memenuhi|revisi|perbaikan|tidak layak|kurang)\b", re.I)
+
+
+def yes_no(text: str) -> Optional[str]:
+    """'ya' / 'tidak' for a branch label ("Ya", "Tidak lengkap", "Setuju"), else None."""
+    t = clean(text).strip(" .:!").lower()
+    if not t or len(t) > 25:
+        return None
+    if _NO.match(t) or t.startswith(("tidak", "belum", "tdk")):
+        return "tidak"
+    if _YES.match(t):
+        return "ya"
+    return None

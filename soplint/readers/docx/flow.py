@@ -1,0 +1,300 @@
+"""Flowchart recogniser: symbols, connectors and branch labels -> steps' simbol,
+pelaksana, lanjut and cabang.
+
+Input is the tree's :class:`~.tree.Shape` objects already tied to steps by
+:mod:`.procedure`; no XML here. Edges come from, in this order: connector
+ids (``a:stCxn``/``a:endCxn``, VML ``o:r`` rules), the geometry of shapes that
+share one frame (a group, a canvas, or the same anchor paragraph), and a
+column/direction estimate for connectors drawn between cells.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from soplint.readers.docx.common import yes_no
+from soplint.readers.docx.tree import Shape, clean
+
+TERMINATOR = {"flowChartTerminator", "roundRect", "t116", "roundrect", "t2"}
+PROCESS = {"flowChartProcess", "rect", "t109", "t1"}
+DECISION = {"flowChartDecision", "diamond", "t110", "t4"}
+OFFPAGE = {"flowChartOffpageConnector", "homePlate", "t177", "t15"}
+#: shapes that are not symbols at all when they carry no meaning of a step
+NOT_SYMBOL = {"line", "textbox", "t202", "t75", "custGeom", "t32", "t33", "t34", "t38", "shape", "polyline",
+              "arc", "curve", "rightArrow", "leftArrow", "downArrow", "upArrow", "t13", "t66", "t67", "t68"}
+
+#: EMU per twip
+TWIP = 635
+
+
+def kind(s: Shape) -> str:
+    """'terminator', 'proses', 'keputusan', 'offpage', 'line', 'label' or 'other'."""
+    g = s.geom
+    if s.is_line or s.is_connector:
+        return "line"
+    if g in TERMINATOR:
+        return "terminator"
+    if g in DECISION:
+        return "keputusan"
+    if g in OFFPAGE:
+        return "offpage"
+    if s.is_textbox or g in ("t202", "textbox"):
+        return "label"
+    if g in PROCESS:
+        # a small rectangle holding only "Ya"/"Tidak" is a branch label
+        if s.text and yes_no(s.text) and s.cx and s.cx < 700000 and s.cy < 400000:
+            return "label"
+        return "proses"
+    if g in NOT_SYMBOL or not g:
+        return "label" if s.text else "decor"
+    return "other"
+
+
+def is_symbol(s: Shape) -> bool:
+    return kind(s) in ("terminator", "proses", "keputusan", "other")
+
+
+@dataclass
+class Node:
+    """A symbol placed in the procedure: a step (no) or an off-page link."""
+
+    shape: Shape
+    no: Optional[int]  # step number; None for off-page connectors
+    col: int  # grid column (estimated)
+    row: int  # table row of the step
+    order: int  # position of the step in the procedure (0-based)
+    #: bounding box in global estimate (x0, y0, x1, y1) in EMU
+    box: tuple = (0, 0, 0, 0)
+    label: str = ""
+
+
+@dataclass
+class Edge:
+    src: Node
+    dst: Node
+    label: Optional[str] = None  # "ya" / "tidak" / None
+    shape: Optional[Shape] = None
+
+
+@dataclass
+class FlowResult:
+    #: step no -> list of (target no, label)
+    out: dict[int, list[tuple[int, Optional[str]]]] = field(default_factory=dict)
+    used_labels: set = field(default_factory=set)
+
+
+def _dist_point_box(p, box) -> float:
+    x, y = p
+    x0, y0, x1, y1 = box
+    dx = max(x0 - x, 0, x - x1)
+    dy = max(y0 - y, 0, y - y1)
+    return math.hypot(dx, dy)
+
+
+def _dist_point_seg(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    vx, vy = bx - ax, by - ay
+    L = vx * vx + vy * vy
+    t = 0.0 if L == 0 else max(0.0, min(1.0, ((px - ax) * vx + (py - ay) * vy) / L))
+    return math.hypot(px - (ax + t * vx), py - (ay + t * vy))
+
+
+def _same_frame(a: Shape, b: Shape) -> bool:
+    if a.group or b.group:
+        return a.group == b.group and a.group != ""
+    return a.para is not None and a.para is b.para
+
+
+def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], col_of) -> FlowResult:
+    """Edges between nodes from connector shapes; ``col_of(shape, point)``
+    gives the grid column of a point of a shape (for cross-cell estimates)."""
+    by_id: dict[str, Node] = {}
+    for n in nodes:
+        if n.shape.id:
+            by_id.setdefault(n.shape.id, n)
+    edges: list[Edge] = []
+    for ln in lines:
+        e = _edge_by_id(ln, by_id) or _edge_by_geometry(ln, nodes) or _edge_by_estimate(ln, nodes, col_of)
+        if e is None or e.src is e.dst:
+            continue
+        edges.append(e)
+    res = FlowResult()
+    # labels: connector text first, then the nearest label shape in the same frame
+    for e in edges:
+        if e.shape is not None and e.shape.text and yes_no(e.shape.text):
+            e.label = yes_no(e.shape.text)
+            continue
+        best, best_d = None, None
+        for lab in labels:
+            yn = yes_no(lab.text)
+            if not yn or e.shape is None:
+                continue
+            if _same_frame(lab, e.shape):
+                a, b = e.shape.endpoints()
+                d = _dist_point_seg(lab.center(), a, b)
+                if d < 900000 and (best_d is None or d < best_d):
+                    best, best_d = lab, d
+        if best is not None:
+            e.label = yes_no(best.text)
+            res.used_labels.add(id(best))
+    # resolve off-page links: A -> [off "X"] ... [off "X"] -> B becomes A -> B
+    out: dict[int, list[tuple[int, Optional[str]]]] = {}
+    offs_out: dict[str, list[Edge]] = {}
+    for e in edges:
+        if e.src.no is None:
+            offs_out.setdefault(clean(e.src.shape.text).lower(), []).append(e)
+    for e in edges:
+        if e.src.no is None:
+            continue
+        targets = []
+        if e.dst.no is not None:
+            targets.append(e.dst.no)
+        else:
+            key = clean(e.dst.shape.text).lower()
+            for e2 in offs_out.get(key, []):
+                if e2.src is not e.dst and e2.dst.no is not None:
+                    targets.append(e2.dst.no)
+            if not targets:
+                # an off-page connector without its pair: the next step
+                later = sorted((n for n in nodes if n.no is not None and n.order > e.src.order),
+                               key=lambda n: n.order)
+                if later:
+                    targets.append(later[0].no)
+        for t in targets:
+            if (t, e.label) not in out.setdefault(e.src.no, []):
+                out[e.src.no].append((t, e.label))
+    res.out = out
+    return res
+
+
+def _edge_by_id(ln: Shape, by_id) -> Optional[Edge]:
+    if ln.start_id and ln.end_id and ln.start_id in by_id and ln.end_id in by_id:
+        src, dst = by_id[ln.start_id], by_id[ln.end_id]
+        if ln.head and not ln.tail:
+            src, dst = dst, src
+        return Edge(src, dst, shape=ln)
+    return None
+
+
+def _oriented(ln: Shape):
+    a, b = ln.endpoints()
+    if ln.head and not ln.tail:
+        a, b = b, a
+    return a, b
+
+
+def _edge_by_geometry(ln: Shape, nodes: list[Node]) -> Optional[Edge]:
+    same = [n for n in nodes if _same_frame(n.shape, ln)]
+    if len(same) < 2 or not (ln.group or True):
+        return None
+    a, b = _oriented(ln)
+    tol = 300000  # ~0.33 inch
+
+    def nearest(p):
+        best, bd = None, None
+        for n in same:
+            s = n.shape
+            d = _dist_point_box(p, (s.x, s.y, s.x + s.cx, s.y + s.cy))
+            if bd is None or d < bd:
+                best, bd = n, d
+        return best if bd is not None and bd <= tol else None
+
+    src, dst = nearest(a), nearest(b)
+    if src is not None and dst is not None and src is not dst:
+        return Edge(src, dst, shape=ln)
+    return None
+
+
+def _edge_by_estimate(ln: Shape, nodes: list[Node], col_of) -> Optional[Edge]:
+    """A connector anchored in a cell, pointing at a symbol in another row:
+    its source is the symbol of its own anchor paragraph (or row) nearest to
+    one end; the target is the closest step in the direction and column of
+    the other end."""
+    if ln.para is None or col_of is None:
+        return None
+    a, b = _oriented(ln)
+    local = [n for n in nodes if n.shape.para is ln.para or (ln.para.cell is not None and
+                                                             n.shape.para is not None and
+                                                             n.shape.para.cell is not None and
+                                                             n.shape.para.cell.row == ln.para.cell.row and
+                                                             n.shape.para.cell.table is ln.para.cell.table)]
+    if not local:
+        return None
+
+    def d_local(p, n):
+        if n.shape.para is ln.para:
+            s = n.shape
+            return _dist_point_box(p, (s.x, s.y, s.x + s.cx, s.y + s.cy))
+        return 10 ** 9
+
+    da = min(d_local(a, n) for n in local)
+    db = min(d_local(b, n) for n in local)
+    if db < da and ln.head is None and ln.tail is None:
+        a, b = b, a  # no arrow drawn: start at the end touching the local symbol
+    src = min(local, key=lambda n: d_local(a, n)) if da < 10 ** 9 or db < 10 ** 9 else local[0]
+    col = col_of(ln, b)
+    dy = b[1] - a[1]
+    cands = [n for n in nodes if n is not src and (col is None or n.col == col)]
+    if not cands:
+        return None
+    if dy > 50000:
+        later = [n for n in cands if n.order > src.order]
+        dst = min(later, key=lambda n: n.order) if later else None
+    elif dy < -50000:
+        earlier = [n for n in cands if n.order < src.order]
+        dst = max(earlier, key=lambda n: n.order) if earlier else None
+    else:
+        same_row = [n for n in cands if n.row == src.row]
+        dst = same_row[0] if same_row else None
+    if dst is None:
+        return None
+    return Edge(src, dst, shape=ln)
+
+
+# --------------------------------------------------------------------------
+# branches from text
+
+_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau)\b)", re.I)
+_TARGET = re.compile(
+    r"(?:kegiatan|langkah|nomor|no\.?|step|tahap|tahapan|proses|butir|urutan|baris|ke)\s*(?:no\.?|nomor|ke)?\s*"
+    r"[-:]?\s*(\d{1,3})\b", re.I)
+_NEG = re.compile(r"\b(tidak|tdk|belum|salah|ditolak|tolak|kurang|gagal|keliru|invalid)\b", re.I)
+_POS = re.compile(r"\b(ya|lengkap|setuju|disetujui|benar|sesuai|valid|lulus|memenuhi|diterima|layak|ok)\b", re.I)
+
+
+def branches_from_text(text: str) -> dict[str, Optional[int]]:
+    """{'ya': n, 'tidak': m} named in a note such as "Tidak: kembali ke
+    kegiatan 4" or "Jika tidak lengkap, kembali ke langkah 2"; only the
+    branches that are named (a named branch whose target is unclear -> None)."""
+    out: dict[str, Optional[int]] = {}
+    if not text:
+        return out
+    for clause in _CLAUSE_SPLIT.split(text):
+        c = clean(clause)
+        if not c:
+            continue
+        neg = _NEG.search(c)
+        pos = _POS.search(c)
+        if neg and (not pos or neg.start() <= pos.start()):
+            pol = "tidak"
+        elif pos:
+            pol = "ya"
+        else:
+            continue
+        nums = _TARGET.findall(c)
+        target = int(nums[-1]) if nums else None
+        if target is None:
+            m = re.search(r"\b(\d{1,3})\s*$", c)
+            if m:
+                target = int(m.group(1))
+        if pol not in out or (out[pol] is None and target is not None):
+            out[pol] = target
+    return out
+
+
+def has_yes_no_note(text: str) -> bool:
+    t = clean(text)
+    return bool(re.search(r"\b(ya|tidak)\s*[:=]", t, re.I) or re.search(
+        r"\b(jika|bila|apabila)\s+(tidak|belum|ya|sudah|lengkap|benar|setuju)\b", t, re.I))

@@ -1,0 +1,997 @@
+"""OOXML -> neutral document tree (the only layer that touches raw XML).
+
+Reads ``word/document.xml`` (plus numbering, styles, headers/footers, comments
+and VML connector rules) of a package opened through
+:class:`soplint.safezip.DocxPackage` and returns a
+:class:`soplint.readers.docx.tree.Document`.
+
+Word mechanics handled here: text split across runs, content controls at
+block/row/cell/run level, tracked changes (accepted view: ``w:ins`` kept,
+``w:del`` dropped, both counted), hyperlinks, simple and complex fields (result
+kept, field codes dropped), tabs/breaks/NBSP/no-break hyphens, symbol
+characters (Wingdings ticks), merged cells (gridSpan, vMerge, hMerge),
+nested tables, ``mc:AlternateContent`` (Choice preferred, Fallback only
+without a Choice), DrawingML shapes, groups and canvases, legacy VML shapes,
+lines and connectors, text boxes, pictures, headers and footers.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Optional
+
+from soplint.readers.docx.tree import (
+    Cell,
+    Document,
+    Image,
+    NumInfo,
+    Paragraph,
+    Part,
+    Row,
+    Shape,
+    Table,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+WPC = "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+V = "urn:schemas-microsoft-com:vml"
+O = "urn:schemas-microsoft-com:office:office"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def w(tag):
+    return "{%s}%s" % (W, tag)
+
+
+# frequently compared tags
+T_P, T_R, T_T, T_TBL, T_TR, T_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+T_SDT, T_SDTCONTENT, T_CUSTOMXML = w("sdt"), w("sdtContent"), w("customXml")
+T_INS, T_DEL, T_MOVETO, T_MOVEFROM = w("ins"), w("del"), w("moveTo"), w("moveFrom")
+T_HYPER, T_FLDSIMPLE, T_SMARTTAG = w("hyperlink"), w("fldSimple"), w("smartTag")
+T_PPR, T_RPR, T_TAB, T_BR, T_CR = w("pPr"), w("rPr"), w("tab"), w("br"), w("cr")
+T_FLDCHAR, T_INSTR, T_DELTEXT, T_DELINSTR = w("fldChar"), w("instrText"), w("delText"), w("delInstrText")
+T_NBH, T_SOFTH, T_SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+T_DRAWING, T_PICT, T_OBJECT = w("drawing"), w("pict"), w("object")
+T_ALT = "{%s}AlternateContent" % MC
+T_CHOICE, T_FALLBACK = "{%s}Choice" % MC, "{%s}Fallback" % MC
+T_TXBX = w("txbxContent")
+T_SECTPR, T_ALTCHUNK = w("sectPr"), w("altChunk")
+T_BDO, T_DIR = w("bdo"), w("dir")
+T_OMATH, T_OMATHPARA, T_MT = "{%s}oMath" % M, "{%s}oMathPara" % M, "{%s}t" % M
+T_PTAB = w("ptab")
+T_LASTRENDERED = w("lastRenderedPageBreak")
+
+_VAL = w("val")
+_RID = "{%s}id" % R
+
+#: tracked-change elements counted for sumber.perubahan_terlacak
+_CHANGE_TAGS = [w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
+                               "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange",
+                               "cellIns", "cellDel", "cellMerge", "numberingChange")]
+
+# Symbol fonts: private-use code point (0xF000 + glyph) -> Unicode
+_SYMBOLS = {
+    "wingdings": {0xFC: "√", 0xFB: "X", 0xFD: "☒", 0xFE: "☑", 0xA8: "☐", 0x6F: "☐", 0x71: "☐",
+                  0x78: "☒", 0xA7: "▪", 0x9F: "•", 0x6C: "●", 0xD8: "➢", 0xE0: "→", 0xE8: "→",
+                  0x4A: "☺", 0x77: "◆", 0x76: "❖", 0xF0: "⇨"},
+    "wingdings 2": {0x50: "√", 0x4F: "X", 0x54: "☒", 0x52: "☑", 0x51: "☒", 0xA3: "☐", 0x2A: "☐"},
+    "symbol": {0xD6: "√", 0xB7: "•", 0xAE: "→", 0xB4: "×", 0xB1: "±", 0xB3: "≥", 0xA3: "≤",
+               0xAC: "←", 0xDE: "⇒", 0x2D: "−"},
+}
+
+# VML o:spt numbers of connector types and text boxes
+_VML_CONNECTORS = {"32", "33", "34", "35", "36", "37", "38", "39", "40"}
+_VML_NAMES = {"1": "rect", "2": "roundRect", "3": "ellipse", "4": "diamond", "20": "line", "202": "textbox"}
+_VML_SHAPES = {"{%s}%s" % (V, t): t for t in ("shape", "rect", "roundrect", "oval", "line", "polyline",
+                                              "arc", "curve", "image")}
+T_VGROUP, T_VSHAPETYPE, T_VTEXTBOX = "{%s}group" % V, "{%s}shapetype" % V, "{%s}textbox" % V
+T_VIMAGEDATA = "{%s}imagedata" % V
+
+EMU_PER_PT = 12700
+_UNITS = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "pc": 152400, "emu": 1}
+
+
+def _length(value: str, default_unit: int = 1) -> int:
+    """A CSS/VML length ("12.5pt", "1in", "300") in EMU (bare numbers use default_unit)."""
+    m = re.match(r"\s*(-?[\d.]+)\s*([a-z]*)", value or "")
+    if not m:
+        return 0
+    try:
+        num = float(m.group(1))
+    except ValueError:
+        return 0
+    unit = _UNITS.get(m.group(2), default_unit)
+    return int(num * unit)
+
+
+def _int(value, default=0) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def _on(el, tag) -> bool:
+    """A boolean run property (w:b, w:u ...) is on."""
+    x = el.find(tag)
+    if x is None:
+        return False
+    val = x.get(_VAL)
+    return val not in ("0", "false", "off", "none")
+
+
+# --------------------------------------------------------------------------
+# numbering and styles
+
+
+def _fmt_number(n: int, fmt: str) -> str:
+    if fmt in ("decimal", "decimalZero"):
+        return ("%02d" % n) if fmt == "decimalZero" and n < 10 else str(n)
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = ""
+        k = max(n, 1)
+        letter = chr(ord("a") + (k - 1) % 26) * ((k - 1) // 26 + 1)
+        s = letter
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        out, k = "", max(n, 1)
+        for v, s in vals:
+            while k >= v:
+                out += s
+                k -= v
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """numbering.xml resolved to (numId, ilvl) -> (fmt, lvlText, start), with
+    running counters to compute the label Word displays."""
+
+    def __init__(self, root):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        abstract = {}
+        for an in root.iterchildren(w("abstractNum")):
+            lv = {}
+            for lvl in an.iterchildren(w("lvl")):
+                lv[_int(lvl.get(w("ilvl")))] = self._level(lvl)
+            abstract[an.get(w("abstractNumId"))] = lv
+        for num in root.iterchildren(w("num")):
+            nid = num.get(w("numId"))
+            ref = num.find(w("abstractNumId"))
+            lv = dict(abstract.get(ref.get(_VAL) if ref is not None else None, {}))
+            for ov in num.iterchildren(w("lvlOverride")):
+                il = _int(ov.get(w("ilvl")))
+                lvl = ov.find(w("lvl"))
+                if lvl is not None:
+                    lv[il] = self._level(lvl)
+                so = ov.find(w("startOverride"))
+                if so is not None and il in lv:
+                    f, t, _ = lv[il]
+                    lv[il] = (f, t, _int(so.get(_VAL), 1))
+            for il, spec in lv.items():
+                self.levels[(nid, il)] = spec
+
+    @staticmethod
+    def _level(lvl):
+        fmt_el = lvl.find(w("numFmt"))
+        fmt = fmt_el.get(_VAL) if fmt_el is not None else "decimal"
+        txt_el = lvl.find(w("lvlText"))
+        txt = txt_el.get(_VAL) if txt_el is not None else ""
+        st = lvl.find(w("start"))
+        return fmt or "decimal", txt or "", _int(st.get(_VAL), 1) if st is not None else 1
+
+    def label(self, num_id: str, ilvl: int) -> Optional[NumInfo]:
+        spec = self.levels.get((num_id, ilvl))
+        if num_id in (None, "0") or spec is None:
+            return None
+        fmt, text, start = spec
+        counters = self.counters.setdefault(num_id, [None] * 9)
+        ilvl = max(0, min(ilvl, 8))
+        cur = counters[ilvl]
+        counters[ilvl] = (start if cur is None else cur + 1)
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+
+        def repl(m):
+            k = int(m.group(1)) - 1
+            if not 0 <= k <= 8:
+                return ""
+            lfmt, _, lstart = self.levels.get((num_id, k), ("decimal", "", 1))
+            val = counters[k] if counters[k] is not None else lstart
+            return _fmt_number(val, lfmt)
+
+        if fmt == "bullet":
+            lab = text
+            for ch in lab:
+                pass
+            lab = "•" if not lab or ord(lab[0]) >= 0xF000 else lab
+        else:
+            lab = re.sub(r"%(\d)", repl, text)
+        return NumInfo(num_id=num_id, ilvl=ilvl, fmt=fmt, label=lab)
+
+
+class Styles:
+    def __init__(self, root):
+        self.names: dict[str, str] = {}
+        self.numpr: dict[str, tuple[str, int]] = {}
+        self.outline: dict[str, int] = {}
+        self.default_para = ""
+        if root is None:
+            return
+        based: dict[str, str] = {}
+        for st in root.iterchildren(w("style")):
+            sid = st.get(w("styleId")) or ""
+            name = st.find(w("name"))
+            self.names[sid] = name.get(_VAL) if name is not None else sid
+            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
+                self.default_para = sid
+            b = st.find(w("basedOn"))
+            if b is not None:
+                based[sid] = b.get(_VAL)
+            ppr = st.find(T_PPR)
+            if ppr is not None:
+                npr = ppr.find(w("numPr"))
+                if npr is not None:
+                    nid = npr.find(w("numId"))
+                    il = npr.find(w("ilvl"))
+                    if nid is not None:
+                        self.numpr[sid] = (nid.get(_VAL), _int(il.get(_VAL)) if il is not None else 0)
+                ol = ppr.find(w("outlineLvl"))
+                if ol is not None:
+                    self.outline[sid] = _int(ol.get(_VAL))
+        # inherit numbering/outline through basedOn (a few levels)
+        for sid in list(self.names):
+            cur, seen = sid, 0
+            while cur in based and seen < 10 and (sid not in self.numpr or sid not in self.outline):
+                cur = based[cur]
+                seen += 1
+                if sid not in self.numpr and cur in self.numpr:
+                    self.numpr[sid] = self.numpr[cur]
+                if sid not in self.outline and cur in self.outline:
+                    self.outline[sid] = self.outline[cur]
+
+
+# --------------------------------------------------------------------------
+# the walker
+
+
+class _Ctx:
+    """State carried across one part: field nesting, counters, the cell."""
+
+    def __init__(self, part: str):
+        self.part = part
+        self.field_stack: list[str] = []  # "code" | "result" per open complex field
+        self.cell: Optional[Cell] = None
+
+
+class Reader:
+    def __init__(self, pkg):
+        self.pkg = pkg
+        self.doc = Document()
+        self.rels: dict[str, str] = {}
+        self.numbering = Numbering(None)
+        self.styles = Styles(None)
+        self.para_index = 0
+        self.table_index = 0
+        self.group_seq = 0
+        #: VML connector rules: connector id -> (start id, end id)
+        self.vml_rules: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        self.shapetypes: dict[str, str] = {}
+
+    # -- package ----------------------------------------------------------
+    def _part_rels(self, part: str) -> dict[str, tuple[str, str]]:
+        d, base = posixpath.split(part)
+        name = posixpath.join(d, "_rels", base + ".rels")
+        out = {}
+        if not self.pkg.has(name):
+            return out
+        root = self.pkg.xml(name)
+        for rel in root.iterchildren("{%s}Relationship" % PR):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            full = posixpath.normpath(posixpath.join(d, target)) if not target.startswith("/") else target[1:]
+            out[rel.get("Id")] = (rel.get("Type") or "", full)
+        return out
+
+    def _main_part(self) -> str:
+        return self.pkg.main_part()
+
+    def read(self) -> Document:
+        main = self._main_part()
+        root = self.pkg.xml(main)
+        rels = self._part_rels(main)
+        by_type = {}
+        for rid, (typ, target) in rels.items():
+            by_type.setdefault(typ.rsplit("/", 1)[-1], []).append(target)
+        for name in by_type.get("numbering", []):
+            if self.pkg.has(name):
+                self.numbering = Numbering(self.pkg.xml(name))
+        for name in by_type.get("styles", []):
+            if self.pkg.has(name):
+                self.styles = Styles(self.pkg.xml(name))
+        for name in by_type.get("settings", []):
+            if self.pkg.has(name):
+                self._collect_vml_rules(self.pkg.xml(name))
+        for name in by_type.get("comments", []):
+            if self.pkg.has(name):
+                self.doc.comments += sum(1 for _ in self.pkg.xml(name).iterchildren(w("comment")))
+        self._collect_vml_rules(root)
+        self.doc.tracked_changes += _count_changes(root)
+        body = root.find(w("body"))
+        if body is not None:
+            self.doc.blocks = self._blocks(body, _Ctx("body"), top=True)
+        # headers and footers referenced by the sections, in document order
+        seen = set()
+        for sect in root.iter(T_SECTPR):
+            for ref in sect:
+                if ref.tag not in (w("headerReference"), w("footerReference")):
+                    continue
+                rel = rels.get(ref.get(_RID))
+                if rel is None or rel[1] in seen or not self.pkg.has(rel[1]):
+                    continue
+                seen.add(rel[1])
+                kind = "header" if ref.tag == w("headerReference") else "footer"
+                proot = self.pkg.xml(rel[1])
+                self.doc.tracked_changes += _count_changes(proot)
+                part = Part(name=rel[1], kind=kind, blocks=self._blocks(proot, _Ctx(kind), top=False))
+                (self.doc.headers if kind == "header" else self.doc.footers).append(part)
+        return self.doc
+
+    def _collect_vml_rules(self, root):
+        for r in root.iter("{%s}r" % O):
+            if r.get("type") != "connector":
+                continue
+            cid = (r.get("idref") or "").lstrip("#")
+            start = end = None
+            for px in r.iterchildren("{%s}proxy" % O):
+                ref = (px.get("idref") or "").lstrip("#")
+                if px.get("start") is not None:
+                    start = ref
+                elif px.get("end") is not None:
+                    end = ref
+            self.vml_rules[cid] = (start, end)
+
+    # -- blocks -------------------------------------------------------------
+    def _blocks(self, parent, ctx: _Ctx, top: bool) -> list:
+        out = []
+        for el in parent.iterchildren():
+            tag = el.tag
+            if tag == T_P:
+                out.append(self._paragraph(el, ctx, top))
+            elif tag == T_TBL:
+                out.append(self._table(el, ctx, top))
+            elif tag in (T_SDT,):
+                content = el.find(T_SDTCONTENT)
+                if content is not None:
+                    out.extend(self._blocks(content, ctx, top))
+            elif tag in (T_CUSTOMXML, T_INS, T_MOVETO, T_SDTCONTENT):
+                out.extend(self._blocks(el, ctx, top))
+            elif tag == T_ALT:
+                chosen = _choose(el)
+                if chosen is not None:
+                    out.extend(self._blocks(chosen, ctx, top))
+            elif tag == T_ALTCHUNK:
+                self.doc.alt_chunks += 1
+        return out
+
+    def _paragraph(self, el, ctx: _Ctx, top: bool) -> Paragraph:
+        p = Paragraph(part=ctx.part, cell=ctx.cell)
+        if top and ctx.part == "body":
+            self.para_index += 1
+            p.index = self.para_index
+        ppr = el.find(T_PPR)
+        num = None
+        if ppr is not None:
+            ps = ppr.find(w("pStyle"))
+            if ps is not None:
+                p.style = ps.get(_VAL) or ""
+            npr = ppr.find(w("numPr"))
+            if npr is not None:
+                nid = npr.find(w("numId"))
+                il = npr.find(w("ilvl"))
+                if nid is not None:
+                    num = (nid.get(_VAL), _int(il.get(_VAL)) if il is not None else 0)
+                elif il is not None and p.style in self.styles.numpr:
+                    num = (self.styles.numpr[p.style][0], _int(il.get(_VAL)))
+            ol = ppr.find(w("outlineLvl"))
+            if ol is not None:
+                p.outline = _int(ol.get(_VAL))
+        if not p.style:
+            p.style = self.styles.default_para
+        if num is None and p.style in self.styles.numpr:
+            num = self.styles.numpr[p.style]
+        if p.outline is None and p.style in self.styles.outline:
+            p.outline = self.styles.outline[p.style]
+        p.style_name = self.styles.names.get(p.style, p.style)
+        buf: list[str] = []
+        flags = [0, 0, 0]  # visible runs, bold runs, underlined runs
+        self._inline(el, p, ctx, buf, flags)
+        p.raw = "".join(buf)
+        if num is not None and p.raw.strip():
+            p.num = self.numbering.label(num[0], num[1])
+        elif num is not None:
+            # an empty numbered paragraph still advances Word's counter
+            self.numbering.label(num[0], num[1])
+        if flags[0]:
+            p.bold = flags[1] == flags[0]
+            p.underline = flags[2] == flags[0]
+        return p
+
+    def _inline(self, parent, p: Paragraph, ctx: _Ctx, buf: list, flags: list):
+        for el in parent.iterchildren():
+            tag = el.tag
+            if tag == T_R:
+                self._run(el, p, ctx, buf, flags)
+            elif tag in (T_HYPER, T_SMARTTAG, T_CUSTOMXML, T_INS, T_MOVETO, T_BDO, T_DIR, T_FLDSIMPLE):
+                self._inline(el, p, ctx, buf, flags)
+            elif tag == T_SDT:
+                content = el.find(T_SDTCONTENT)
+                if content is not None:
+                    self._inline(content, p, ctx, buf, flags)
+            elif tag in (T_DEL, T_MOVEFROM, T_PPR):
+                continue
+            elif tag == T_ALT:
+                chosen = _choose(el)
+                if chosen is not None:
+                    self._inline(chosen, p, ctx, buf, flags)
+            elif tag in (T_OMATHPARA, T_OMATH):
+                if not ctx.field_stack or ctx.field_stack[-1] != "code":
+                    buf.append("".join(t.text or "" for t in el.iter(T_MT)))
+
+    def _run(self, r, p: Paragraph, ctx: _Ctx, buf: list, flags: list):
+        rpr = r.find(T_RPR)
+        symfont = None
+        bold = underline = False
+        if rpr is not None:
+            bold = _on(rpr, w("b")) or _on(rpr, w("bCs"))
+            underline = _on(rpr, w("u"))
+            fonts = rpr.find(w("rFonts"))
+            if fonts is not None:
+                f = (fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "").lower()
+                if f in _SYMBOLS:
+                    symfont = f
+            if _on(rpr, w("vanish")) and not _on(rpr, w("specVanish")):
+                # hidden text: still text the author wrote; keep it
+                pass
+        start = sum(len(x) for x in buf)
+        for el in r.iterchildren():
+            tag = el.tag
+            in_code = bool(ctx.field_stack) and ctx.field_stack[-1] == "code"
+            if tag == T_T:
+                if not in_code:
+                    t = el.text or ""
+                    if symfont:
+                        table = _SYMBOLS[symfont]
+                        t = "".join(table.get(ord(c) & 0xFF, c) if (ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF)
+                                    else c for c in t)
+                    buf.append(t)
+            elif tag == T_FLDCHAR:
+                kind = el.get(w("fldCharType"))
+                if kind == "begin":
+                    ctx.field_stack.append("code")
+                elif kind == "separate":
+                    if ctx.field_stack:
+                        ctx.field_stack[-1] = "result"
+                elif kind == "end":
+                    if ctx.field_stack:
+                        ctx.field_stack.pop()
+            elif in_code:
+                continue
+            elif tag in (T_TAB, T_PTAB):
+                buf.append("\t")
+            elif tag in (T_BR, T_CR):
+                buf.append("\n")
+            elif tag == T_NBH:
+                buf.append("-")
+            elif tag == T_SYM:
+                font = (el.get(w("font")) or "").lower()
+                code = _int(int(el.get(w("char")) or "0", 16) if re.fullmatch(r"[0-9A-Fa-f]+", el.get(w("char")) or "") else 0)
+                ch = _SYMBOLS.get(font, {}).get(code & 0xFF)
+                if ch is None:
+                    ch = chr(code) if 0x20 <= code < 0xF000 else ""
+                buf.append(ch)
+            elif tag == T_DRAWING:
+                self._drawing(el, p, ctx)
+            elif tag in (T_PICT, T_OBJECT):
+                self._vml_container(el, p, ctx, group="", gx=None)
+            elif tag == T_ALT:
+                chosen = _choose(el)
+                if chosen is not None:
+                    # the chosen branch may hold w:drawing / w:pict / runs
+                    for sub in chosen.iterchildren():
+                        if sub.tag == T_DRAWING:
+                            self._drawing(sub, p, ctx)
+                        elif sub.tag in (T_PICT, T_OBJECT):
+                            self._vml_container(sub, p, ctx, group="", gx=None)
+                        elif sub.tag == T_R:
+                            self._run(sub, p, ctx, buf, flags)
+            elif tag == T_RPR:
+                continue
+        added = "".join(buf)[start:] if buf else ""
+        if added.strip():
+            flags[0] += 1
+            flags[1] += bold
+            flags[2] += underline
+
+    # -- tables -------------------------------------------------------------
+    def _table(self, el, ctx: _Ctx, top: bool) -> Table:
+        t = Table(part=ctx.part, parent=ctx.cell)
+        if top and ctx.part == "body":
+            self.table_index += 1
+            t.index = self.table_index
+        grid = el.find(w("tblGrid"))
+        if grid is not None:
+            t.grid = [_int(g.get(w("w"))) for g in grid.iterchildren(w("gridCol"))]
+        open_merge: dict[int, Cell] = {}
+        for tr in _rows(el):
+            row = Row()
+            trpr = tr.find(w("trPr"))
+            col = 0
+            if trpr is not None:
+                row.header = _on(trpr, w("tblHeader"))
+                h = trpr.find(w("trHeight"))
+                if h is not None:
+                    row.height = _int(h.get(_VAL))
+                gb = trpr.find(w("gridBefore"))
+                if gb is not None:
+                    col = _int(gb.get(_VAL))
+            ridx = len(t.rows)
+            prev: Optional[Cell] = None
+            for tc in _cells(tr):
+                tcpr = tc.find(w("tcPr"))
+                span, vmerge, hmerge, width = 1, None, None, 0
+                if tcpr is not None:
+                    gs = tcpr.find(w("gridSpan"))
+                    if gs is not None:
+                        span = max(1, _int(gs.get(_VAL), 1))
+                    vm = tcpr.find(w("vMerge"))
+                    if vm is not None:
+                        vmerge = "restart" if vm.get(_VAL) == "restart" else "continue"
+                    hm = tcpr.find(w("hMerge"))
+                    if hm is not None:
+                        hmerge = "restart" if hm.get(_VAL) == "restart" else "continue"
+                    tw = tcpr.find(w("tcW"))
+                    if tw is not None and tw.get(w("type")) in (None, "dxa"):
+                        width = _int(tw.get(w("w")))
+                cell = Cell(col=col, span=span, row=ridx, vmerge=vmerge, table=t, width=width)
+                saved = ctx.cell
+                ctx.cell = cell
+                cell.blocks = self._blocks(tc, ctx, top=False)
+                ctx.cell = saved
+                if hmerge == "continue" and prev is not None:
+                    # legacy horizontal merge: widen the previous cell
+                    prev.span += span
+                    prev.blocks.extend(b for b in cell.blocks if _has_content(b))
+                    col += span
+                    continue
+                if vmerge == "continue" and col in open_merge:
+                    origin = open_merge[col]
+                    cell.origin = origin
+                    origin.rowspan = ridx - origin.row + 1
+                elif vmerge == "restart":
+                    open_merge[col] = cell
+                else:
+                    open_merge.pop(col, None)
+                    if vmerge == "continue":
+                        cell.vmerge = None  # continue without a start: a plain cell
+                # any other open merge overlapped by this cell ends
+                for c in list(open_merge):
+                    if c != col and col <= c < col + span:
+                        open_merge.pop(c)
+                row.cells.append(cell)
+                prev = cell
+                col += span
+            # merges of columns this row does not reach are closed
+            for c in list(open_merge):
+                if not any(x.col == c for x in row.cells):
+                    open_merge.pop(c)
+            t.rows.append(row)
+        return t
+
+    # -- drawings -----------------------------------------------------------
+    def _drawing(self, el, p: Paragraph, ctx: _Ctx):
+        for holder in el.iterchildren():
+            inline = holder.tag == "{%s}inline" % WP
+            if not inline and holder.tag != "{%s}anchor" % WP:
+                continue
+            doc_pr = holder.find("{%s}docPr" % WP)
+            did = doc_pr.get("id", "") if doc_pr is not None else ""
+            dname = doc_pr.get("name", "") if doc_pr is not None else ""
+            descr = doc_pr.get("descr", "") if doc_pr is not None else ""
+            ext = holder.find("{%s}extent" % WP)
+            cx = _int(ext.get("cx")) if ext is not None else 0
+            cy = _int(ext.get("cy")) if ext is not None else 0
+            x = y = 0
+            fh = fv = "inline" if inline else ""
+            if not inline:
+                ph = holder.find("{%s}positionH" % WP)
+                pv = holder.find("{%s}positionV" % WP)
+                x, fh = _pos(ph)
+                y, fv = _pos(pv)
+                if holder.get("simplePos") in ("1", "true"):
+                    sp = holder.find("{%s}simplePos" % WP)
+                    if sp is not None:
+                        x, y, fh, fv = _int(sp.get("x")), _int(sp.get("y")), "page", "page"
+            gd = holder.find("{%s}graphic/{%s}graphicData" % (A, A))
+            if gd is None:
+                continue
+            uri = gd.get("uri", "")
+            frame = dict(frame_h=fh, frame_v=fv, inline=inline)
+            for child in gd.iterchildren():
+                tag = child.tag
+                if tag == "{%s}wsp" % WPS:
+                    s = self._wsp(child, p, ctx, group="", xf=None)
+                    s.id = s.id or did
+                    s.name = s.name or dname
+                    s.x, s.y, s.cx, s.cy = x, y, cx or s.cx, cy or s.cy
+                    _set_frame(s, frame)
+                    p.shapes.append(s)
+                elif tag in ("{%s}wgp" % WPG, "{%s}wpc" % WPC):
+                    self.group_seq += 1
+                    gid = did or "g%d" % self.group_seq
+                    canvas = tag == "{%s}wpc" % WPC
+                    if canvas:
+                        xf = (x, y, 0, 0, 1.0, 1.0)
+                    else:
+                        xf = _group_xf(child.find("{%s}grpSpPr" % WPG), x, y, cx, cy)
+                    self._group(child, p, ctx, gid, xf, frame)
+                elif tag == "{%s}pic" % PIC:
+                    p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, para=p))
+            if "diagram" in uri:
+                p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, kind="smartart", para=p))
+            elif "chart" in uri:
+                p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, kind="chart", para=p))
+
+    def _group(self, g, p, ctx, gid, xf, frame):
+        for child in g.iterchildren():
+            tag = child.tag
+            if tag == "{%s}wsp" % WPS:
+                s = self._wsp(child, p, ctx, group=gid, xf=xf)
+                _set_frame(s, frame)
+                p.shapes.append(s)
+            elif tag == "{%s}grpSp" % WPG or tag == "{%s}wgp" % WPG:
+                sub = _group_xf(child.find("{%s}grpSpPr" % WPG), 0, 0, 0, 0, parent=xf)
+                self._group(child, p, ctx, gid, sub, frame)
+            elif tag == "{%s}pic" % PIC:
+                nv = child.find("{%s}nvPicPr/{%s}cNvPr" % (PIC, PIC))
+                p.images.append(Image(name=nv.get("name", "") if nv is not None else "", inline=False, para=p))
+            elif tag == "{%s}graphicFrame" % WPG:
+                continue
+
+    def _wsp(self, el, p: Paragraph, ctx: _Ctx, group: str, xf) -> Shape:
+        s = Shape(source="drawingml", group=group, para=p)
+        nv = el.find("{%s}cNvPr" % WPS)
+        if nv is not None:
+            s.id = nv.get("id", "")
+            s.name = nv.get("name", "")
+        cn = el.find("{%s}cNvCnPr" % WPS)
+        if cn is not None:
+            s.is_connector = True
+            st = cn.find("{%s}stCxn" % A)
+            en = cn.find("{%s}endCxn" % A)
+            s.start_id = st.get("id") if st is not None else None
+            s.end_id = en.get("id") if en is not None else None
+        sp = el.find("{%s}cNvSpPr" % WPS)
+        if sp is not None and sp.get("txBox") in ("1", "true"):
+            s.is_textbox = True
+        sppr = el.find("{%s}spPr" % WPS)
+        if sppr is not None:
+            geom = sppr.find("{%s}prstGeom" % A)
+            if geom is not None:
+                s.geom = geom.get("prst", "")
+            elif sppr.find("{%s}custGeom" % A) is not None:
+                s.geom = "custGeom"
+            xfrm = sppr.find("{%s}xfrm" % A)
+            if xfrm is not None:
+                s.flip_h = xfrm.get("flipH") in ("1", "true")
+                s.flip_v = xfrm.get("flipV") in ("1", "true")
+                off = xfrm.find("{%s}off" % A)
+                ext = xfrm.find("{%s}ext" % A)
+                ox, oy = (_int(off.get("x")), _int(off.get("y"))) if off is not None else (0, 0)
+                ex, ey = (_int(ext.get("cx")), _int(ext.get("cy"))) if ext is not None else (0, 0)
+                if xf is not None:
+                    ox, oy, ex, ey = _apply_xf(xf, ox, oy, ex, ey)
+                s.x, s.y, s.cx, s.cy = ox, oy, ex, ey
+            ln = sppr.find("{%s}ln" % A)
+            if ln is not None:
+                he = ln.find("{%s}headEnd" % A)
+                te = ln.find("{%s}tailEnd" % A)
+                s.head = he.get("type") if he is not None and he.get("type") not in (None, "none") else None
+                s.tail = te.get("type") if te is not None and te.get("type") not in (None, "none") else None
+        if s.geom in ("line", "straightConnector1") or s.geom.startswith(("bentConnector", "curvedConnector")):
+            s.is_connector = True
+        tb = el.find("{%s}txbx" % WPS)
+        if tb is not None:
+            content = tb.find(T_TXBX)
+            if content is not None:
+                s.blocks = self._txbx(content, ctx)
+        else:
+            # linked text boxes keep their text in the first box of the chain
+            pass
+        s.text = _blocks_text(s.blocks)
+        return s
+
+    def _txbx(self, content, ctx: _Ctx) -> list:
+        sub = _Ctx("textbox")
+        sub.cell = None
+        return self._blocks(content, sub, top=False)
+
+    # -- VML ------------------------------------------------------------------
+    def _vml_container(self, el, p: Paragraph, ctx: _Ctx, group: str, gx):
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == T_VSHAPETYPE:
+                spt = child.get("{%s}spt" % O)
+                if spt:
+                    self.shapetypes[child.get("id", "")] = spt
+            elif tag == T_VGROUP:
+                self.group_seq += 1
+                gid = child.get("id") or child.get("{%s}spid" % O) or "vg%d" % self.group_seq
+                sub = _vml_group_xf(child, gx)
+                self._vml_container(child, p, ctx, group or gid, sub)
+            elif tag in _VML_SHAPES:
+                self._vml_shape(child, _VML_SHAPES[tag], p, ctx, group, gx)
+            elif tag in (T_ALT,):
+                chosen = _choose(child)
+                if chosen is not None:
+                    self._vml_container(chosen, p, ctx, group, gx)
+
+    def _vml_shape(self, el, kind: str, p: Paragraph, ctx: _Ctx, group: str, gx):
+        if el.get("{%s}hr" % O) in ("t", "true"):
+            return  # a horizontal rule, not a drawn shape
+        style = _css(el.get("style", ""))
+        typ = (el.get("type") or "").lstrip("#")
+        spt = el.get("{%s}spt" % O) or self.shapetypes.get(typ)
+        if not spt:
+            m = re.match(r"_x0000_t(\d+)$", typ)
+            if m:
+                spt = m.group(1)
+        img = el.find(T_VIMAGEDATA)
+        if kind == "image" or (img is not None and kind == "shape" and not spt) or (
+                img is not None and spt == "75"):
+            p.images.append(Image(name=el.get("alt", "") or el.get("id", ""), inline=group == "" and
+                                  style.get("position") != "absolute", para=p))
+            return
+        s = Shape(source="vml", group=group, para=p)
+        s.id = el.get("id", "") or el.get("{%s}spid" % O, "")
+        s.name = el.get("alt", "")
+        if kind == "shape":
+            s.geom = "t%s" % spt if spt else "shape"
+        else:
+            s.geom = kind
+        if spt == "202":
+            s.is_textbox = True
+        if el.get("{%s}connectortype" % O) or (spt in _VML_CONNECTORS) or kind in ("line", "polyline"):
+            s.is_connector = True
+        if gx is None:
+            s.x = _length(style.get("margin-left") or style.get("left", "0"), EMU_PER_PT)
+            s.y = _length(style.get("margin-top") or style.get("top", "0"), EMU_PER_PT)
+            s.cx = _length(style.get("width", "0"), EMU_PER_PT)
+            s.cy = _length(style.get("height", "0"), EMU_PER_PT)
+            s.frame_h = style.get("mso-position-horizontal-relative", "column" if style.get(
+                "position") == "absolute" else "inline")
+            s.frame_v = style.get("mso-position-vertical-relative", "paragraph" if style.get(
+                "position") == "absolute" else "inline")
+        else:
+            lx = _num(style.get("left", "0"))
+            ty = _num(style.get("top", "0"))
+            wd = _num(style.get("width", "0"))
+            ht = _num(style.get("height", "0"))
+            s.x, s.y, s.cx, s.cy = _apply_xf(gx[0], lx, ty, wd, ht)
+            s.frame_h, s.frame_v = gx[1], gx[2]
+        s.inline = s.frame_h == "inline"
+        if "flip" in style:
+            s.flip_h = "x" in style["flip"]
+            s.flip_v = "y" in style["flip"]
+        if kind == "line":
+            f = _pair(el.get("from", "0,0"))
+            t = _pair(el.get("to", "0,0"))
+            if gx is None:
+                base_x, base_y = s.x, s.y
+                pts = ((base_x + _length(f[0], EMU_PER_PT), base_y + _length(f[1], EMU_PER_PT)),
+                       (base_x + _length(t[0], EMU_PER_PT), base_y + _length(t[1], EMU_PER_PT)))
+            else:
+                a = _apply_xf(gx[0], _num(f[0]), _num(f[1]), 0, 0)
+                b = _apply_xf(gx[0], _num(t[0]), _num(t[1]), 0, 0)
+                pts = ((a[0], a[1]), (b[0], b[1]))
+            s.points = pts
+            s.x, s.y = min(pts[0][0], pts[1][0]), min(pts[0][1], pts[1][1])
+            s.cx, s.cy = abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])
+        stroke = el.find("{%s}stroke" % V)
+        if stroke is not None:
+            s.head = stroke.get("startarrow") if stroke.get("startarrow") not in (None, "none") else None
+            s.tail = stroke.get("endarrow") if stroke.get("endarrow") not in (None, "none") else None
+        rule = self.vml_rules.get(s.id) or self.vml_rules.get(el.get("{%s}spid" % O, ""))
+        if rule:
+            s.is_connector = True
+            s.start_id, s.end_id = rule
+        tb = el.find(T_VTEXTBOX)
+        if tb is not None:
+            content = tb.find(T_TXBX)
+            if content is not None:
+                s.blocks = self._txbx(content, ctx)
+        # VML word-art text path
+        tp = el.find("{%s}textpath" % V)
+        if tp is not None and tp.get("string"):
+            s.blocks = [Paragraph(raw=tp.get("string"), part="textbox")]
+        s.text = _blocks_text(s.blocks)
+        p.shapes.append(s)
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+def _choose(alt):
+    """mc:AlternateContent: the first Choice; the Fallback only without one."""
+    choice = alt.find(T_CHOICE)
+    if choice is not None:
+        return choice
+    return alt.find(T_FALLBACK)
+
+
+def _rows(tbl):
+    for el in tbl.iterchildren():
+        if el.tag == T_TR:
+            yield el
+        elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
+            inner = el.find(T_SDTCONTENT) if el.tag == T_SDT else el
+            if inner is not None:
+                yield from _rows(inner)
+        elif el.tag == T_ALT:
+            ch = _choose(el)
+            if ch is not None:
+                yield from _rows(ch)
+
+
+def _cells(tr):
+    for el in tr.iterchildren():
+        if el.tag == T_TC:
+            yield el
+        elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
+            inner = el.find(T_SDTCONTENT) if el.tag == T_SDT else el
+            if inner is not None:
+                yield from _cells(inner)
+
+
+def _count_changes(root) -> int:
+    n = 0
+    for _ in root.iter(*_CHANGE_TAGS):
+        n += 1
+    return n
+
+
+def _has_content(b) -> bool:
+    if isinstance(b, Paragraph):
+        return bool(b.text or b.shapes or b.images)
+    return True
+
+
+def _blocks_text(blocks) -> str:
+    from soplint.readers.docx.tree import _block_paragraphs
+
+    texts = []
+    for b in blocks:
+        for p in _block_paragraphs(b):
+            if p.text:
+                texts.append(p.text)
+    return " ".join(texts)
+
+
+def _pos(el) -> tuple[int, str]:
+    if el is None:
+        return 0, ""
+    frame = el.get("relativeFrom", "")
+    off = el.find("{%s}posOffset" % WP)
+    if off is not None:
+        return _int(off.text), frame
+    al = el.find("{%s}align" % WP)
+    return 0, frame + ("/" + al.text if al is not None and al.text else "")
+
+
+def _set_frame(s: Shape, frame: dict):
+    s.frame_h = frame["frame_h"]
+    s.frame_v = frame["frame_v"]
+    s.inline = frame["inline"]
+
+
+def _group_xf(grpsppr, x, y, cx, cy, parent=None):
+    """Transform of a DrawingML group: child coordinates -> frame coordinates.
+    Returned as (ox, oy, chx, chy, sx, sy) meaning X = ox + (x - chx) * sx."""
+    off = (0, 0)
+    ext = (cx, cy)
+    choff = (0, 0)
+    chext = (cx, cy)
+    xfrm = grpsppr.find("{%s}xfrm" % A) if grpsppr is not None else None
+    if xfrm is not None:
+        o = xfrm.find("{%s}off" % A)
+        e = xfrm.find("{%s}ext" % A)
+        co = xfrm.find("{%s}chOff" % A)
+        ce = xfrm.find("{%s}chExt" % A)
+        if o is not None:
+            off = (_int(o.get("x")), _int(o.get("y")))
+        if e is not None:
+            ext = (_int(e.get("cx")), _int(e.get("cy")))
+        if co is not None:
+            choff = (_int(co.get("x")), _int(co.get("y")))
+        if ce is not None:
+            chext = (_int(ce.get("cx")), _int(ce.get("cy")))
+    sx = ext[0] / chext[0] if chext[0] else 1.0
+    sy = ext[1] / chext[1] if chext[1] else 1.0
+    if parent is None:
+        # top-level group: its own offset is in the anchor's frame (usually 0)
+        return (x, y, choff[0] - 0, choff[1] - 0, sx, sy) if xfrm is None else (
+            x + 0, y + 0, choff[0], choff[1], sx, sy)
+    # nested group: off/ext are in the parent's child space
+    px, py, _, _ = _apply_xf(parent, off[0], off[1], 0, 0)
+    return (px, py, choff[0], choff[1], sx * parent[4], sy * parent[5])
+
+
+def _apply_xf(xf, x, y, cx, cy):
+    ox, oy, chx, chy, sx, sy = xf
+    return int(ox + (x - chx) * sx), int(oy + (y - chy) * sy), int(cx * sx), int(cy * sy)
+
+
+def _css(style: str) -> dict:
+    out = {}
+    for part in style.split(";"):
+        if ":" in part:
+            k, v = part.split(":", 1)
+            out[k.strip().lower()] = v.strip()
+    return out
+
+
+def _num(v: str) -> float:
+    m = re.match(r"\s*(-?[\d.]+)", v or "")
+    try:
+        return float(m.group(1)) if m else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _pair(v: str):
+    parts = (v or "0,0").split(",")
+    return (parts[0] if parts else "0", parts[1] if len(parts) > 1 else "0")
+
+
+def _vml_group_xf(g, parent):
+    """VML group: (xf, frame_h, frame_v) mapping child coordinates to EMU."""
+    style = _css(g.get("style", ""))
+    size = _pair(g.get("coordsize", "1000,1000"))
+    origin = _pair(g.get("coordorigin", "0,0"))
+    cw, ch = _num(size[0]) or 1000.0, _num(size[1]) or 1000.0
+    if parent is None:
+        x = _length(style.get("margin-left") or style.get("left", "0"), EMU_PER_PT)
+        y = _length(style.get("margin-top") or style.get("top", "0"), EMU_PER_PT)
+        wd = _length(style.get("width", "0"), EMU_PER_PT)
+        ht = _length(style.get("height", "0"), EMU_PER_PT)
+        fh = style.get("mso-position-horizontal-relative", "column")
+        fv = style.get("mso-position-vertical-relative", "paragraph")
+        return ((x, y, _num(origin[0]), _num(origin[1]), wd / cw, ht / ch), fh, fv)
+    pxf, fh, fv = parent
+    x, y, wd, ht = (_num(style.get(k, "0")) for k in ("left", "top", "width", "height"))
+    ax, ay, aw, ah = _apply_xf(pxf, x, y, wd, ht)
+    return ((ax, ay, _num(origin[0]), _num(origin[1]), (aw / cw) if cw else 1.0, (ah / ch) if ch else 1.0), fh, fv)
+
+
+def read_tree(pkg) -> Document:
+    """The document tree of an open :class:`~soplint.safezip.DocxPackage`."""
+    return Reader(pkg).read()

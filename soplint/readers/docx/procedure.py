@@ -1,0 +1,526 @@
+"""Procedure-table recogniser.
+
+Finds the header of a procedure table by its labels (No, Kegiatan/Uraian,
+Pelaksana, Mutu Baku, Kelengkapan/Persyaratan, Waktu, Output/Keluaran,
+Keterangan), over one or two header rows with merged cells, skips the
+optional column-number row, and reads each following row as a step: its
+number, activity, the actor columns marked by a drawn symbol or a tick (or a
+single "Pelaksana" text column), and the mutu baku cells (a cell merged over
+several rows is shared by every step it covers). :func:`finish` turns the
+raw steps of one SOP into model :class:`~soplint.model.Kegiatan` with symbols
+and branches (see :mod:`.flow`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from soplint import labels
+from soplint.model import Cabang, Kegiatan, TakTerpetakan
+from soplint.readers.docx import flow
+from soplint.readers.docx.common import cell_lokasi, int_of, is_tick, shape_lokasi, table_lokasi, yes_no
+from soplint.readers.docx.tree import Cell, Shape, Table, clean
+
+MUTU = ("kelengkapan", "waktu", "output", "keterangan")
+
+
+@dataclass
+class ColMap:
+    #: grid column -> role: no, kegiatan, actor, pelaksana, kelengkapan, waktu, output, keterangan
+    roles: dict[int, str] = field(default_factory=dict)
+    actors: dict[int, str] = field(default_factory=dict)
+    data_start: int = 0
+    header_cells: set = field(default_factory=set)
+    ncols: int = 0
+
+    def col(self, role: str) -> Optional[int]:
+        for c in sorted(self.roles):
+            if self.roles[c] == role:
+                return c
+        return None
+
+
+def _key(cell: Cell) -> Optional[str]:
+    t = cell.text
+    if not t or len(t) > 45:
+        return None
+    return labels.match(t, "kolom")
+
+
+def detect_header(table: Table) -> Optional[ColMap]:
+    """The column map of a procedure table, or None when the table has no
+    procedure header in its first rows."""
+    for r0 in range(min(5, len(table.rows))):
+        row = table.rows[r0]
+        keys = {id(c): _key(c) for c in row.cells if c.origin is None}
+        found = set(k for k in keys.values() if k)
+        if "kegiatan" in found and len(found) >= 2 and (found & {"no", "pelaksana", "waktu", "output",
+                                                                  "kelengkapan", "mutu_baku", "keterangan"}):
+            return _build_map(table, r0, keys)
+    return None
+
+
+def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
+    cm = ColMap(ncols=table.ncols)
+    row = table.rows[r0]
+    sub = table.rows[r0 + 1] if r0 + 1 < len(table.rows) else None
+    sub_cells = [c for c in sub.cells if c.origin is None] if sub is not None else []
+    sub_used = False
+    data_start = r0 + 1
+    keg_col = None
+    unknown: list[Cell] = []
+    for cell in row.cells:
+        if cell.origin is not None:
+            continue
+        cm.header_cells.add(id(cell))
+        key = keys.get(id(cell))
+        cols = range(cell.col, cell.col + cell.span)
+        data_start = max(data_start, r0 + cell.rowspan)
+        under = [c for c in sub_cells if c.col in cols]
+        if key == "pelaksana":
+            names = [c for c in under if c.text and not _key(c)]
+            if under and (cell.span > 1 or len(under) > 1) and names and cell.rowspan == 1:
+                for c in under:
+                    cm.header_cells.add(id(c))
+                    for k in range(c.col, c.col + c.span):
+                        cm.roles[k] = "actor"
+                    cm.actors[c.col] = clean(c.text)
+                sub_used = True
+            else:
+                for k in cols:
+                    cm.roles[k] = "pelaksana"
+        elif key == "mutu_baku":
+            subkeys = [(c, _key(c)) for c in under]
+            if under and cell.rowspan == 1 and any(k for _, k in subkeys):
+                for c, k in subkeys:
+                    cm.header_cells.add(id(c))
+                    for j in range(c.col, c.col + c.span):
+                        cm.roles[j] = k or "kelengkapan"
+                sub_used = True
+            else:
+                for k in cols:
+                    cm.roles[k] = "kelengkapan"
+        elif key:
+            if key == "kegiatan" and keg_col is None:
+                keg_col = cell.col
+            for k in cols:
+                cm.roles.setdefault(k, key)
+        elif cell.text:
+            unknown.append(cell)
+    # header cells that are no label: actor columns (a one-row header naming
+    # the actors directly), when they sit after the activity column
+    for cell in unknown:
+        if keg_col is not None and cell.col > keg_col:
+            for k in range(cell.col, cell.col + cell.span):
+                cm.roles[k] = "actor"
+            cm.actors[cell.col] = clean(cell.text)
+    if sub_used:
+        data_start = max(data_start, r0 + 2)
+        # other header cells spanning only one row may have sub-row text
+        # continuing their label (e.g. "Kelengkapan" under an empty cell)
+        for c in sub_cells:
+            if id(c) not in cm.header_cells and c.text:
+                k = _key(c)
+                if k:
+                    cm.header_cells.add(id(c))
+                    for j in range(c.col, c.col + c.span):
+                        cm.roles[j] = k
+    # optional row of column numbers "1 2 3 ..."
+    if data_start < len(table.rows) and is_number_row(table, data_start):
+        data_start += 1
+    cm.data_start = data_start
+    return cm
+
+
+def is_number_row(table: Table, r: int) -> bool:
+    texts = [c.text for c in table.rows[r].cells if c.origin is None and c.text]
+    if len(texts) < 3:
+        return False
+    nums = [int_of(t) for t in texts]
+    if any(n is None for n in nums):
+        return False
+    return nums == sorted(nums) and len(set(nums)) == len(nums) and nums[0] <= 2
+
+
+def is_header_repeat(table: Table, r: int, cm: ColMap) -> bool:
+    row = table.rows[r]
+    found = set()
+    for c in row.cells:
+        if c.origin is None:
+            k = _key(c)
+            if k:
+                found.add(k)
+    return "kegiatan" in found and len(found) >= 2
+
+
+def same_layout(table: Table, cm: ColMap) -> bool:
+    """A table without header continuing a procedure table (same grid)."""
+    if abs(table.ncols - cm.ncols) > 0:
+        return False
+    nocol = cm.col("no")
+    if nocol is None:
+        return False
+    first = table.at(0, nocol) if table.rows else None
+    return first is not None and int_of(first.text) is not None
+
+
+# --------------------------------------------------------------------------
+# rows -> raw steps
+
+
+@dataclass
+class RawStep:
+    no: Optional[int]
+    uraian: str
+    table: Table
+    row: int
+    lokasi: str
+    #: (grid column, Shape or None for a tick)
+    marks: list = field(default_factory=list)
+    shapes: list = field(default_factory=list)  # every shape anchored in the step's rows
+    pelaksana_text: str = ""
+    mutu: dict = field(default_factory=dict)  # role -> text
+    waktu_cell: Optional[Cell] = None
+    #: texts of actor cells that are neither ticks nor empty
+    actor_texts: list = field(default_factory=list)
+    kegiatan: Optional[Kegiatan] = None
+
+
+@dataclass
+class ProcTable:
+    table: Table
+    cm: ColMap
+    steps: list[RawStep] = field(default_factory=list)
+    unplaced: list[TakTerpetakan] = field(default_factory=list)
+    #: shapes outside step rows (connectors crossing rows, labels, page links)
+    loose_shapes: list[Shape] = field(default_factory=list)
+    images: int = 0
+
+
+def col_of_shape(table: Table, s: Shape, point=None) -> Optional[int]:
+    """Grid column under a shape (its centre, or ``point`` in its frame),
+    estimated from the anchor cell and the horizontal offset."""
+    cell = s.para.cell if s.para is not None else None
+    if cell is None or cell.table is not table or not table.grid:
+        return cell.col if cell is not None and cell.table is table else None
+    if s.inline or s.frame_h in ("inline", "character"):
+        return cell.col
+    px = point[0] if point is not None else s.x + s.cx / 2
+    if s.frame_h in ("column", "text", "", "insideMargin"):
+        x = table.col_x(cell.col) + px / flow.TWIP
+    elif s.frame_h in ("margin", "leftMargin"):
+        x = px / flow.TWIP
+    elif s.frame_h == "page":
+        x = px / flow.TWIP - 1440
+    else:
+        return cell.col
+    acc = 0
+    for i, wdt in enumerate(table.grid):
+        if acc <= x < acc + wdt:
+            return i
+        acc += wdt
+    return cell.col
+
+
+def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
+    pt = ProcTable(table=table, cm=cm)
+    nocol = cm.col("no")
+    kegcol = cm.col("kegiatan")
+    prev: Optional[RawStep] = None
+    placed_cells: set = set()
+    for r in range(cm.data_start, len(table.rows)):
+        row = table.rows[r]
+        if is_header_repeat(table, r, cm) or is_number_row(table, r):
+            continue
+        nocell = table.at(r, nocol) if nocol is not None else None
+        kegcell = table.at(r, kegcol) if kegcol is not None else None
+        cont = (kegcell is not None and kegcell.row != r) and (nocell is None or nocell.row != r)
+        no = int_of(nocell.text) if nocell is not None and nocell.row == r else None
+        uraian = kegcell.text if kegcell is not None and kegcell.row == r else ""
+        if nocell is not None and nocell is kegcell:
+            no = None
+        row_shapes = []
+        for c in row.cells:
+            if c.origin is None:
+                row_shapes.extend(s for p in c.all_paragraphs() for s in p.shapes)
+        if cont and prev is not None:
+            step = prev
+        elif no is None and not uraian:
+            # not a step: keep its text, keep its shapes for the flow
+            for c in row.cells:
+                if c.origin is None and c.text and not (cm.roles.get(c.col) == "actor" and (is_tick(c.text) or
+                                                                                              yes_no(c.text))):
+                    pt.unplaced.append(TakTerpetakan(teks=c.text, lokasi=cell_lokasi(c)))
+                    placed_cells.add(id(c))
+            pt.loose_shapes.extend(row_shapes)
+            continue
+        else:
+            step = RawStep(no=no, uraian=uraian, table=table, row=r, lokasi=table_lokasi(table, r))
+            pt.steps.append(step)
+            prev = step
+        step.shapes.extend(row_shapes)
+        for c in row.cells:
+            pt.images += len(c.images)
+        # actors and mutu baku
+        for col, role in sorted(cm.roles.items()):
+            cell = table.at(r, col)
+            if cell is None or cell.col != col:
+                continue
+            if role == "actor":
+                if cell.row != r:
+                    continue
+                t = cell.text
+                if t and is_tick(t):
+                    step.marks.append((col, None))
+                elif t:
+                    step.actor_texts.append((t, cell))
+            elif role == "pelaksana":
+                if cell.text and not step.pelaksana_text:
+                    step.pelaksana_text = cell.text
+            elif role in MUTU:
+                if role not in step.mutu or not step.mutu[role]:
+                    step.mutu[role] = cell.text
+                    if role == "waktu":
+                        step.waktu_cell = cell
+        # symbols in the row: placed by the column under them
+        for s in row_shapes:
+            if flow.is_symbol(s) or flow.kind(s) == "offpage":
+                c = col_of_shape(table, s)
+                if flow.is_symbol(s):
+                    step.marks.append((c, s))
+        # note: unknown roles (no role) cells with text are unplaced
+        for c in row.cells:
+            if c.origin is None and c.row == r and c.col not in cm.roles and c.text:
+                pt.unplaced.append(TakTerpetakan(teks=c.text, lokasi=cell_lokasi(c)))
+    return pt
+
+
+# --------------------------------------------------------------------------
+# raw steps -> model steps
+
+
+def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
+    """Model steps of one SOP from its procedure tables (in order)."""
+    from soplint import values
+
+    hari = (options or {}).get("hari_menit", 480)
+    raw: list[RawStep] = [s for t in tables for s in t.steps]
+    unplaced: list[TakTerpetakan] = []
+    for t in tables:
+        unplaced.extend(t.unplaced)
+    drawn = any(m[1] is not None for s in raw for m in s.marks)
+    steps: list[Kegiatan] = []
+    used_nos: set[int] = set()
+    for i, rs in enumerate(raw):
+        no = rs.no if rs.no is not None and rs.no not in used_nos else None
+        if no is None:
+            no = (max(used_nos) + 1) if used_nos else i + 1
+            while no in used_nos:
+                no += 1
+        used_nos.add(no)
+        k = Kegiatan(no=no, uraian=rs.uraian, lokasi=rs.lokasi)
+        k.kelengkapan = rs.mutu.get("kelengkapan", "") or ""
+        k.output = rs.mutu.get("output", "") or ""
+        k.keterangan = rs.mutu.get("keterangan", "") or ""
+        wt = rs.mutu.get("waktu", "")
+        k.waktu = values.parse_waktu(wt, hari) if wt else None
+        rs.kegiatan = k
+        # actors
+        cm = rs.table.cm if hasattr(rs.table, "cm") else None
+        marks = sorted(((c, s) for c, s in rs.marks if c is not None), key=lambda m: m[0])
+        actor_names = _actor_names(tables, rs)
+        cols = []
+        for c, s in marks:
+            if c in actor_names and c not in cols:
+                cols.append(c)
+        if cols:
+            k.pelaksana = actor_names[cols[0]]
+            k.pelaksana_lain = [actor_names[c] for c in cols[1:] if actor_names[c] != k.pelaksana]
+        elif rs.pelaksana_text:
+            k.pelaksana = rs.pelaksana_text
+            if rs.pelaksana_text not in pelaksana:
+                pelaksana.append(rs.pelaksana_text)
+        # the symbol of the step: the shape in the left-most marked column
+        sym = None
+        for c, s in marks:
+            if s is not None and (not cols or c == cols[0]):
+                sym = s
+                break
+        if sym is None:
+            for c, s in rs.marks:
+                if s is not None:
+                    sym = s
+                    break
+        if sym is not None:
+            k.bentuk = sym.geom
+            k.simbol = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan"}.get(
+                flow.kind(sym), "tidak_baku")
+        elif any(s is None for _, s in rs.marks):
+            k.bentuk = "centang"
+        steps.append(k)
+    # terminators: the first is mulai, the others selesai
+    first_term = True
+    for k in steps:
+        if k.simbol == "terminator":
+            k.simbol = "mulai" if first_term else "selesai"
+            first_term = False
+    # symbols not drawn: infer from the text
+    for i, k in enumerate(steps):
+        if k.bentuk in (None, "centang"):
+            k.simbol = _infer(k, i, len(steps), drawn)
+    # gabungan of merged waktu cells
+    by_cell: dict[int, list[Kegiatan]] = {}
+    for rs in raw:
+        if rs.waktu_cell is not None and rs.waktu_cell.rowspan > 1 and rs.kegiatan.waktu is not None:
+            by_cell.setdefault(id(rs.waktu_cell), []).append(rs.kegiatan)
+    for group in by_cell.values():
+        if len(group) > 1:
+            nos = [k.no for k in group]
+            for k in group:
+                k.waktu.gabungan = list(nos)
+    # flow
+    _connect(tables, raw, steps, unplaced)
+    return steps, unplaced
+
+
+def _actor_names(tables: list[ProcTable], rs: RawStep) -> dict[int, str]:
+    for t in tables:
+        if t.table is rs.table:
+            return t.cm.actors
+    return {}
+
+
+def _infer(k: Kegiatan, i: int, n: int, drawn: bool) -> str:
+    if k.simbol == "keputusan" and k.bentuk:
+        return k.simbol
+    if i == 0 and n > 1:
+        return "mulai"
+    if i == n - 1 and n > 1:
+        return "selesai"
+    if k.uraian.rstrip().endswith("?") or flow.has_yes_no_note(k.keterangan):
+        return "keputusan"
+    return "proses"
+
+
+def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan], unplaced: list) -> None:
+    """lanjut and cabang of every step, from connectors or from text."""
+    nodes: list[flow.Node] = []
+    lines: list[Shape] = []
+    labels_: list[Shape] = []
+    seen: set = set()
+    table_of: dict[int, Table] = {}
+    for order, rs in enumerate(raw):
+        for c, s in rs.marks:
+            if s is not None and id(s) not in seen:
+                seen.add(id(s))
+                nodes.append(flow.Node(shape=s, no=rs.kegiatan.no, col=c if c is not None else -1, row=rs.row,
+                                       order=order))
+    all_shapes = []
+    for t in tables:
+        for rs in t.steps:
+            all_shapes.extend(rs.shapes)
+        all_shapes.extend(t.loose_shapes)
+        for s in all_shapes:
+            table_of[id(s)] = t.table
+    order_of_row = {}
+    for order, rs in enumerate(raw):
+        order_of_row[(id(rs.table), rs.row)] = order
+    for s in all_shapes:
+        if id(s) in seen:
+            continue
+        seen.add(id(s))
+        k = flow.kind(s)
+        if k == "line":
+            lines.append(s)
+        elif k == "label":
+            labels_.append(s)
+        elif k == "offpage":
+            cell = s.para.cell if s.para is not None else None
+            t = table_of.get(id(s))
+            row = cell.row if cell is not None else -1
+            order = order_of_row.get((id(t), row))
+            if order is None:
+                # a page link in a row of its own: place it between the steps around it
+                before = [o for (tid, r), o in order_of_row.items() if tid == id(t) and r < row]
+                order = (max(before) + 0.5) if before else -0.5
+            nodes.append(flow.Node(shape=s, no=None, col=col_of_shape(t, s) if t is not None else -1, row=row,
+                                   order=order))
+
+    def col_of(shape, point):
+        t = table_of.get(id(shape))
+        return col_of_shape(t, shape, point) if t is not None else None
+
+    res = flow.build_edges(nodes, lines, labels_, col_of) if lines else flow.FlowResult()
+    nos = [k.no for k in steps]
+    for i, k in enumerate(steps):
+        nxt = nos[i + 1] if i + 1 < len(nos) else None
+        outs = res.out.get(k.no, [])
+        if k.simbol == "keputusan":
+            cab = _cabang(k, outs, nxt)
+            k.cabang = cab
+            k.lanjut = [cab.ya] if cab.ya is not None else ([nxt] if nxt is not None and cab.tidak != nxt else [])
+        elif k.simbol == "selesai" or nxt is None and not outs:
+            k.lanjut = []
+        elif outs:
+            k.lanjut = sorted({t for t, _ in outs})
+        else:
+            k.lanjut = [nxt] if nxt is not None else []
+    # text of labels and symbols that the model does not carry
+    for s in labels_:
+        if id(s) in res.used_labels or not s.text:
+            continue
+        if yes_no(s.text) and any(k.simbol == "keputusan" for k in steps):
+            continue  # a branch label near a decision whose branches were read from text
+        unplaced.append(TakTerpetakan(teks=s.text, lokasi=shape_lokasi(s)))
+    for n in nodes:
+        t = n.shape.text
+        if not t:
+            continue
+        if n.no is None:
+            continue  # off-page connector letters are page links, not text
+        st = next((k for k in steps if k.no == n.no), None)
+        if st is not None and (_covered(t, st.uraian) or clean(t).lower() in (
+                "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak")):
+            continue
+        unplaced.append(TakTerpetakan(teks=t, lokasi=shape_lokasi(n.shape)))
+    for rs in raw:
+        for t, cell in rs.actor_texts:
+            if yes_no(t) and rs.kegiatan.simbol == "keputusan":
+                continue
+            unplaced.append(TakTerpetakan(teks=t, lokasi=cell_lokasi(cell)))
+
+
+def _covered(t: str, uraian: str) -> bool:
+    a, b = clean(t).lower(), clean(uraian).lower()
+    return bool(a) and (a in b or b in a)
+
+
+def _cabang(k: Kegiatan, outs, nxt) -> Cabang:
+    cab = Cabang()
+    labelled = [(t, lab) for t, lab in outs if lab]
+    unl = [t for t, lab in outs if not lab]
+    for t, lab in labelled:
+        if getattr(cab, lab) is None:
+            setattr(cab, lab, t)
+    if outs:
+        for t in unl:
+            if cab.ya is None and (t == nxt or cab.tidak is not None):
+                cab.ya = t
+            elif cab.tidak is None:
+                cab.tidak = t
+            elif cab.ya is None:
+                cab.ya = t
+    text_br = flow.branches_from_text(k.keterangan) or flow.branches_from_text(k.uraian)
+    if cab.ya is None and cab.tidak is None:
+        cab.ya = text_br.get("ya")
+        cab.tidak = text_br.get("tidak")
+        if "ya" not in text_br and nxt is not None and cab.tidak != nxt:
+            cab.ya = nxt
+        elif "tidak" not in text_br and "ya" in text_br and nxt is not None and cab.ya != nxt:
+            cab.tidak = nxt
+    else:
+        if cab.ya is None and text_br.get("ya") is not None:
+            cab.ya = text_br["ya"]
+        if cab.tidak is None and text_br.get("tidak") is not None:
+            cab.tidak = text_br["tidak"]
+    return cab

@@ -1,0 +1,447 @@
+"""The document stream: blocks in order -> one model per SOP.
+
+Walks the top-level blocks of the tree, hands each table to the procedure
+or identity recogniser and each paragraph to the label/steps recognisers,
+starts a new SOP at each new identity block after a procedure (a "buku
+SOP"), and puts every text it cannot place into ``tak_terpetakan`` with its
+location. Never touches XML.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from soplint import labels
+from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
+from soplint.readers.docx import identity, procedure, steps_text
+from soplint.readers.docx.common import Line, para_lines, shape_lokasi
+from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
+from soplint.readers.docx.tree import Document, Paragraph, Table, clean
+
+_FURNITURE = ("halaman", "page", "hal.", "hlm")
+
+
+def _is_furniture(text: str) -> bool:
+    t = text.strip().lower()
+    return t.startswith(_FURNITURE) and any(ch.isdigit() for ch in t) and len(t) < 40
+
+
+class Builder:
+    def __init__(self):
+        self.sop = SOP()
+        self.proc_tables: list[procedure.ProcTable] = []
+        self.proc_paras: list[Paragraph] = []
+        self.title: list[Line] = []
+        self.instansi_done = False
+        self.images = 0
+
+    @property
+    def has_procedure(self) -> bool:
+        return bool(self.proc_tables) or any(steps_text.step_number(p)[0] is not None for p in self.proc_paras)
+
+    @property
+    def has_identity(self) -> bool:
+        i = self.sop.identitas
+        return any(getattr(i, k) is not None for k in IDENT_KEYS) or any(
+            getattr(self.sop, k) is not None for k in DAFTAR_FIELDS)
+
+    def unplaced(self, text: str, lokasi: str):
+        if text:
+            self.sop.tak_terpetakan.append(TakTerpetakan(teks=text, lokasi=lokasi))
+
+
+class Stream:
+    def __init__(self, doc: Document, options: dict):
+        self.doc = doc
+        self.options = options or {}
+        self.builders: list[Builder] = []
+        self.cur: Optional[Builder] = None
+        #: unplaced lines waiting for the SOP they belong to
+        self.pre: list[Line] = []
+        self.open: Optional[Entry] = None
+        self.mode: Optional[str] = None  # "proc_text" after a procedure heading
+        self.boundary = False  # a title after a procedure: the next identity starts a new SOP
+        self.last_proc: Optional[procedure.ProcTable] = None
+
+    # -- builders -----------------------------------------------------------
+    def new_builder(self) -> Builder:
+        self.close_entry()
+        b = Builder()
+        self.builders.append(b)
+        self.cur = b
+        self.boundary = False
+        self.last_proc = None
+        self.mode = None
+        self._take_pre(b)
+        return b
+
+    def ensure(self) -> Builder:
+        return self.cur if self.cur is not None else self.new_builder()
+
+    def _take_pre(self, b: Builder):
+        """Lines before an identity: the trailing institution lines become
+        instansi (where the SOP has none yet), titles are kept aside, the
+        rest is unplaced."""
+        pre, self.pre = self.pre, []
+        tail: list[Line] = []
+        for ln in reversed(pre):
+            if labels.looks_like_instansi(ln.text) or labels.is_title(ln.text):
+                tail.insert(0, ln)
+            else:
+                break
+        head = pre[:len(pre) - len(tail)]
+        for ln in head:
+            b.unplaced(ln.text, ln.lokasi)
+        b._pre_instansi = [ln for ln in tail if not labels.is_title(ln.text)]
+        b.title.extend(ln for ln in tail if labels.is_title(ln.text))
+
+    def need_new(self, keys_values: dict) -> bool:
+        """Do these identity values start a new SOP?"""
+        b = self.cur
+        if b is None:
+            return True
+        if self.boundary and (b.has_procedure or b.has_identity):
+            return True
+        ident = b.sop.identitas
+        for key, value in keys_values.items():
+            have = getattr(ident, key, None) if key in IDENT_KEYS else getattr(b.sop, key, None)
+            if key in ("nomor_sop", "nama_sop"):
+                if b.has_procedure and (have is None or clean(str(have)) != clean(value)):
+                    return True
+                if have is not None and clean(str(have)) != clean(value):
+                    return True
+        return False
+
+    # -- entries ------------------------------------------------------------
+    def close_entry(self):
+        e, self.open = self.open, None
+        if e is not None and self.cur is not None:
+            self._apply(e)
+
+    def _apply(self, e: Entry):
+        b = self.cur
+        ident = b.sop.identitas
+        if e.key in ("nomor_sop", "nama_sop"):
+            have = getattr(ident, e.key)
+            value = clean(" ".join(ln.text for ln in e.values))
+            if have is not None and clean(have) == value:
+                return  # the same identity repeated (e.g. on every page)
+        identity.apply_entry(b.sop, e)
+
+    # -- blocks -------------------------------------------------------------
+    def run(self) -> list[SOP]:
+        for part in self.doc.headers:
+            self.header_part(part)
+        for block in self.doc.blocks:
+            self.block(block)
+        self.close_entry()
+        if not self.builders:
+            self.new_builder()
+        elif self.pre:
+            for ln in self.pre:
+                self.cur.unplaced(ln.text, ln.lokasi)
+            self.pre = []
+        for part in self.doc.footers:
+            for p in _paras(part.blocks):
+                for ln in para_lines(p, "footer"):
+                    self.builders[0].unplaced(ln.text, "footer")
+                self._shape_texts(p, self.builders[0])
+        return [self.finish(b) for b in self.builders]
+
+    def header_part(self, part):
+        self.header_lines = getattr(self, "header_lines", [])
+        for b in part.blocks:
+            if isinstance(b, Table):
+                scan = identity.scan_table(b)
+                if any(e.key in IDENT_KEYS for e in scan.entries):
+                    self.info_table(b, scan, lokasi_part="header")
+                    continue
+                for p in _paras([b]):
+                    self.header_lines.extend(para_lines(p, "header"))
+            else:
+                self.header_lines.extend(para_lines(b, "header"))
+
+    def block(self, block):
+        if isinstance(block, Paragraph):
+            self.paragraph(block)
+        else:
+            self.table(block)
+
+    def paragraph(self, p: Paragraph):
+        b = self.cur
+        if b is not None:
+            self._shape_texts(p, b)
+        else:
+            for s in p.all_shapes():
+                if s.text:
+                    self.pre.append(Line(text=s.text, para=p, lokasi=shape_lokasi(s)))
+        if b is not None:
+            b.images += len(p.images)
+        lines = para_lines(p)
+        if not lines:
+            return
+        for ln in lines:
+            self.line(ln, p)
+
+    def line(self, ln: Line, p: Paragraph):
+        text = ln.text
+        if _is_furniture(text):
+            (self.cur.unplaced(text, ln.lokasi) if self.cur else self.pre.append(ln))
+            return
+        if labels.is_title(text) and not labels.match(text, "identitas+daftar"):
+            self.close_entry()
+            if self.cur is not None and self.cur.has_procedure:
+                self.boundary = True
+            self.mode = None
+            self.pre.append(ln)
+            return
+        # a label?
+        zone = self.cur is not None and self.cur.has_identity and not self.cur.has_procedure
+        e = identity.entry_from_line(ln, unknown=False)
+        if e is not None and e.key == "lainnya" and self.open is not None and self.open.key == "disahkan_oleh" \
+                and identity._SIGN_SUBLABELS.match(text):
+            e = None
+        if e is not None and e.key == "lainnya" and not zone:
+            e = None
+        if e is not None and self.open is not None and self.open.key in DAFTAR_FIELDS and e.key == "lainnya" \
+                and not e.colon:
+            e = None  # a list item that happens to read like a label
+        if e is not None:
+            self.close_entry()
+            self.mode = None
+            vals = {e.key: " ".join(x.text for x in e.values)} if e.key in ("nomor_sop", "nama_sop") else {}
+            if self.need_new(vals) or (self.cur is not None and e.key in IDENT_KEYS and
+                                       self.cur.has_procedure and getattr(self.cur.sop.identitas, e.key) is not None):
+                self.new_builder()
+            self.open = e
+            if e.key not in MULTI and e.values:
+                self.close_entry()
+            return
+        if labels.match(text.rstrip(":"), "prosedur_judul") and len(text) < 60:
+            self.close_entry()
+            self.ensure()
+            self.mode = "proc_text"
+            self.cur.sop.lokasi.setdefault("kegiatan", ln.lokasi)
+            self._heading = ln
+            return
+        if self.open is not None:
+            if self.open.key in MULTI or not self.open.values:
+                self.open.values.append(ln)
+                if self.open.key not in MULTI:
+                    self.close_entry()
+                return
+            self.close_entry()
+        if self.mode == "proc_text" and self.cur is not None:
+            if ln.n == 0:
+                self.cur.proc_paras.append(p)
+            else:
+                # a line break inside a step paragraph: part of it
+                pass
+            return
+        self.pre.append(ln)
+
+    def _shape_texts(self, p: Paragraph, b: Builder):
+        for s in p.all_shapes():
+            if s.text and s.para is p:
+                b.unplaced(s.text, shape_lokasi(s))
+
+    def table(self, t: Table):
+        self.close_entry()
+        cm = procedure.detect_header(t)
+        if cm is None and self.last_proc is not None and procedure.same_layout(t, self.last_proc.cm):
+            cm = procedure.ColMap(roles=dict(self.last_proc.cm.roles), actors=dict(self.last_proc.cm.actors),
+                                  data_start=0, ncols=self.last_proc.cm.ncols)
+        if cm is not None:
+            self.proc_table(t, cm)
+            return
+        # a layout table wrapping the SOP (one cell, or cells holding tables)
+        if _is_wrapper(t):
+            for row in t.rows:
+                for cell in row.cells:
+                    if cell.origin is None:
+                        for blk in cell.blocks:
+                            if isinstance(blk, Table):
+                                self.table(blk)
+                            else:
+                                self.cell_paragraph(blk)
+            return
+        scan = identity.scan_table(t)
+        known = [e for e in scan.entries if e.key != "lainnya"]
+        if known:
+            self.info_table(t, scan)
+            return
+        # a table with no label: if nested procedure tables are inside, read them
+        nested = [blk for row in t.rows for c in row.cells for blk in c.blocks if isinstance(blk, Table)]
+        if any(procedure.detect_header(n) for n in nested):
+            for row in t.rows:
+                for cell in row.cells:
+                    for blk in cell.blocks:
+                        if isinstance(blk, Table):
+                            self.table(blk)
+                        else:
+                            self.cell_paragraph(blk)
+            return
+        b = self.cur
+        for ln in _table_lines(t):
+            if b is not None:
+                b.unplaced(ln.text, ln.lokasi)
+            else:
+                self.pre.append(ln)
+        for p in _paras([t]):
+            for s in p.all_shapes():
+                if s.text:
+                    (b.unplaced(s.text, shape_lokasi(s)) if b else
+                     self.pre.append(Line(text=s.text, para=p, lokasi=shape_lokasi(s))))
+
+    def cell_paragraph(self, p: Paragraph):
+        for ln in para_lines(p):
+            self.line(ln, p)
+
+    def proc_table(self, t: Table, cm: procedure.ColMap):
+        b = self.cur
+        if b is None or (self.boundary and (b.has_procedure or b.has_identity)):
+            b = self.new_builder()
+        self.mode = None
+        pt = procedure.read_table(t, cm, b.sop.pelaksana)
+        b.proc_tables.append(pt)
+        b.sop.lokasi.setdefault("kegiatan", "tabel %d" % t.index if t.index else "tabel")
+        # header cells other than the column labels and actor names are text too
+        self.last_proc = pt
+
+    def info_table(self, t: Table, scan: identity.TableScan, lokasi_part: Optional[str] = None):
+        vals = {e.key: " ".join(x.text for x in e.values) for e in scan.entries if e.key in ("nomor_sop", "nama_sop")}
+        has_ident = any(e.key in IDENT_KEYS for e in scan.entries)
+        if self.cur is None or (has_ident and self.need_new(vals)) or (
+                has_ident and self.cur.has_procedure and not vals):
+            self.new_builder()
+        b = self.cur
+        self.last_proc = None
+        self.mode = None
+        inst_lines = [ln for ln, before in scan.orphans if before]
+        later = [ln for ln, before in scan.orphans if not before]
+        if has_ident and not b.sop.identitas.instansi:
+            for ln in inst_lines:
+                if labels.is_title(ln.text):
+                    b.title.append(ln)
+                elif _is_furniture(ln.text):
+                    b.unplaced(ln.text, ln.lokasi)
+                else:
+                    b.sop.identitas.instansi.append(ln.text)
+                    b.sop.lokasi.setdefault("identitas.instansi", ln.lokasi)
+            b.instansi_done = bool(b.sop.identitas.instansi)
+        else:
+            later = inst_lines + later
+        for e in scan.entries:
+            self._apply(e)
+        for ln in later:
+            if labels.is_title(ln.text):
+                b.title.append(ln)
+            else:
+                b.unplaced(ln.text, ln.lokasi)
+        for p in _paras([t]):
+            self._shape_texts(p, b)
+        b.images += scan.images
+
+    # -- finishing ----------------------------------------------------------
+    def finish(self, b: Builder) -> SOP:
+        sop = b.sop
+        ident = sop.identitas
+        if not ident.instansi:
+            pre_inst = getattr(b, "_pre_instansi", [])
+            if pre_inst:
+                ident.instansi = [ln.text for ln in pre_inst]
+                sop.lokasi.setdefault("identitas.instansi", pre_inst[0].lokasi)
+            elif b is self.builders[0]:
+                hl = getattr(self, "header_lines", [])
+                used = [ln for ln in hl if labels.looks_like_instansi(ln.text)]
+                if used:
+                    ident.instansi = _dedupe([ln.text for ln in used])
+                    sop.lokasi.setdefault("identitas.instansi", "header")
+        elif getattr(b, "_pre_instansi", None):
+            for ln in b._pre_instansi:
+                b.unplaced(ln.text, ln.lokasi)
+        if b is self.builders[0]:
+            seen = set(ident.instansi)
+            for ln in getattr(self, "header_lines", []):
+                if ln.text in seen:
+                    continue
+                seen.add(ln.text)
+                b.unplaced(ln.text, "header")
+        # the title: nama_sop where no "Nama SOP" label exists
+        for ln in b.title:
+            name = _title_name(ln.text)
+            if ident.nama_sop is None and name:
+                ident.nama_sop = name
+                sop.lokasi.setdefault("identitas.nama_sop", ln.lokasi)
+                rest = ln.text[:len(ln.text) - len(name)].strip()
+            else:
+                b.unplaced(ln.text, ln.lokasi)
+        # procedure
+        if b.proc_tables:
+            actors: list[str] = []
+            for pt in b.proc_tables:
+                for c in sorted(pt.cm.actors):
+                    name = pt.cm.actors[c]
+                    if name and name not in actors:
+                        actors.append(name)
+            text_actors: list[str] = []
+            steps, unplaced = procedure.finish(b.proc_tables, text_actors, self.options)
+            sop.pelaksana = actors + [a for a in text_actors if a not in actors]
+            sop.kegiatan = steps
+            sop.tak_terpetakan.extend(unplaced)
+            for pt in b.proc_tables:
+                if pt.images and not any(k.bentuk not in (None, "centang") for k in steps):
+                    sop.sumber.gambar_alur = True
+        elif b.proc_paras:
+            numbered = [p for p in b.proc_paras if steps_text.step_number(p)[0] is not None]
+            use = numbered if numbered else b.proc_paras
+            for p in b.proc_paras:
+                if p not in use:
+                    for ln in para_lines(p):
+                        b.unplaced(ln.text, ln.lokasi)
+            sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
+        return sop
+
+
+def _title_name(text: str) -> str:
+    import re
+
+    t = clean(text)
+    m = re.match(r"^\s*(standar(d)?\s+operasional\s+prosedur|standar(d)?\s+operating\s+procedures?|s\.?o\.?p\.?)"
+                 r"\s*(\(\s*sop\s*\))?\s*[:\-–]?\s*", t, re.I)
+    if not m:
+        return ""
+    return t[m.end():].strip()
+
+
+def _dedupe(items):
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _paras(blocks):
+    from soplint.readers.docx.tree import _block_paragraphs
+
+    for b in blocks:
+        yield from _block_paragraphs(b)
+
+
+def _table_lines(t: Table) -> list[Line]:
+    out = []
+    for p in _paras([t]):
+        out.extend(para_lines(p))
+    return out
+
+
+def _is_wrapper(t: Table) -> bool:
+    cells = [c for row in t.rows for c in row.cells if c.origin is None]
+    if len(cells) == 1:
+        return True
+    return bool(cells) and all(any(isinstance(b, Table) for b in c.blocks) or not c.texts for c in cells) and \
+        any(any(isinstance(b, Table) for b in c.blocks) for c in cells)
+
+
+def build(doc: Document, options: Optional[dict] = None) -> list[SOP]:
+    return Stream(doc, options or {}).run()

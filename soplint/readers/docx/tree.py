@@ -1,0 +1,289 @@
+"""The neutral document tree of the .docx reader.
+
+:mod:`soplint.readers.docx.ooxml` turns the OOXML parts of a Word package into
+these plain dataclasses; the layout recognisers above it (identity, procedure,
+steps_text, split) work on this tree only and never see XML.
+
+Coordinates are in EMU (914400 per inch, 12700 per point). A shape's ``x``/``y``
+are relative to its ``frame`` (what Word positions it against: "column",
+"paragraph", "page", "margin", "character", "line", "inline"); shapes inside a
+group or canvas carry the group's anchor frame with coordinates already
+transformed into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace (tabs, breaks, NBSP) to single spaces and strip."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class NumInfo:
+    """Word auto-numbering of a paragraph (``w:numPr``) resolved against
+    numbering.xml: ``label`` is what Word displays ("1.", "a)", "•")."""
+
+    num_id: str
+    ilvl: int
+    fmt: str  # decimal, lowerLetter, bullet, none, ...
+    label: str
+
+
+@dataclass
+class Image:
+    """A picture (inline or floating): a logo, a pasted flowchart, a screenshot."""
+
+    name: str = ""
+    descr: str = ""
+    inline: bool = True
+    cx: int = 0
+    cy: int = 0
+    #: "picture" (pic:pic / v:imagedata), "chart", "smartart", "ole"
+    kind: str = "picture"
+    para: Optional["Paragraph"] = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class Shape:
+    """A drawn shape: DrawingML (``wps:wsp``) or legacy VML.
+
+    ``geom`` is the raw shape name: the DrawingML preset ("flowChartProcess",
+    "rect", "straightConnector1") or the VML type as "t116" (from
+    ``type="#_x0000_t116"`` / ``o:spt``) or the VML element name ("rect",
+    "roundrect", "oval", "line") when it has no type.
+    """
+
+    geom: str = ""
+    source: str = "drawingml"  # drawingml | vml
+    id: str = ""
+    name: str = ""
+    text: str = ""
+    #: blocks of the shape's text box (paragraphs / tables), already parsed
+    blocks: list = field(default_factory=list, repr=False)
+    is_textbox: bool = False
+    is_connector: bool = False
+    #: connection ids of a connector (DrawingML a:stCxn/a:endCxn, VML o:r rules)
+    start_id: Optional[str] = None
+    end_id: Optional[str] = None
+    #: arrow heads of a line/connector ("triangle", "block", ... or None)
+    head: Optional[str] = None
+    tail: Optional[str] = None
+    x: int = 0
+    y: int = 0
+    cx: int = 0
+    cy: int = 0
+    flip_h: bool = False
+    flip_v: bool = False
+    #: for VML lines: explicit end points (absolute in the frame)
+    points: Optional[tuple] = None
+    frame_h: str = ""
+    frame_v: str = ""
+    inline: bool = False
+    #: id of the group / canvas the shape belongs to ("" at top level)
+    group: str = ""
+    #: the paragraph holding the anchor (the cell holding it via para.cell)
+    para: Optional["Paragraph"] = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_line(self) -> bool:
+        return self.is_connector or self.geom in ("line", "straightConnector1") or self.geom.startswith(
+            ("bentConnector", "curvedConnector", "t32", "t33", "t34", "t35", "t36", "t37", "t38", "t39", "t40"))
+
+    def endpoints(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(start, end) points of a line in its frame, flips applied."""
+        if self.points:
+            return self.points
+        x0, y0, x1, y1 = self.x, self.y, self.x + self.cx, self.y + self.cy
+        if self.flip_h:
+            x0, x1 = x1, x0
+        if self.flip_v:
+            y0, y1 = y1, y0
+        return (x0, y0), (x1, y1)
+
+    def center(self) -> tuple[float, float]:
+        return self.x + self.cx / 2, self.y + self.cy / 2
+
+
+@dataclass
+class Paragraph:
+    #: text as in Word: runs concatenated, tabs "\t", breaks "\n", NBSP kept
+    raw: str = ""
+    style: str = ""
+    style_name: str = ""
+    num: Optional[NumInfo] = None
+    #: True when every non-blank run is bold / underlined
+    bold: bool = False
+    underline: bool = False
+    shapes: list[Shape] = field(default_factory=list, repr=False)
+    images: list[Image] = field(default_factory=list, repr=False)
+    #: 1-based index among top-level body paragraphs (None elsewhere)
+    index: Optional[int] = None
+    #: the cell that holds the paragraph (None outside tables)
+    cell: Optional["Cell"] = field(default=None, repr=False, compare=False)
+    #: "body", "header", "footer", "textbox"
+    part: str = "body"
+    #: outline level from the style (headings), or None
+    outline: Optional[int] = None
+
+    @property
+    def text(self) -> str:
+        return clean(self.raw)
+
+    @property
+    def lines(self) -> list[str]:
+        """The non-empty lines of the paragraph (split at line breaks)."""
+        return [t for t in (clean(x) for x in self.raw.split("\n")) if t]
+
+    def all_shapes(self):
+        """Shapes of the paragraph, including those inside text boxes."""
+        for s in self.shapes:
+            yield s
+            for b in s.blocks:
+                yield from _block_shapes(b)
+
+
+@dataclass
+class Cell:
+    blocks: list = field(default_factory=list, repr=False)
+    #: first grid column (0-based) and number of grid columns covered
+    col: int = 0
+    span: int = 1
+    #: 0-based row of the origin; rows covered by a vertical merge
+    row: int = 0
+    rowspan: int = 1
+    #: "restart", "continue" or None (w:vMerge)
+    vmerge: Optional[str] = None
+    #: for a continuation cell: the origin cell of its vertical merge
+    origin: Optional["Cell"] = field(default=None, repr=False, compare=False)
+    table: Optional["Table"] = field(default=None, repr=False, compare=False)
+    width: int = 0
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs directly in the cell (not inside nested tables)."""
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def all_paragraphs(self):
+        for b in self.blocks:
+            yield from _block_paragraphs(b)
+
+    @property
+    def texts(self) -> list[str]:
+        """Non-empty paragraph texts, nested tables included (row by row)."""
+        return [p.text for p in self.all_paragraphs() if p.text]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.texts)
+
+    @property
+    def shapes(self) -> list[Shape]:
+        """Shapes anchored in the cell's paragraphs (nested tables included)."""
+        out = []
+        for p in self.all_paragraphs():
+            out.extend(p.shapes)
+        return out
+
+    @property
+    def images(self) -> list[Image]:
+        out = []
+        for p in self.all_paragraphs():
+            out.extend(p.images)
+        return out
+
+
+@dataclass
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+    header: bool = False  # w:tblHeader (repeated on every page)
+    height: int = 0  # twips (w:trHeight), 0 when not given
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    #: grid column widths in twips (w:tblGrid)
+    grid: list[int] = field(default_factory=list)
+    #: 1-based index among top-level tables (None for nested ones)
+    index: Optional[int] = None
+    #: the cell holding a nested table
+    parent: Optional[Cell] = field(default=None, repr=False, compare=False)
+    part: str = "body"
+
+    @property
+    def ncols(self) -> int:
+        n = len(self.grid)
+        for r in self.rows:
+            if r.cells:
+                n = max(n, r.cells[-1].col + r.cells[-1].span)
+        return n
+
+    def at(self, r: int, c: int) -> Optional[Cell]:
+        """The cell covering grid position (r, c), following vertical merges to
+        their origin; None where the row has no cell there."""
+        if r < 0 or r >= len(self.rows):
+            return None
+        for cell in self.rows[r].cells:
+            if cell.col <= c < cell.col + cell.span:
+                return cell.origin or cell
+        return None
+
+    def col_x(self, c: int) -> int:
+        """Left edge of grid column c in twips."""
+        return sum(self.grid[:c])
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Part:
+    """A header or footer part."""
+
+    name: str
+    kind: str  # header | footer
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    blocks: list = field(default_factory=list)
+    headers: list[Part] = field(default_factory=list)
+    footers: list[Part] = field(default_factory=list)
+    comments: int = 0
+    tracked_changes: int = 0
+    #: parts embedded as alternative chunks (w:altChunk) that were not read
+    alt_chunks: int = 0
+
+    def paragraphs(self):
+        for b in self.blocks:
+            yield from _block_paragraphs(b)
+
+    def shapes(self):
+        for b in self.blocks:
+            yield from _block_shapes(b)
+
+    def images(self):
+        for p in self.paragraphs():
+            yield from p.images
+
+
+def _block_paragraphs(b):
+    if isinstance(b, Paragraph):
+        yield b
+    elif isinstance(b, Table):
+        for row in b.rows:
+            for cell in row.cells:
+                for x in cell.blocks:
+                    yield from _block_paragraphs(x)
+
+
+def _block_shapes(b):
+    for p in _block_paragraphs(b):
+        yield from p.all_shapes()
