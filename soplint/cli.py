@@ -13,6 +13,9 @@ from soplint import __version__
 #: command name -> "module:attribute" of its click command
 COMMANDS = {
     "convert": "soplint.commands.convert:convert",
+    "check": "soplint.commands.check:check",
+    "rules": "soplint.commands.rules_cmd:rules",
+    "config": "soplint.commands.config_cmd:config",
 }
 
 

@@ -21,7 +21,8 @@ def soplint_rules():
 
 @hookspec
 def soplint_formatters():
-    """Return a dict ``{format_name: callable(result, out, options)}`` of report formats."""
+    """Return a dict ``{format_name: callable(result, options) -> str}`` of
+    report formats (``result`` is a :class:`soplint.findings.CheckResult`)."""
 
 
 @hookspec

@@ -1,0 +1,245 @@
+"""FL rules: the flowchart (symbols, start/end, decisions, reachability)."""
+from __future__ import annotations
+
+from soplint.rule import Rule
+
+SIMBOL_NAMA = {"mulai": ("kapsul mulai", "start terminator"), "selesai": ("kapsul selesai", "end terminator")}
+
+
+def graph(sop) -> dict:
+    """Step number -> the numbers of the steps that follow (lanjut ∪ cabang).
+    A non-final process step without a recorded successor falls through to the
+    next row (the reader's default), so an unknown arrow never cuts the flow;
+    a decision without branches falls through too (FL02 reports it)."""
+    steps = sop.kegiatan
+    nos = [k.no for k in steps]
+    out = {}
+    for i, k in enumerate(steps):
+        nxt = set(k.lanjut or [])
+        if k.cabang is not None:
+            for t in (k.cabang.ya, k.cabang.tidak):
+                if t is not None:
+                    nxt.add(t)
+        if not nxt and k.simbol != "selesai" and i + 1 < len(steps):
+            nxt.add(nos[i + 1])
+        out.setdefault(k.no, set()).update(nxt)
+    return out
+
+
+def predecessors(sop) -> dict:
+    g = graph(sop)
+    out = {k.no: set() for k in sop.kegiatan}
+    for a, targets in g.items():
+        for b in targets:
+            out.setdefault(b, set()).add(a)
+    return out
+
+
+def _flow_unknown(sop) -> bool:
+    """Symbols cannot be judged: no steps, or the flowchart is a picture."""
+    return not sop.kegiatan or getattr(sop.sumber, "gambar_alur", False)
+
+
+class MulaiSelesai(Rule):
+    """Memeriksa kapsul mulai dan selesai pada bagan alir.
+    Checks the start and end terminators of the flowchart.
+
+    Apa / What
+      Bagan alir tanpa kapsul mulai, tanpa kapsul selesai, atau dengan lebih dari
+      satu kapsul mulai. Lebih dari satu kapsul selesai hanya dilaporkan bila
+      opsi `satu_selesai` bernilai true. Bila dokumen tidak menggambar simbol,
+      langkah pertama dan terakhir dianggap mulai dan selesai.
+      No start or no end terminator, or more than one start.
+
+    Mengapa / Why
+      Simbol kapsul (terminator) menandai awal dan akhir alur kegiatan; SOP AP
+      memiliki awal dan akhir yang jelas (PermenPAN-RB 35/2012, lima simbol
+      bagan alir).
+
+    Contoh / Example
+      Salah / wrong:  langkah 1 digambar dengan kotak proses, tidak ada kapsul.
+      Benar / fixed:  langkah 1 digambar dengan kapsul (terminator).
+
+    Opsi / Options
+      satu_selesai: laporkan juga lebih dari satu kapsul selesai (bawaan false).
+    """
+
+    code = "FL01"
+    name = "mulai-selesai"
+    severity = "warning"
+    summary = ("Bagan alir tanpa mulai/selesai, atau lebih dari satu mulai",
+               "The flow has no start or no end terminator, or more than one start")
+    messages = {
+        "tanpa_mulai": ("Bagan alir tidak memiliki kapsul mulai", "The flowchart has no start terminator"),
+        "tanpa_selesai": ("Bagan alir tidak memiliki kapsul selesai", "The flowchart has no end terminator"),
+        "mulai_ganda": ("Bagan alir memiliki {n} kapsul mulai (kegiatan {nos})",
+                        "The flowchart has {n} start terminators (steps {nos})"),
+        "selesai_ganda": ("Bagan alir memiliki {n} kapsul selesai (kegiatan {nos})",
+                          "The flowchart has {n} end terminators (steps {nos})"),
+    }
+    messages["default"] = messages["tanpa_mulai"]
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"satu_selesai": {"type": "boolean",
+                                                      "description": "report more than one end terminator"}}}
+    defaults = {"satu_selesai": False}
+
+    def check(self, sop, ctx):
+        if _flow_unknown(sop):
+            return
+        mulai = [k for k in sop.kegiatan if k.simbol == "mulai"]
+        selesai = [k for k in sop.kegiatan if k.simbol == "selesai"]
+        if not mulai:
+            first = sop.kegiatan[0]
+            yield self.finding(sop, "tanpa_mulai", field="kegiatan.simbol", kegiatan=first)
+        elif len(mulai) > 1:
+            yield self.finding(sop, "mulai_ganda", field="kegiatan.simbol", kegiatan=mulai[1], n=len(mulai),
+                               nos=", ".join(str(k.no) for k in mulai))
+        if not selesai:
+            last = sop.kegiatan[-1]
+            yield self.finding(sop, "tanpa_selesai", field="kegiatan.simbol", kegiatan=last)
+        elif len(selesai) > 1 and self.options.get("satu_selesai"):
+            yield self.finding(sop, "selesai_ganda", field="kegiatan.simbol", kegiatan=selesai[1], n=len(selesai),
+                               nos=", ".join(str(k.no) for k in selesai))
+
+
+class CabangKeputusan(Rule):
+    """Memeriksa cabang setiap simbol keputusan.
+    Checks the branches of every decision.
+
+    Apa / What
+      Keputusan tanpa dua cabang (ya dan tidak), dengan kedua cabang menuju langkah
+      yang sama, atau dengan cabang yang menunjuk langkah yang tidak ada.
+      A decision without two branches (ya/tidak), or with a branch to a step that
+      does not exist.
+
+    Mengapa / Why
+      Belah ketupat (keputusan) memiliki dua jawaban, mis. Ya/Tidak,
+      Lengkap/Tidak Lengkap, dan keduanya harus menuju langkah yang ada
+      (PermenPAN-RB 35/2012, diagram alir bercabang).
+
+    Contoh / Example
+      Salah / wrong:  "Berkas lengkap?" tanpa keterangan cabang Tidak.
+      Benar / fixed:  Keterangan: "Tidak: kembali ke kegiatan 2".
+    """
+
+    code = "FL02"
+    name = "cabang-keputusan"
+    severity = "error"
+    summary = ("Keputusan tanpa dua cabang, atau cabang ke langkah yang tidak ada",
+               "A decision lacks two branches, or a branch points to a missing step")
+    messages = {
+        "kurang": ("Keputusan pada kegiatan {no} tidak memiliki cabang {cabang}",
+                   "The decision at step {no} has no '{cabang}' branch"),
+        "sama": ("Kedua cabang keputusan pada kegiatan {no} menuju kegiatan yang sama ({t})",
+                 "Both branches of the decision at step {no} go to the same step ({t})"),
+        "hilang": ("Cabang {cabang} keputusan pada kegiatan {no} menunjuk kegiatan {t} yang tidak ada",
+                   "The '{cabang}' branch of the decision at step {no} points to step {t}, which does not exist"),
+    }
+    messages["default"] = messages["kurang"]
+
+    def check(self, sop, ctx):
+        nos = {k.no for k in sop.kegiatan}
+        for k in sop.kegiatan:
+            if k.simbol != "keputusan":
+                continue
+            c = k.cabang
+            ya = c.ya if c else None
+            tidak = c.tidak if c else None
+            missing = [name for name, t in (("ya", ya), ("tidak", tidak)) if t is None]
+            if missing:
+                yield self.finding(sop, "kurang", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
+                                   no=k.no, cabang="/".join(missing), teks=k.keterangan or k.uraian or None)
+                continue
+            bad = False
+            for name, t in (("ya", ya), ("tidak", tidak)):
+                if t not in nos:
+                    bad = True
+                    yield self.finding(sop, "hilang", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
+                                       no=k.no, cabang=name, t=t, teks=k.keterangan or None)
+            if not bad and ya == tidak:
+                yield self.finding(sop, "sama", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
+                                   no=k.no, t=ya, teks=k.keterangan or None)
+
+
+class TidakTerjangkau(Rule):
+    """Memeriksa langkah yang tidak dapat dicapai dari kapsul mulai.
+    Checks steps that cannot be reached from the start.
+
+    Apa / What
+      Mengikuti panah (langkah berikut dan cabang keputusan) dari kapsul mulai
+      (atau langkah pertama); langkah yang tidak pernah tercapai dilaporkan,
+      mis. langkah yang dilompati kedua cabang sebuah keputusan.
+      Following the arrows from the start, steps never reached.
+
+    Mengapa / Why
+      Setiap kegiatan merupakan bagian dari alur dari awal sampai akhir; langkah
+      yatim menandakan panah yang salah atau langkah sisa (PermenPAN-RB 35/2012,
+      diagram alir bercabang).
+
+    Contoh / Example
+      Salah / wrong:  4 (keputusan) Ya -> 6, Tidak -> 2; langkah 5 tak terjangkau.
+      Benar / fixed:  Ya -> 5.
+    """
+
+    code = "FL03"
+    name = "tidak-terjangkau"
+    severity = "warning"
+    summary = ("Langkah tidak terjangkau dari mulai", "A step cannot be reached from the start")
+    messages = {"default": ("Kegiatan {no} tidak dapat dicapai dari awal alur",
+                            "Step {no} cannot be reached from the start of the flow")}
+
+    def check(self, sop, ctx):
+        if len(sop.kegiatan) < 2:
+            return
+        g = graph(sop)
+        roots = [k.no for k in sop.kegiatan if k.simbol == "mulai"] or [sop.kegiatan[0].no]
+        seen = set()
+        todo = list(roots)
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            todo.extend(t for t in g.get(n, ()) if t not in seen)
+        reported = set()
+        for k in sop.kegiatan:
+            if k.no not in seen and k.no not in reported:
+                reported.add(k.no)
+                yield self.finding(sop, field="kegiatan", kegiatan=k, no=k.no, teks=k.uraian or None)
+
+
+class SimbolTidakBaku(Rule):
+    """Memeriksa simbol di luar lima simbol baku.
+    Checks symbols outside the five allowed ones.
+
+    Apa / What
+      Simbol yang digambar selain kapsul (terminator), kotak (proses), belah
+      ketupat (keputusan), anak panah, dan segilima (penghubung antarhalaman), mis.
+      lingkaran penghubung dalam halaman, simbol dokumen, jajaran genjang.
+      A drawn symbol outside the five allowed (terminator, process, decision,
+      arrow, off-page connector).
+
+    Mengapa / Why
+      SOP AP hanya memakai lima simbol, karena kegiatan administrasi hanya
+      "melaksanakan" atau "memutuskan" (PermenPAN-RB 35/2012, bagian flowchart).
+
+    Contoh / Example
+      Salah / wrong:  langkah 3 digambar dengan simbol dokumen.
+      Benar / fixed:  gunakan kotak proses; lingkaran penghubung diganti panah.
+    """
+
+    code = "FL04"
+    name = "simbol-tidak-baku"
+    severity = "warning"
+    summary = ("Simbol di luar lima simbol baku", "A drawn symbol outside the five allowed")
+    messages = {"default": ("Kegiatan {no} memakai simbol tidak baku ({bentuk})",
+                            "Step {no} uses a non-standard symbol ({bentuk})")}
+
+    def check(self, sop, ctx):
+        for k in sop.kegiatan:
+            if k.simbol == "tidak_baku":
+                yield self.finding(sop, field="kegiatan.simbol", kegiatan=k, no=k.no,
+                                   bentuk=k.bentuk or "?", teks=k.bentuk or None)
+
+
+RULES = [MulaiSelesai, CabangKeputusan, TidakTerjangkau, SimbolTidakBaku]

@@ -1,0 +1,622 @@
+"""ID rules: the identity section (bagian identitas) and its detail lists."""
+from __future__ import annotations
+
+import re
+
+from soplint.rule import Rule
+
+from soplint_rules._teks import (citations, data_file, is_dash, is_placeholder, load_toml,
+                                 looks_like_citation)
+
+#: identity items: (model key, field path, Indonesian label, English label)
+ITEMS = [
+    ("instansi", "identitas.instansi", "Nama instansi/unit kerja", "Institution/unit name"),
+    ("nomor_sop", "identitas.nomor_sop", "Nomor SOP", "SOP number (Nomor SOP)"),
+    ("tanggal_pembuatan", "identitas.tanggal_pembuatan", "Tanggal Pembuatan", "Date made (Tanggal Pembuatan)"),
+    ("tanggal_revisi", "identitas.tanggal_revisi", "Tanggal Revisi", "Revision date (Tanggal Revisi)"),
+    ("tanggal_efektif", "identitas.tanggal_efektif", "Tanggal Efektif", "Effective date (Tanggal Efektif)"),
+    ("disahkan_oleh", "identitas.disahkan_oleh", "Disahkan oleh", "Approval (Disahkan oleh)"),
+    ("nama_sop", "identitas.nama_sop", "Nama SOP", "SOP name (Nama SOP)"),
+    ("dasar_hukum", "dasar_hukum", "Dasar Hukum", "Legal basis (Dasar Hukum)"),
+    ("kualifikasi_pelaksana", "kualifikasi_pelaksana", "Kualifikasi Pelaksana",
+     "Actor qualifications (Kualifikasi Pelaksana)"),
+    ("keterkaitan", "keterkaitan", "Keterkaitan", "Related SOPs (Keterkaitan)"),
+    ("peralatan_perlengkapan", "peralatan_perlengkapan", "Peralatan/Perlengkapan",
+     "Equipment (Peralatan/Perlengkapan)"),
+    ("peringatan", "peringatan", "Peringatan", "Warnings (Peringatan)"),
+    ("pencatatan_pendataan", "pencatatan_pendataan", "Pencatatan dan Pendataan",
+     "Records (Pencatatan dan Pendataan)"),
+]
+LABEL = {key: (lid, len_) for key, _, lid, len_ in ITEMS}
+IDENTITAS_KEYS = {"instansi", "nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
+                  "disahkan_oleh", "nama_sop"}
+LIST_KEYS = ["dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
+             "peringatan", "pencatatan_pendataan"]
+DATE_KEYS = ["tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"]
+
+#: where a dash is an acceptable value (no revision yet; no related SOP)
+DASH_ALLOWED = {"tanggal_revisi", "keterkaitan"}
+#: what people write in Tanggal Revisi instead of "-"
+_NO_REVISION = re.compile(r"^(?:belum\s+(?:ada|pernah)(?:\s+revisi)?|belum\s+direvisi|tidak\s+ada|belum|"
+                          r"n/?a|nihil|none)$", re.I)
+
+
+def value_of(sop, key):
+    if key in IDENTITAS_KEYS:
+        return getattr(sop.identitas, key)
+    return getattr(sop, key)
+
+
+def field_of(key):
+    return ("identitas." + key) if key in IDENTITAS_KEYS else key
+
+
+def _disahkan_empty(p) -> bool:
+    return not any((getattr(p, a) or "").strip() for a in ("jabatan", "nama", "pangkat", "nip"))
+
+
+def _no_revision(t) -> bool:
+    return t is not None and (is_dash(t.teks) or bool(_NO_REVISION.match((t.teks or "").strip())))
+
+
+class IdentitasWajib(Rule):
+    """Memeriksa bahwa setiap unsur identitas SOP ada.
+    Checks that every item of the identity section is present.
+
+    Apa / What
+      Satu temuan untuk setiap unsur yang tidak ditemukan sama sekali: nomor_sop,
+      tanggal_pembuatan, tanggal_revisi, tanggal_efektif, disahkan_oleh, nama_sop,
+      instansi, dasar_hukum, kualifikasi_pelaksana, keterkaitan,
+      peralatan_perlengkapan, peringatan, pencatatan_pendataan. (Unsur yang ada tetapi
+      kosong dilaporkan oleh ID02.)
+      One finding per item that is absent altogether (an item present but empty is ID02).
+
+    Mengapa / Why
+      PermenPAN-RB 35/2012 (Lampiran, bagian identitas) menetapkan unsur identitas
+      ini untuk setiap SOP AP; Permendagri 52/2011 mengikuti format yang sama.
+      PermenPAN-RB 35/2012 prescribes these identity items for every SOP AP.
+
+    Contoh / Example
+      Salah / wrong:  tabel identitas tanpa baris "Tanggal Efektif".
+      Benar / fixed:  tambahkan "Tanggal Efektif : 2 Januari 2024".
+    """
+
+    code = "ID01"
+    name = "identitas-wajib"
+    severity = "error"
+    summary = ("Unsur identitas wajib tidak ada", "A required identity item is absent")
+    messages = {"default": ("{label} tidak ditemukan", "{label_en} not found")}
+
+    def check(self, sop, ctx):
+        for key, fieldpath, lid, len_ in ITEMS:
+            value = value_of(sop, key)
+            absent = value is None or (key == "instansi" and not [x for x in value if x.strip()])
+            if absent:
+                yield self.finding(sop, field=fieldpath, label=lid, label_en=len_)
+
+
+class IsianKosong(Rule):
+    """Memeriksa unsur identitas yang ada tetapi kosong atau berisi penanda isian.
+    Checks items that are present but empty or only a placeholder.
+
+    Apa / What
+      Nilai kosong, atau hanya "...", "xxx", "[isi]", "___", atau "-" di tempat
+      yang tidak boleh "-". Tanda "-" boleh untuk Tanggal Revisi (belum ada revisi)
+      dan Keterkaitan (tidak ada SOP terkait). Untuk daftar (Dasar Hukum dsb.)
+      judul yang ada tanpa isi, atau butir yang hanya penanda isian, dilaporkan.
+      An empty value, or only a placeholder; "-" is allowed for Tanggal Revisi and
+      Keterkaitan. For lists: a heading with no entries, or an entry that is a
+      placeholder.
+
+    Mengapa / Why
+      Unsur identitas adalah bagian wajib dokumen SOP AP (PermenPAN-RB 35/2012);
+      isian yang tertinggal menandakan draf yang belum selesai.
+      Left-over placeholders mark an unfinished draft.
+
+    Contoh / Example
+      Salah / wrong:  "Nomor SOP : ......"   "Dasar Hukum:" tanpa butir
+      Benar / fixed:  "Nomor SOP : 065/23.c/DKPS/II/2014"
+    """
+
+    code = "ID02"
+    name = "isian-kosong"
+    severity = "error"
+    summary = ("Unsur identitas ada tetapi kosong atau berisi penanda isian",
+               "An item is present but empty or a placeholder")
+    messages = {
+        "default": ("{label} kosong", "{label_en} is empty"),
+        "placeholder": ("{label} berisi penanda isian: {teks}", "{label_en} holds a placeholder: {teks}"),
+        "dash": ("{label} hanya berisi \"-\"", "{label_en} is only \"-\""),
+    }
+
+    def _text_value(self, sop, key, text):
+        lid, len_ = LABEL[key]
+        f = field_of(key)
+        t = (text or "").strip()
+        if not t:
+            return self.finding(sop, field=f, label=lid, label_en=len_)
+        if is_dash(t):
+            if key in DASH_ALLOWED:
+                return None
+            return self.finding(sop, "dash", field=f, label=lid, label_en=len_, teks=t)
+        if is_placeholder(t):
+            return self.finding(sop, "placeholder", field=f, label=lid, label_en=len_, teks=t)
+        return None
+
+    def check(self, sop, ctx):
+        idn = sop.identitas
+        if idn.nomor_sop is not None:
+            f = self._text_value(sop, "nomor_sop", idn.nomor_sop)
+            if f:
+                yield f
+        if idn.nama_sop is not None:
+            f = self._text_value(sop, "nama_sop", idn.nama_sop)
+            if f:
+                yield f
+        for key in DATE_KEYS:
+            t = getattr(idn, key)
+            if t is None:
+                continue
+            if key == "tanggal_revisi" and _no_revision(t):
+                continue
+            if t.tanggal:
+                continue  # a readable date is never empty
+            f = self._text_value(sop, key, t.teks)
+            if f:
+                yield f
+        p = idn.disahkan_oleh
+        if p is not None and _disahkan_empty(p):
+            lid, len_ = LABEL["disahkan_oleh"]
+            yield self.finding(sop, field="identitas.disahkan_oleh", label=lid, label_en=len_)
+        for i, item in enumerate(idn.instansi or []):
+            if is_placeholder(item):
+                lid, len_ = LABEL["instansi"]
+                yield self.finding(sop, "placeholder", field="identitas.instansi", label=lid, label_en=len_,
+                                   teks=item, lokasi=_item_loc(sop, "identitas.instansi", i))
+        for key in LIST_KEYS:
+            items = getattr(sop, key)
+            if items is None:
+                continue
+            lid, len_ = LABEL[key]
+            real = [x for x in items if (x or "").strip()]
+            if not real:
+                if key not in DASH_ALLOWED:
+                    yield self.finding(sop, field=key, label=lid, label_en=len_)
+                continue
+            for i, item in enumerate(items):
+                if is_placeholder(item):
+                    yield self.finding(sop, "placeholder", field=key, label=lid, label_en=len_, teks=item,
+                                       lokasi=_item_loc(sop, key, i))
+                elif is_dash(item) and key not in DASH_ALLOWED and len(real) == 1:
+                    yield self.finding(sop, "dash", field=key, label=lid, label_en=len_, teks=item,
+                                       lokasi=_item_loc(sop, key, i))
+
+
+def _item_loc(sop, key, i):
+    table = sop.lokasi or {}
+    return table.get(f"{key}[{i}]") or table.get(key) or (table.get("identitas") if key.startswith("identitas") else None)
+
+
+def _date_skip(key, t) -> bool:
+    """Dates that other rules own: absent, empty, dash, placeholder."""
+    if t is None:
+        return True
+    teks = (t.teks or "").strip()
+    if not teks or is_dash(teks) or is_placeholder(teks):
+        return True
+    if key == "tanggal_revisi" and _no_revision(t):
+        return True
+    return False
+
+
+class TanggalTidakValid(Rule):
+    """Memeriksa bahwa setiap tanggal identitas dapat dibaca sebagai tanggal.
+    Checks that every identity date can be read as a date.
+
+    Apa / What
+      Tanggal Pembuatan, Tanggal Revisi dan Tanggal Efektif yang terisi tetapi
+      tidak dapat dibaca ("31 Februari 2020", "2020-13-01", "Senin", "tgl").
+      Nama bulan Indonesia, ejaan lama (Pebruari, Nopember), singkatan (Agt, Des),
+      tanggal ISO dan bulan-tahun saja diterima.
+      A filled date that cannot be read as a date.
+
+    Mengapa / Why
+      Tanggal efektif menentukan mulai berlakunya SOP, tanggal revisi menandai
+      tinjauan berikutnya (PermenPAN-RB 35/2012, bagian identitas).
+      The effective date fixes when the SOP applies.
+
+    Contoh / Example
+      Salah / wrong:  "Tanggal Efektif : 31 Juni 2020"
+      Benar / fixed:  "Tanggal Efektif : 30 Juni 2020"
+    """
+
+    code = "ID03"
+    name = "tanggal-tidak-valid"
+    severity = "error"
+    summary = ("Tanggal tidak dapat dibaca", "A date cannot be read as a date")
+    messages = {"default": ("{label} tidak dapat dibaca sebagai tanggal: {teks}",
+                            "{label_en} cannot be read as a date: {teks}")}
+
+    def check(self, sop, ctx):
+        for key in DATE_KEYS:
+            t = getattr(sop.identitas, key)
+            if _date_skip(key, t) or t.tanggal:
+                continue
+            lid, len_ = LABEL[key]
+            yield self.finding(sop, field=field_of(key), label=lid, label_en=len_, teks=t.teks)
+
+
+class TanggalTidakLengkap(Rule):
+    """Memeriksa tanggal yang hanya berisi bulan dan tahun, atau tahun saja.
+    Checks dates that give only month and year, or only a year.
+
+    Apa / What
+      "Desember 2013", "JUNI 2020", "2019": tanggal tanpa hari.
+      A date without its day.
+
+    Mengapa / Why
+      Tanggal efektif adalah tanggal penandatanganan dokumen SOP
+      (PermenPAN-RB 35/2012); tanpa hari, mulai berlakunya tidak pasti
+      (prinsip kepastian hukum).
+      Without the day, the start of validity is uncertain.
+
+    Contoh / Example
+      Salah / wrong:  "Tanggal Pembuatan : Desember 2013"
+      Benar / fixed:  "Tanggal Pembuatan : 16 Desember 2013"
+    """
+
+    code = "ID04"
+    name = "tanggal-tidak-lengkap"
+    severity = "warning"
+    summary = ("Tanggal hanya bulan dan tahun, atau tahun saja", "A date gives only month and year, or only a year")
+    messages = {"bulan": ("{label} hanya berisi bulan dan tahun: {teks}", "{label_en} gives only month and year: {teks}"),
+                "tahun": ("{label} hanya berisi tahun: {teks}", "{label_en} gives only a year: {teks}")}
+    messages["default"] = messages["bulan"]
+
+    def check(self, sop, ctx):
+        for key in DATE_KEYS:
+            t = getattr(sop.identitas, key)
+            if _date_skip(key, t) or not t.tanggal:
+                continue
+            if t.presisi in ("bulan", "tahun"):
+                lid, len_ = LABEL[key]
+                yield self.finding(sop, t.presisi, field=field_of(key), label=lid, label_en=len_, teks=t.teks)
+
+
+def _truncate(iso: str, presisi: str) -> str:
+    if presisi == "tahun":
+        return iso[:4]
+    if presisi == "bulan":
+        return iso[:7]
+    return iso
+
+
+def earlier(a, b) -> bool:
+    """Is date ``a`` earlier than ``b``, compared at the coarser precision?"""
+    order = {"hari": 3, "bulan": 2, "tahun": 1, None: 3}
+    coarse = min(order.get(a.presisi, 3), order.get(b.presisi, 3))
+    level = {3: "hari", 2: "bulan", 1: "tahun"}[coarse]
+    return _truncate(a.tanggal, level) < _truncate(b.tanggal, level)
+
+
+class UrutanTanggal(Rule):
+    """Memeriksa urutan tanggal: efektif dan revisi tidak boleh sebelum pembuatan.
+    Checks date order: effective and revision dates not before the date made.
+
+    Apa / What
+      Tanggal Efektif atau Tanggal Revisi lebih awal dari Tanggal Pembuatan.
+      Tanggal dengan presisi berbeda dibandingkan pada presisi yang lebih kasar
+      ("Juni 2020" tidak lebih awal dari "15 Juni 2020").
+      Effective or revision date earlier than the date made (compared at the
+      coarser precision).
+
+    Mengapa / Why
+      SOP berlaku setelah selesai dibuat dan ditandatangani; revisi (atau rencana
+      tinjauan) datang sesudahnya (PermenPAN-RB 35/2012, bagian identitas).
+
+    Contoh / Example
+      Salah / wrong:  Pembuatan 3 Februari 2014, Efektif 1 Januari 2014
+      Benar / fixed:  Pembuatan 3 Februari 2014, Efektif 1 Maret 2014
+    """
+
+    code = "ID05"
+    name = "urutan-tanggal"
+    severity = "error"
+    summary = ("Tanggal efektif atau revisi sebelum tanggal pembuatan",
+               "Effective or revision date earlier than the date made")
+    messages = {"default": ("{label} ({teks}) lebih awal dari Tanggal Pembuatan ({buat})",
+                            "{label_en} ({teks}) is earlier than the date made ({buat})")}
+
+    def check(self, sop, ctx):
+        idn = sop.identitas
+        buat = idn.tanggal_pembuatan
+        if buat is None or not buat.tanggal:
+            return
+        for key in ("tanggal_efektif", "tanggal_revisi"):
+            t = getattr(idn, key)
+            if t is None or not t.tanggal:
+                continue
+            if earlier(t, buat):
+                lid, len_ = LABEL[key]
+                yield self.finding(sop, field=field_of(key), label=lid, label_en=len_, teks=t.teks,
+                                   buat=buat.teks)
+
+
+class NomorSop(Rule):
+    """Memeriksa bentuk Nomor SOP.
+    Checks the form of the SOP number.
+
+    Apa / What
+      Nomor SOP dengan segmen kosong ("530/ /01-IND/IV/2019"), segmen penanda
+      isian ("800/.../2020", "xxx/SOP/2021"), atau (bila opsi `pola` diisi) yang tidak
+      cocok dengan pola penomoran daerah. Tanpa `pola` tidak ada pola nasional yang
+      dipaksakan, karena penomoran ditetapkan oleh kepala daerah.
+      An empty or placeholder segment, or (with option `pola`) a number that does
+      not match the region's pattern. No national pattern is imposed.
+
+    Mengapa / Why
+      Nomor SOP mengikuti tata naskah dinas yang berlaku dan daftar nama dan
+      nomor SOP ditetapkan dengan keputusan kepala daerah (Permendagri 52/2011
+      Pasal 7; PermenPAN-RB 35/2012).
+
+    Contoh / Example
+      Salah / wrong:  "530/ /01-IND/IV/2019"
+      Benar / fixed:  "530/12/01-IND/IV/2019"
+
+    Opsi / Options
+      pola: ekspresi reguler (Python) yang harus cocok dengan seluruh nomor, mis.
+      pola = "^\\d{3}(\\.\\d+)?/\\d+/[A-Z.-]+/[IVX]+/\\d{4}$"
+    """
+
+    code = "ID06"
+    name = "nomor-sop"
+    severity = "warning"
+    summary = ("Nomor SOP bersegmen kosong, berisi penanda isian, atau tidak sesuai pola",
+               "SOP number has an empty or placeholder segment, or does not match the pattern")
+    messages = {
+        "kosong": ("Nomor SOP memiliki segmen kosong: {teks}", "SOP number has an empty segment: {teks}"),
+        "isian": ("Nomor SOP memiliki segmen penanda isian: {teks}", "SOP number has a placeholder segment: {teks}"),
+        "pola": ("Nomor SOP tidak sesuai pola {pola}: {teks}", "SOP number does not match the pattern {pola}: {teks}"),
+    }
+    messages["default"] = messages["kosong"]
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"pola": {"type": ["string", "null"],
+                                "description": "regex the whole number must match / regex for the whole number"}},
+    }
+    defaults = {"pola": None}
+
+    @classmethod
+    def option_errors(cls, options):
+        pola = options.get("pola")
+        if pola:
+            try:
+                re.compile(pola)
+            except re.error as exc:
+                return [f"pola: {exc}"]
+        return []
+
+    def check(self, sop, ctx):
+        nomor = sop.identitas.nomor_sop
+        if nomor is None:
+            return
+        t = nomor.strip()
+        if not t or is_dash(t) or is_placeholder(t):
+            return  # ID02
+        f = "identitas.nomor_sop"
+        segments = re.split(r"/", t)
+        if len(segments) > 1 and any(not s.strip() for s in segments):
+            yield self.finding(sop, "kosong", field=f, teks=t)
+            return
+        parts = re.split(r"[/\s]+", t)
+        if any(is_placeholder(p) for p in parts if p) or re.search(r"\.{3,}|…|_{2,}", t):
+            yield self.finding(sop, "isian", field=f, teks=t)
+            return
+        pola = self.options.get("pola")
+        if pola and not re.fullmatch(pola, t):
+            yield self.finding(sop, "pola", field=f, teks=t, pola=pola)
+
+
+#: signers who are not civil servants (no NIP): regional heads, village heads
+_POLITICAL = re.compile(
+    r"^(?:(?:plt|plh|pj|pjs|pth)\.?\s+)?(?:wakil\s+)?(?:bupati|wali\s*kota|walikota|gubernur|kepala\s+daerah|"
+    r"kepala\s+desa|kades|presiden|menteri|ketua\s+dprd)\b", re.I)
+
+
+class PengesahanTidakLengkap(Rule):
+    """Memeriksa kelengkapan blok pengesahan (Disahkan oleh).
+    Checks that the approval block is complete.
+
+    Apa / What
+      Blok "Disahkan oleh" tanpa jabatan, tanpa nama, atau tanpa NIP, atau NIP yang
+      tidak 18 digit. Penandatangan yang bukan PNS (Bupati, Wali Kota, Gubernur,
+      Kepala Desa) tidak memerlukan NIP. Blok yang seluruhnya kosong dilaporkan
+      oleh ID02.
+      No position, name or NIP, or a NIP that is not 18 digits. Signers who are
+      not civil servants (regional or village heads) need no NIP.
+
+    Mengapa / Why
+      Pengesahan memuat nomenklatur jabatan, tanda tangan, nama dan NIP pejabat
+      yang berwenang (PermenPAN-RB 35/2012, bagian identitas; prinsip kepastian
+      hukum). NIP PNS terdiri atas 18 digit.
+
+    Contoh / Example
+      Salah / wrong:  "KEPALA DINAS ... / Drs. Ahmad" (tanpa NIP)
+      Benar / fixed:  tambahkan "NIP. 19611122 198903 1 005"
+    """
+
+    code = "ID07"
+    name = "pengesahan-tidak-lengkap"
+    severity = "error"
+    summary = ("Pengesahan tanpa jabatan, nama atau NIP, atau NIP tidak 18 digit",
+               "Approval lacks position, name or NIP, or the NIP is not 18 digits")
+    messages = {
+        "jabatan": ("Pengesahan tidak menyebut jabatan penandatangan", "The approval does not name the signer's position"),
+        "nama": ("Pengesahan tidak menyebut nama penandatangan", "The approval does not name the signer"),
+        "nip": ("Pengesahan tidak memuat NIP penandatangan", "The approval lacks the signer's NIP"),
+        "nip18": ("NIP penandatangan tidak 18 digit ({n} digit): {teks}",
+                  "The signer's NIP is not 18 digits ({n} digits): {teks}"),
+    }
+    messages["default"] = messages["nip"]
+
+    def check(self, sop, ctx):
+        p = sop.identitas.disahkan_oleh
+        if p is None or _disahkan_empty(p):
+            return
+        f = "identitas.disahkan_oleh"
+        jabatan = (p.jabatan or "").strip()
+        if not jabatan or is_placeholder(jabatan):
+            yield self.finding(sop, "jabatan", field=f)
+        nama = (p.nama or "").strip()
+        if not nama or is_placeholder(nama):
+            yield self.finding(sop, "nama", field=f)
+        nip = re.sub(r"\D", "", p.nip or "")
+        political = bool(_POLITICAL.match(jabatan))
+        if not nip:
+            if not political:
+                yield self.finding(sop, "nip", field=f, teks=nama or None)
+        elif len(nip) != 18:
+            yield self.finding(sop, "nip18", field=f, teks=p.nip, n=len(nip))
+
+
+class DasarHukumFormat(Rule):
+    """Memeriksa bahwa setiap butir Dasar Hukum adalah kutipan peraturan.
+    Checks that every legal-basis entry is a recognisable regulation citation.
+
+    Apa / What
+      Butir yang tidak menyebut jenis peraturan, nomor dan tahun, mis.
+      "Peraturan Walikota tentang SOTK" atau "Pedoman tata naskah dinas".
+      Diterima: "Undang-Undang Nomor 23 Tahun 2014 tentang ...", "UU No. 23 Th. 2014",
+      "UU 23/2014", "Permendagri 52/2011", "PER/21/M.PAN/11/2008",
+      "Peraturan Menteri Keuangan Nomor 215/PMK.05/2016", "UUD 1945".
+      An entry that does not give the kind of regulation, a number and a year.
+
+    Mengapa / Why
+      Dasar hukum adalah peraturan perundang-undangan yang menjadi dasar prosedur
+      (PermenPAN-RB 35/2012, bagian identitas; prinsip kepatuhan hukum); tanpa
+      nomor dan tahun, peraturannya tidak dapat ditelusuri.
+
+    Contoh / Example
+      Salah / wrong:  "Peraturan Walikota tentang Tugas Pokok dan Fungsi"
+      Benar / fixed:  "Peraturan Wali Kota Bengkulu Nomor 47 Tahun 2016 tentang ..."
+    """
+
+    code = "ID08"
+    name = "dasar-hukum-format"
+    severity = "warning"
+    summary = ("Butir dasar hukum bukan kutipan peraturan (jenis, nomor, tahun)",
+               "A legal-basis entry is not a regulation citation (kind, number, year)")
+    messages = {"default": ("Dasar hukum tidak dikenali sebagai kutipan peraturan (jenis, Nomor, Tahun): {teks}",
+                            "Legal-basis entry is not recognisable as a regulation citation "
+                            "(kind, number, year): {teks}")}
+
+    def check(self, sop, ctx):
+        for i, item in enumerate(sop.dasar_hukum or []):
+            t = (item or "").strip()
+            if not t or is_dash(t) or is_placeholder(t):
+                continue
+            low = t.lower()
+            if low.startswith(("tentang ", "jo ", "jo. ", "sebagaimana ", "dan ")) or t.endswith(":"):
+                continue  # continuation or heading of a grouped list
+            if not looks_like_citation(t):
+                yield self.finding(sop, field="dasar_hukum", teks=t, lokasi=_item_loc(sop, "dasar_hukum", i))
+
+
+class DasarHukumDicabut(Rule):
+    """Memeriksa dasar hukum yang mengutip peraturan yang sudah dicabut atau diganti.
+    Checks legal-basis entries that cite a revoked or replaced regulation.
+
+    Apa / What
+      Dibandingkan dengan tabel bawaan (rules/data/regulasi_dicabut.toml), mis.
+      UU 32/2004 -> UU 23/2014; PP 41/2007 -> PP 18/2016; PER/21/M.PAN/11/2008 ->
+      PermenPAN-RB 35/2012; UU 8/1974, UU 43/1999 -> UU ASN; PP 24/1976 -> PP 11/2017;
+      Permendagri 39/2005 -> Permendagri 78/2012. Pesan menyebut penggantinya.
+      Kutipan ditemukan dalam berbagai bentuk ("UU No. 32 Tahun 2004",
+      "Undang-Undang Nomor 32 Tahun 2004", "UU 32/2004"); rujukan seperti
+      "... tentang Perubahan atas UU 32/2004" tidak dihitung.
+      Compared with a shipped table; the message names the replacement.
+
+    Mengapa / Why
+      Prinsip kepatuhan hukum (PermenPAN-RB 35/2012): SOP harus sesuai peraturan
+      yang berlaku; Pasal 2 meminta SOP AP yang ada disesuaikan.
+
+    Contoh / Example
+      Salah / wrong:  "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah"
+      Benar / fixed:  "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
+
+    Opsi / Options
+      tambahan: daftar entri tambahan {jenis, nomor, tahun, pengganti, judul}
+      berkas: berkas TOML dengan tabel [[regulasi]] yang sama bentuknya
+      (relatif terhadap folder kerja)
+    """
+
+    code = "ID09"
+    name = "dasar-hukum-dicabut"
+    severity = "warning"
+    summary = ("Dasar hukum mengutip peraturan yang sudah dicabut/diganti",
+               "A legal-basis entry cites a revoked or replaced regulation")
+    messages = {"default": ("Dasar hukum mengutip peraturan yang sudah dicabut/diganti ({kutipan}); "
+                            "penggantinya: {pengganti}",
+                            "Legal basis cites a revoked/replaced regulation ({kutipan}); "
+                            "replaced by: {pengganti}")}
+    _entry = {
+        "type": "object",
+        "required": ["jenis", "nomor", "tahun", "pengganti"],
+        "additionalProperties": False,
+        "properties": {"jenis": {"type": "string"}, "nomor": {"type": ["string", "integer"]},
+                       "tahun": {"type": "integer"}, "pengganti": {"type": "string"},
+                       "judul": {"type": "string"}},
+    }
+    options_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "tambahan": {"type": "array", "items": _entry, "description": "extra entries / entri tambahan"},
+            "berkas": {"type": ["string", "null"], "description": "TOML file with [[regulasi]] entries"},
+        },
+    }
+    defaults = {"tambahan": [], "berkas": None}
+
+    @classmethod
+    def option_errors(cls, options):
+        path = options.get("berkas")
+        if path:
+            try:
+                load_toml(path)
+            except Exception as exc:
+                return [f"berkas: {exc}"]
+        return []
+
+    def _table(self):
+        entries = list(data_file("regulasi_dicabut.toml").get("regulasi", []))
+        if self.options.get("berkas"):
+            entries.extend(load_toml(self.options["berkas"]).get("regulasi", []))
+        entries.extend(self.options.get("tambahan") or [])
+        table = {}
+        for e in entries:
+            nomor = str(e["nomor"]).strip()
+            nomor = str(int(nomor)) if nomor.isdigit() else nomor.upper()
+            table[(str(e["jenis"]).lower(), nomor, int(e["tahun"]))] = e
+        return table
+
+    def check(self, sop, ctx):
+        if not sop.dasar_hukum:
+            return
+        table = getattr(self, "_cache", None)
+        if table is None:
+            table = self._cache = self._table()
+        for i, item in enumerate(sop.dasar_hukum):
+            for c in citations(item or ""):
+                if c.rujukan or c.tahun is None:
+                    continue
+                e = table.get((c.jenis, c.nomor, c.tahun))
+                if e is None:
+                    continue
+                yield self.finding(sop, field="dasar_hukum", teks=item, lokasi=_item_loc(sop, "dasar_hukum", i),
+                                   kutipan=c.teks.strip(), pengganti=e["pengganti"])
+                break
+
+
+RULES = [IdentitasWajib, IsianKosong, TanggalTidakValid, TanggalTidakLengkap, UrutanTanggal, NomorSop,
+         PengesahanTidakLengkap, DasarHukumFormat, DasarHukumDicabut]

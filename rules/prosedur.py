@@ -1,0 +1,553 @@
+"""PR rules: the procedure table (bagian flowchart): steps, actors, mutu baku."""
+from __future__ import annotations
+
+import re
+
+from soplint.rule import Rule, normalise_actor
+
+from soplint_rules._teks import is_dash, is_placeholder, norm, stem_text
+
+#: words that begin the name of a role (jabatan) in regional SOPs
+ROLE_WORDS = frozenset("""
+kepala kasi kasie kasubag kasubbag kasubbid kasubid kabid kabag kadis kaban kakan ktu kaur kasubdit
+sekretaris sekda sekcam camat lurah kades staf staff petugas pemohon operator jfu jft pengadministrasi
+bendahara tim ketua anggota pejabat verifikator bupati walikota wali gubernur direktur pimpinan
+pengelola analis pranata arsiparis penduduk masyarakat pelapor pengirim front fo loket resepsionis
+admin administrator teknisi koordinator supervisor manajer mudir wakil plt kasubsi kasubsie korwil
+pegawai pengawas penyuluh pengolah pembantu pelaksana pengurus sekretariat kabiro karo asisten
+inspektur auditor panitia juru bidan dokter perawat apoteker kapus kapuskesmas
+""".split())
+
+#: rows that only carry the start/end capsule ("Mulai", "Selesai")
+_TERMINATOR_TEXT = re.compile(r"^(?:mulai|selesai|start|end|stop|finish|awal|akhir)$", re.I)
+
+
+def is_terminator_row(k) -> bool:
+    return bool(_TERMINATOR_TEXT.match(norm(k.uraian)))
+
+
+def known_actors(sop, ctx) -> set:
+    names = set()
+    for p in sop.pelaksana or []:
+        if p and p.strip():
+            names.add(normalise_actor(p))
+    for k in sop.kegiatan:
+        for p in [k.pelaksana] + list(k.pelaksana_lain or []):
+            if p and p.strip():
+                names.add(normalise_actor(p))
+    for alias in (ctx.aliases or {}):
+        names.add(alias)
+    return {n for n in names if len(n) >= 2}
+
+
+def _empty(text) -> bool:
+    return not (text or "").strip()
+
+
+class TanpaKegiatan(Rule):
+    """Memeriksa bahwa SOP memiliki langkah kegiatan.
+    Checks that the SOP has procedure steps.
+
+    Apa / What
+      Tidak ada satu pun langkah kegiatan yang terbaca dari tabel prosedur
+      (bagian flowchart).
+      No procedure step was found.
+
+    Mengapa / Why
+      Dokumen SOP AP terdiri atas bagian identitas dan bagian flowchart
+      (PermenPAN-RB 35/2012); tanpa langkah kegiatan, prosedurnya tidak ada.
+
+    Contoh / Example
+      Salah / wrong:  hanya tabel identitas.
+      Benar / fixed:  tambahkan tabel prosedur: No | Kegiatan | Pelaksana | Mutu Baku | Keterangan.
+    """
+
+    code = "PR01"
+    name = "tanpa-kegiatan"
+    severity = "error"
+    summary = ("Tidak ada langkah kegiatan", "No procedure steps found")
+    messages = {"default": ("Tidak ada langkah kegiatan yang ditemukan", "No procedure steps found")}
+
+    def check(self, sop, ctx):
+        if not sop.kegiatan:
+            yield self.finding(sop, field="kegiatan")
+
+
+class PelaksanaKosong(Rule):
+    """Memeriksa bahwa setiap langkah menandai pelaksananya.
+    Checks that every step marks its actor.
+
+    Apa / What
+      Langkah yang tidak memiliki simbol atau tanda di kolom pelaksana mana pun.
+      Baris yang hanya berisi "Mulai"/"Selesai" dan SOP yang bagan alirnya
+      berupa gambar tempelan (pelaksana tidak dapat dibaca) dikecualikan.
+      A step with no actor marked (rows that only say Mulai/Selesai, and
+      flowcharts pasted as pictures, are skipped).
+
+    Mengapa / Why
+      Pelaksana dipisahkan dari kegiatan: setiap kegiatan dilakukan oleh satu
+      pelaksana yang ditandai pada kolomnya (PermenPAN-RB 35/2012, bagian flowchart).
+
+    Contoh / Example
+      Salah / wrong:  baris 4 tanpa simbol di kolom pelaksana.
+      Benar / fixed:  gambar simbol proses di kolom "Kasubbag Umum" pada baris 4.
+    """
+
+    code = "PR02"
+    name = "pelaksana-kosong"
+    severity = "error"
+    summary = ("Langkah tanpa pelaksana", "A step has no actor marked")
+    messages = {"default": ("Kegiatan {no} tidak menandai pelaksana", "Step {no} has no actor marked")}
+
+    def check(self, sop, ctx):
+        if getattr(sop.sumber, "gambar_alur", False):
+            return
+        for k in sop.kegiatan:
+            if _empty(k.pelaksana) and not is_terminator_row(k):
+                yield self.finding(sop, field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=k.uraian or None)
+
+
+_JOIN = re.compile(r"\s+(?:dan|serta)\s+|\s*[&+]\s*", re.I)
+
+
+def _is_role(part: str, actors: set) -> bool:
+    n = normalise_actor(part)
+    if not n:
+        return False
+    if n in actors:
+        return True
+    first = norm(part).split(" ")[0] if norm(part) else ""
+    return first in ROLE_WORDS
+
+
+class PelaksanaGanda(Rule):
+    """Memeriksa langkah dengan lebih dari satu pelaksana.
+    Checks steps with more than one actor.
+
+    Apa / What
+      Dua kolom pelaksana ditandai pada satu baris, atau nama pelaksana berbentuk
+      "A dan B" / "A & B" (mis. "Kasi dan Sekcam"). Nama jabatan yang memang memuat
+      "dan" ("Kasubbag Umum dan Kepegawaian") tidak dihitung.
+      Two actor columns marked in one row, or an actor written as "A and B".
+
+    Mengapa / Why
+      Setiap kegiatan memiliki satu pelaksana; kegiatan dua pelaksana dipecah
+      menjadi dua baris (PermenPAN-RB 35/2012: pelaksana dipisahkan dari kegiatan).
+
+    Contoh / Example
+      Salah / wrong:  "Kasi dan Sekcam meneliti dan memaraf" dalam satu baris.
+      Benar / fixed:  baris 5 "Kasi meneliti dan memaraf", baris 6 "Sekcam memaraf".
+    """
+
+    code = "PR03"
+    name = "pelaksana-ganda"
+    severity = "warning"
+    summary = ("Langkah dengan lebih dari satu pelaksana", "A step has more than one actor")
+    messages = {
+        "default": ("Kegiatan {no} menandai lebih dari satu pelaksana: {teks}",
+                    "Step {no} marks more than one actor: {teks}"),
+        "teks": ("Kegiatan {no} menyebut dua pelaksana: {teks}", "Step {no} names two actors: {teks}"),
+    }
+
+    def check(self, sop, ctx):
+        actors = known_actors(sop, ctx)
+        for k in sop.kegiatan:
+            others = [p for p in (k.pelaksana_lain or []) if p and p.strip()
+                      and normalise_actor(p) != normalise_actor(k.pelaksana or "")]
+            if k.pelaksana and others:
+                yield self.finding(sop, field="kegiatan.pelaksana", kegiatan=k, no=k.no,
+                                   teks=", ".join([k.pelaksana] + others))
+                continue
+            text = (k.pelaksana or "").strip()
+            if not text or normalise_actor(text) in {normalise_actor(a) for a in ctx.aliases.values()}:
+                continue
+            parts = [p for p in _JOIN.split(text) if p.strip()]
+            if len(parts) >= 2 and all(_is_role(p, actors - {normalise_actor(text)}) for p in parts):
+                yield self.finding(sop, "teks", field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=text)
+
+
+class KelengkapanKosong(Rule):
+    """Memeriksa kolom Kelengkapan (mutu baku) pada langkah proses.
+    Checks the Kelengkapan (input) column of process steps.
+
+    Apa / What
+      Langkah proses tanpa kelengkapan (kosong, "-" atau penanda isian).
+      Langkah keputusan dan baris Mulai/Selesai tidak diperiksa.
+      A process step with no kelengkapan.
+
+    Mengapa / Why
+      Setiap kegiatan memiliki mutu baku: kelengkapan, waktu dan output
+      (PermenPAN-RB 35/2012, bagian flowchart; prinsip keterukuran).
+
+    Contoh / Example
+      Salah / wrong:  "Mengagendakan surat" | Kelengkapan: (kosong)
+      Benar / fixed:  Kelengkapan: "Surat masuk, buku agenda"
+    """
+
+    code = "PR04"
+    name = "kelengkapan-kosong"
+    severity = "warning"
+    summary = ("Langkah proses tanpa kelengkapan", "A process step has no kelengkapan")
+    messages = {"default": ("Kegiatan {no} tidak memiliki kelengkapan", "Step {no} has no kelengkapan (input)")}
+
+    def check(self, sop, ctx):
+        for k in sop.kegiatan:
+            if k.simbol != "proses" or is_terminator_row(k):
+                continue
+            t = (k.kelengkapan or "").strip()
+            if not t or is_dash(t) or is_placeholder(t):
+                yield self.finding(sop, field="kegiatan.kelengkapan", kegiatan=k, kolom="Kelengkapan",
+                                   no=k.no, teks=t or None)
+
+
+class WaktuKosong(Rule):
+    """Memeriksa kolom Waktu (mutu baku).
+    Checks the Waktu (time) column.
+
+    Apa / What
+      Langkah tanpa waktu (kosong atau penanda isian; "-" juga, kecuali pada
+      langkah keputusan yang lazim bertanda "-"). Sel Waktu yang digabung untuk
+      beberapa langkah dihitung untuk semuanya. Baris Mulai/Selesai dikecualikan.
+      A step with no time (a "-" is accepted on decision steps; a merged cell
+      counts for every step it spans).
+
+    Mengapa / Why
+      Waktu adalah bagian mutu baku setiap kegiatan dan dasar mengukur kinerja
+      (PermenPAN-RB 35/2012; prinsip keterukuran).
+
+    Contoh / Example
+      Salah / wrong:  "Memeriksa berkas" | Waktu: (kosong)
+      Benar / fixed:  Waktu: "15 menit"
+    """
+
+    code = "PR05"
+    name = "waktu-kosong"
+    severity = "warning"
+    summary = ("Langkah tanpa waktu", "A step has no waktu")
+    messages = {"default": ("Kegiatan {no} tidak memiliki waktu", "Step {no} has no time (waktu)")}
+
+    def check(self, sop, ctx):
+        for k in sop.kegiatan:
+            if is_terminator_row(k):
+                continue
+            t = (k.waktu.teks if k.waktu else "") or ""
+            t = t.strip()
+            if not t or is_placeholder(t) or (is_dash(t) and k.simbol != "keputusan"):
+                yield self.finding(sop, field="kegiatan.waktu", kegiatan=k, kolom="Waktu", no=k.no, teks=t or None)
+
+
+_VAGUE_TIME = re.compile(
+    r"(?:±|\+/-|\+-|\b(?:segera|secepatnya|sesegera|sesuai\s+kebutuhan|sesuai\s+kondisi|sesuai\s+situasi|"
+    r"tentatif|kondisional|situasional|fleksibel|bervariasi|tergantung|menyesuaikan|relatif|kurang\s+lebih|"
+    r"lebih\s+kurang|sekitar|kira[\s-]+kira|tidak\s+tentu|tidak\s+terbatas|menunggu|sewaktu[\s-]+waktu|"
+    r"asap|variatif)\b)", re.I)
+
+
+class WaktuTidakTerukur(Rule):
+    """Memeriksa waktu yang samar atau tidak terbaca.
+    Checks times that are vague or cannot be read.
+
+    Apa / What
+      Waktu seperti "segera", "sesuai kebutuhan", "tentatif", "± 1 jam",
+      "kurang lebih 2 hari", atau teks yang tidak dapat dibaca sebagai lama waktu.
+      Diterima: "5 menit", "1 Jam", "2 (dua) hari kerja", "1 jam 30 menit",
+      "10-15 menit", "maks. 1 hari".
+      A vague or unreadable time.
+
+    Mengapa / Why
+      Mutu baku harus terukur (prinsip keterukuran, PermenPAN-RB 35/2012);
+      waktu yang samar tidak dapat dipantau dan dibandingkan dengan standar
+      pelayanan.
+
+    Contoh / Example
+      Salah / wrong:  "± 1 jam", "segera"
+      Benar / fixed:  "60 menit", "15 menit"
+    """
+
+    code = "PR06"
+    name = "waktu-tidak-terukur"
+    severity = "warning"
+    summary = ("Waktu samar atau tidak terukur", "waktu is vague or unreadable")
+    messages = {
+        "samar": ("Waktu kegiatan {no} samar: {teks}", "Step {no} has a vague time: {teks}"),
+        "default": ("Waktu kegiatan {no} tidak dapat diukur: {teks}", "Step {no} has an unmeasurable time: {teks}"),
+    }
+
+    def check(self, sop, ctx):
+        for k in sop.kegiatan:
+            if not k.waktu:
+                continue
+            t = (k.waktu.teks or "").strip()
+            if not t or is_dash(t) or is_placeholder(t):
+                continue  # PR05
+            if _VAGUE_TIME.search(t):
+                yield self.finding(sop, "samar", field="kegiatan.waktu", kegiatan=k, kolom="Waktu", no=k.no, teks=t)
+            elif k.waktu.menit is None:
+                yield self.finding(sop, field="kegiatan.waktu", kegiatan=k, kolom="Waktu", no=k.no, teks=t)
+
+
+#: outputs that say nothing about the result
+VAGUE_OUTPUT = frozenset("""
+proses diproses selesai ok oke beres ada sudah terlaksana dilaksanakan dikerjakan hasil output lancar done
+sesuai baik benar tuntas lanjut dilanjutkan diteruskan berjalan sukses
+""".split())
+
+
+class OutputKosong(Rule):
+    """Memeriksa kolom Output (mutu baku).
+    Checks the Output column.
+
+    Apa / What
+      Langkah tanpa output, dengan output yang tidak berkata apa-apa ("proses",
+      "selesai", "ok", "sudah"), atau output yang hanya mengulang uraian
+      kegiatan. Tanda "-" diterima pada langkah keputusan. Baris Mulai/Selesai
+      dikecualikan.
+      No output, an output that says nothing, or one that repeats the activity.
+
+    Mengapa / Why
+      Output adalah hasil kegiatan yang menjadi ukuran mutu baku
+      (PermenPAN-RB 35/2012; prinsip keterukuran); lazimnya output langkah n
+      menjadi kelengkapan langkah n+1.
+
+    Contoh / Example
+      Salah / wrong:  "Mengagendakan surat masuk" | Output: "proses"
+      Benar / fixed:  Output: "Surat teragenda"
+    """
+
+    code = "PR07"
+    name = "output-kosong"
+    severity = "warning"
+    summary = ("Langkah tanpa output, atau output tidak bermakna", "A step has no output, or a meaningless one")
+    messages = {
+        "default": ("Kegiatan {no} tidak memiliki output", "Step {no} has no output"),
+        "samar": ("Output kegiatan {no} tidak menyebut hasil: {teks}", "Step {no}'s output names no result: {teks}"),
+        "ulang": ("Output kegiatan {no} hanya mengulang uraian kegiatan: {teks}",
+                  "Step {no}'s output only repeats the activity: {teks}"),
+    }
+
+    def check(self, sop, ctx):
+        for k in sop.kegiatan:
+            if is_terminator_row(k):
+                continue
+            t = (k.output or "").strip()
+            if not t or is_placeholder(t) or (is_dash(t) and k.simbol != "keputusan"):
+                yield self.finding(sop, field="kegiatan.output", kegiatan=k, kolom="Output", no=k.no, teks=t or None)
+            elif is_dash(t):
+                continue
+            elif norm(t) in VAGUE_OUTPUT:
+                yield self.finding(sop, "samar", field="kegiatan.output", kegiatan=k, kolom="Output", no=k.no, teks=t)
+            elif k.uraian and stem_text(t) and stem_text(t) == stem_text(k.uraian) and len(norm(t).split()) >= 1:
+                yield self.finding(sop, "ulang", field="kegiatan.output", kegiatan=k, kolom="Output", no=k.no, teks=t)
+
+
+class Penomoran(Rule):
+    """Memeriksa urutan nomor langkah.
+    Checks the step numbering.
+
+    Apa / What
+      Nomor langkah yang melompat (1, 2, 4), berulang (3, 3) atau mundur (5, 4).
+      Step numbers that skip, repeat or run backwards.
+
+    Mengapa / Why
+      Nomor kegiatan adalah unsur bagian flowchart (PermenPAN-RB 35/2012) dan
+      menjadi rujukan cabang keputusan ("Tidak: kembali ke kegiatan 4");
+      penomoran yang kacau membuat rujukan salah.
+
+    Contoh / Example
+      Salah / wrong:  1, 2, 3, 5, 6
+      Benar / fixed:  1, 2, 3, 4, 5
+    """
+
+    code = "PR08"
+    name = "penomoran"
+    severity = "warning"
+    summary = ("Nomor langkah melompat, berulang atau mundur", "Step numbers skip, repeat or run backwards")
+    messages = {
+        "lompat": ("Nomor kegiatan melompat dari {a} ke {b}", "Step numbers skip from {a} to {b}"),
+        "ulang": ("Nomor kegiatan {b} berulang", "Step number {b} repeats"),
+        "mundur": ("Nomor kegiatan mundur dari {a} ke {b}", "Step numbers run backwards from {a} to {b}"),
+    }
+    messages["default"] = messages["lompat"]
+
+    def check(self, sop, ctx):
+        steps = sop.kegiatan
+        for prev, k in zip(steps, steps[1:]):
+            a, b = prev.no, k.no
+            if b == a + 1:
+                continue
+            key = "lompat" if b > a + 1 else ("ulang" if b == a else "mundur")
+            yield self.finding(sop, key, field="kegiatan.no", kegiatan=k, kolom="No", a=a, b=b, teks=str(b))
+
+
+class SubjekDalamUraian(Rule):
+    """Memeriksa uraian kegiatan yang diawali nama pelaksana.
+    Checks activity texts that start with an actor's name.
+
+    Apa / What
+      Uraian yang dimulai dengan nama pelaksana ("Kasi memverifikasi berkas",
+      "KTU membuat konsep") — nama dari kolom pelaksana SOP itu, alias di
+      konfigurasi, atau kata jabatan umum (Kepala, Kasi, Staf, Petugas, Pemohon...).
+      An activity text starting with an actor's name.
+
+    Mengapa / Why
+      Pelaksana dipisahkan dari kegiatan; uraian kegiatan ditulis dengan kata
+      kerja aktif tanpa subjek (PermenPAN-RB 35/2012, bagian flowchart).
+
+    Contoh / Example
+      Salah / wrong:  "Kasubbag Umum memeriksa konsep surat"
+      Benar / fixed:  "Memeriksa konsep surat" (pelaksana: Kasubbag Umum)
+    """
+
+    code = "PR09"
+    name = "subjek-dalam-uraian"
+    severity = "info"
+    summary = ("Uraian kegiatan diawali nama pelaksana", "The activity text starts with an actor name")
+    messages = {"default": ("Uraian kegiatan {no} diawali nama pelaksana ({subjek}); mulailah dengan kata kerja",
+                            "Step {no}'s activity starts with an actor name ({subjek}); start with a verb")}
+
+    def check(self, sop, ctx):
+        actors = sorted(known_actors(sop, ctx), key=len, reverse=True)
+        for k in sop.kegiatan:
+            text = normalise_actor(k.uraian or "")
+            low = norm(k.uraian)
+            if not low:
+                continue
+            subject = None
+            for a in actors:
+                if len(a) >= 3 and text.startswith(a + " ") and len(text) > len(a) + 2:
+                    subject = k.uraian.strip()[: len(a)]
+                    break
+            if subject is None:
+                words = low.split()
+                if len(words) >= 2 and words[0] in ROLE_WORDS and not words[0].startswith(("me", "di")):
+                    subject = (k.uraian or "").strip().split()[0]
+            if subject:
+                yield self.finding(sop, field="kegiatan.uraian", kegiatan=k, kolom="Kegiatan", no=k.no,
+                                   subjek=subject, teks=k.uraian)
+
+
+class PelaksanaTerlaluBanyak(Rule):
+    """Memeriksa jumlah kolom pelaksana.
+    Checks the number of actor columns.
+
+    Apa / What
+      Lebih banyak kolom pelaksana daripada opsi `maks` (bawaan 7).
+      More actor columns than the option `maks` (default 7).
+
+    Mengapa / Why
+      Terlalu banyak pelaksana membuat bagan alir sulit dibaca dalam satu halaman;
+      PermenPAN-RB 35/2012 menyarankan memecah prosedur panjang menjadi SOP makro
+      dan mikro (prinsip kemudahan dan kejelasan).
+
+    Contoh / Example
+      Salah / wrong:  9 kolom pelaksana dalam satu tabel.
+      Benar / fixed:  pecah menjadi SOP makro dan beberapa SOP mikro.
+
+    Opsi / Options
+      maks: jumlah kolom pelaksana terbanyak yang diterima (bawaan 7).
+    """
+
+    code = "PR10"
+    name = "pelaksana-terlalu-banyak"
+    severity = "warning"
+    summary = ("Terlalu banyak kolom pelaksana", "More actor columns than the option maks (default 7)")
+    messages = {"default": ("SOP memiliki {n} kolom pelaksana (lebih dari {maks})",
+                            "The SOP has {n} actor columns (more than {maks})")}
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"maks": {"type": "integer", "minimum": 1,
+                                              "description": "most actor columns accepted"}}}
+    defaults = {"maks": 7}
+
+    def check(self, sop, ctx):
+        actors = [p for p in sop.pelaksana or [] if p and p.strip()]
+        maks = self.options["maks"]
+        if len(actors) > maks:
+            yield self.finding(sop, field="pelaksana", n=len(actors), maks=maks, teks=", ".join(actors))
+
+
+class KegiatanTerlaluBanyak(Rule):
+    """Memeriksa jumlah langkah.
+    Checks the number of steps.
+
+    Apa / What
+      Lebih banyak langkah daripada opsi `maks` (bawaan 25).
+      More steps than the option `maks` (default 25).
+
+    Mengapa / Why
+      PermenPAN-RB 35/2012 menganjurkan SOP makro yang memadukan beberapa SOP
+      mikro untuk prosedur panjang; SOP yang sangat panjang sulit diikuti.
+
+    Contoh / Example
+      Salah / wrong:  40 langkah dalam satu SOP.
+      Benar / fixed:  SOP makro + SOP mikro per tahap.
+
+    Opsi / Options
+      maks: jumlah langkah terbanyak yang diterima (bawaan 25).
+    """
+
+    code = "PR11"
+    name = "kegiatan-terlalu-banyak"
+    severity = "info"
+    summary = ("Terlalu banyak langkah; pertimbangkan SOP makro/mikro",
+               "More steps than the option maks (default 25)")
+    messages = {"default": ("SOP memiliki {n} langkah (lebih dari {maks}); pertimbangkan memecahnya menjadi SOP "
+                            "makro dan mikro",
+                            "The SOP has {n} steps (more than {maks}); consider splitting it into macro and "
+                            "micro SOPs")}
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"maks": {"type": "integer", "minimum": 1,
+                                              "description": "most steps accepted"}}}
+    defaults = {"maks": 25}
+
+    def check(self, sop, ctx):
+        n = len(sop.kegiatan)
+        if n > self.options["maks"]:
+            yield self.finding(sop, field="kegiatan", n=n, maks=self.options["maks"])
+
+
+class PelaksanaTidakDipakai(Rule):
+    """Memeriksa kolom pelaksana yang tidak dipakai oleh langkah mana pun.
+    Checks actor columns that no step uses.
+
+    Apa / What
+      Kolom pelaksana tanpa satu pun simbol atau tanda. Tidak diperiksa bila
+      bagan alir berupa gambar atau bila tidak ada langkah yang bertanda
+      pelaksana sama sekali (lihat PR02).
+      An actor column with no mark in any row.
+
+    Mengapa / Why
+      Setiap pelaksana dalam bagan alir melakukan sedikitnya satu kegiatan
+      (PermenPAN-RB 35/2012); kolom kosong biasanya sisa salinan dari SOP lain.
+
+    Contoh / Example
+      Salah / wrong:  kolom "Bendahara" tanpa simbol.
+      Benar / fixed:  hapus kolom itu, atau tandai kegiatannya.
+    """
+
+    code = "PR12"
+    name = "pelaksana-tidak-dipakai"
+    severity = "warning"
+    summary = ("Kolom pelaksana yang tidak dipakai", "An actor column that no step uses")
+    messages = {"default": ("Pelaksana {teks} tidak melakukan satu kegiatan pun", "Actor {teks} has no step")}
+
+    def check(self, sop, ctx):
+        if getattr(sop.sumber, "gambar_alur", False):
+            return
+        used = set()
+        for k in sop.kegiatan:
+            for p in [k.pelaksana] + list(k.pelaksana_lain or []):
+                if p and p.strip():
+                    used.add(normalise_actor(p))
+        if not used:
+            return
+        for i, p in enumerate(sop.pelaksana or []):
+            if not p or not p.strip():
+                continue
+            if normalise_actor(p) not in used:
+                lokasi = (sop.lokasi or {}).get(f"pelaksana[{i}]") or (sop.lokasi or {}).get("pelaksana")
+                yield self.finding(sop, field="pelaksana", teks=p, lokasi=lokasi)
+
+
+RULES = [TanpaKegiatan, PelaksanaKosong, PelaksanaGanda, KelengkapanKosong, WaktuKosong, WaktuTidakTerukur,
+         OutputKosong, Penomoran, SubjekDalamUraian, PelaksanaTerlaluBanyak, KegiatanTerlaluBanyak,
+         PelaksanaTidakDipakai]

@@ -1,0 +1,394 @@
+"""RD rules: redundant steps (within an SOP) and redundant SOPs (across the run)."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from soplint.rule import Rule, normalise_actor
+
+from soplint_rules._teks import data_file, is_blank, norm, stem, stem_text, stems, tokens
+from soplint_rules.alur import graph, predecessors
+from soplint_rules.prosedur import is_terminator_row
+
+_DIGITS = re.compile(r"\d+")
+
+
+def similar(a: str, b: str) -> float:
+    """Similarity 0-100 of two normalised (stemmed) texts, word order aside."""
+    if not a or not b:
+        return 0.0
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+class KegiatanDuplikat(Rule):
+    """Memeriksa dua langkah dalam satu SOP yang menyatakan hal yang sama.
+    Checks two steps of one SOP that say the same thing.
+
+    Apa / What
+      Uraian kegiatan yang sama atau hampir sama setelah dinormalkan: huruf besar/
+      kecil, tanda baca, dan imbuhan bahasa Indonesia (me-, di-, -kan, -i, peN-...,
+      dengan stemmer PySastrawi), dibandingkan dengan rapidfuzz. Hanya langkah
+      dengan pelaksana yang sama (pemeriksaan berjenjang oleh pejabat berbeda
+      bukan duplikat) dan angka yang sama ("tahap 1" bukan "tahap 2").
+      Identical or near-identical activity text (after normalising case,
+      punctuation and affixes) by the same actor.
+
+    Mengapa / Why
+      Prinsip efisiensi dan efektivitas (PermenPAN-RB 35/2012): langkah berulang
+      menambah waktu tanpa menambah hasil; sering berasal dari salin-tempel.
+
+    Contoh / Example
+      Salah / wrong:  3 "Melakukan peninjauan lapangan"; 4 "Melaksanakan peninjauan lapangan."
+      Benar / fixed:  hapus salah satunya.
+
+    Opsi / Options
+      ambang: kemiripan minimum 0-100 (bawaan 90).
+    """
+
+    code = "RD01"
+    name = "kegiatan-duplikat"
+    severity = "warning"
+    summary = ("Dua langkah menyatakan kegiatan yang sama", "Two steps of one SOP say the same thing")
+    messages = {"default": ("Kegiatan {no} sama dengan kegiatan {lain} (kemiripan {skor}%)",
+                            "Step {no} repeats step {lain} (similarity {skor}%)")}
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"ambang": {"type": "number", "minimum": 50, "maximum": 100,
+                                                "description": "minimum similarity 0-100"}}}
+    defaults = {"ambang": 90}
+
+    def check(self, sop, ctx):
+        ambang = float(self.options["ambang"])
+        prepared = []
+        for k in sop.kegiatan:
+            if is_terminator_row(k) or len(tokens(k.uraian)) < 2:
+                continue
+            prepared.append((k, stem_text(k.uraian), set(_DIGITS.findall(k.uraian or ""))))
+        reported = set()
+        for j, (b, sb, db) in enumerate(prepared):
+            for a, sa, da in prepared[:j]:
+                if b.no in reported:
+                    break
+                if a.pelaksana and b.pelaksana and normalise_actor(a.pelaksana) != normalise_actor(b.pelaksana):
+                    continue
+                if da != db:
+                    continue
+                score = similar(sa, sb)
+                if score >= ambang:
+                    reported.add(b.no)
+                    yield self.finding(sop, field="kegiatan.uraian", kegiatan=b, kolom="Kegiatan", no=b.no,
+                                       lain=a.no, skor=int(round(score)), teks=b.uraian)
+
+
+def _lexicon(options) -> dict:
+    base = data_file("kata_kerja.toml")
+    lex = {k: set(v) for k, v in base.items() if isinstance(v, list)}
+    for key in ("terima", "teruskan", "bukan_kata_kerja", "akhir_klausa"):
+        extra = options.get(f"kata_{key}") or []
+        lex.setdefault(key, set()).update(stem(norm(w)) if key in ("terima", "teruskan") else norm(w)
+                                          for w in extra)
+    return lex
+
+
+def verbs(text: str, lex: dict) -> list:
+    """Roots of the verbs of the main clause ("Menerima surat dan meneruskan
+    kepada Sekretaris untuk ditindaklanjuti" -> ["terima", "terus"])."""
+    out = []
+    for w in tokens(text):
+        if w in lex.get("akhir_klausa", ()):
+            break
+        if w in lex.get("bukan_kata_kerja", ()):
+            continue
+        if not (w.startswith("me") or w.startswith("di")):
+            continue
+        root = stem(w)
+        if root != w:
+            out.append(root)
+    return out
+
+
+_LEX_SCHEMA = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+
+class KegiatanDapatDigabung(Rule):
+    """Mencari langkah berurutan yang dapat digabung menjadi satu baris.
+    Finds consecutive steps that could be merged into one row.
+
+    Apa / What
+      Dua langkah berurutan oleh pelaksana yang sama, tanpa keputusan di antaranya,
+      di mana output langkah pertama hanya menjadi kelengkapan langkah kedua
+      (tidak dipakai langkah lain, dan langkah kedua tidak menjadi tujuan cabang).
+      Two consecutive steps by the same actor, no decision between, where the
+      first's output is only the second's input.
+
+    Mengapa / Why
+      Prinsip efisiensi (PermenPAN-RB 35/2012): satu pelaksana yang meneruskan
+      hasil kepada dirinya sendiri dapat ditulis sebagai satu kegiatan; bagan alir
+      menjadi lebih pendek. Ini saran (info), bukan kesalahan.
+
+    Contoh / Example
+      Sebelum / before:  3 "Mengetik konsep surat" (output: konsep surat);
+                         4 "Mencetak konsep surat" (kelengkapan: konsep surat), keduanya Staf.
+      Sesudah / after:   3 "Mengetik dan mencetak konsep surat".
+
+    Opsi / Options
+      ambang: kemiripan minimum output/kelengkapan 0-100 (bawaan 85).
+    """
+
+    code = "RD02"
+    name = "kegiatan-dapat-digabung"
+    severity = "info"
+    summary = ("Langkah berurutan oleh pelaksana yang sama dapat digabung",
+               "Consecutive steps by the same actor could be merged")
+    messages = {"default": ("Kegiatan {a} dan {b} oleh {pelaksana} dapat digabung: output kegiatan {a} hanya "
+                            "menjadi kelengkapan kegiatan {b}",
+                            "Steps {a} and {b} by {pelaksana} could be merged: step {a}'s output is only "
+                            "step {b}'s input")}
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"ambang": {"type": "number", "minimum": 50, "maximum": 100}}}
+    defaults = {"ambang": 85}
+
+    def check(self, sop, ctx):
+        steps = sop.kegiatan
+        if len(steps) < 2:
+            return
+        g = graph(sop)
+        pred = predecessors(sop)
+        ambang = float(self.options["ambang"])
+        for i, (a, b) in enumerate(zip(steps, steps[1:])):
+            if not a.pelaksana or not b.pelaksana:
+                continue
+            if normalise_actor(a.pelaksana) != normalise_actor(b.pelaksana):
+                continue
+            if a.simbol == "keputusan" or b.simbol == "keputusan" or is_terminator_row(a) or is_terminator_row(b):
+                continue
+            if g.get(a.no) != {b.no} or pred.get(b.no) != {a.no}:
+                continue
+            if is_blank(a.output) or is_blank(b.kelengkapan):
+                continue
+            out_a = stem_text(a.output)
+            if not out_a or similar(out_a, stem_text(b.kelengkapan)) < ambang and \
+                    fuzz.partial_ratio(out_a, stem_text(b.kelengkapan)) < 95:
+                continue
+            used_elsewhere = any(similar(out_a, stem_text(k.kelengkapan)) >= ambang
+                                 for k in steps if k is not a and k is not b and not is_blank(k.kelengkapan))
+            if used_elsewhere:
+                continue
+            yield self.finding(sop, field="kegiatan", kegiatan=a, a=a.no, b=b.no, pelaksana=a.pelaksana,
+                               teks=f"{a.uraian} / {b.uraian}")
+
+
+class KegiatanPerantara(Rule):
+    """Mencari langkah yang hanya menerima dan meneruskan dokumen.
+    Finds steps that only receive and pass a document on.
+
+    Apa / What
+      Langkah proses yang kata kerjanya hanya menerima dan/atau meneruskan
+      (menerima, meneruskan, menyampaikan, mendistribusikan, menyerahkan,
+      mengirimkan...), di antara langkah-langkah pelaksana lain: hanya titik
+      serah-terima yang menambah waktu tanpa menambah pekerjaan. Leksikon kata
+      kerja ada di rules/data/kata_kerja.toml dan dapat diperluas di konfigurasi.
+      A process step whose verbs only receive and pass on, between steps of
+      other actors. The verb lexicon is a data file, extendable from the config.
+
+    Mengapa / Why
+      Prinsip efisiensi dan efektivitas (PermenPAN-RB 35/2012); SOP AP memetakan
+      kegiatan yang menghasilkan sesuatu. Ini saran (info), bukan kesalahan.
+
+    Contoh / Example
+      Sebelum / before:  Kasubbag "Menerima surat dan meneruskan kepada Sekretaris".
+      Sesudah / after:   kirim langsung kepada Sekretaris, atau tambahkan kerja nyata
+                         ("Menelaah dan memberi catatan").
+
+    Opsi / Options
+      kata_terima, kata_teruskan: kata kerja tambahan (bentuk dasar atau berimbuhan);
+      kata_bukan_kata_kerja: kata ber-awalan me-/di- yang bukan kata kerja.
+    """
+
+    code = "RD03"
+    name = "kegiatan-perantara"
+    severity = "info"
+    summary = ("Langkah hanya menerima dan meneruskan dokumen", "A step only receives and passes a document on")
+    messages = {"default": ("Kegiatan {no} hanya menerima dan meneruskan dokumen antara pelaksana lain; "
+                            "pertimbangkan menghapus titik serah-terima ini",
+                            "Step {no} only receives and passes a document on between other actors; "
+                            "consider removing this hand-off")}
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"kata_terima": _LEX_SCHEMA, "kata_teruskan": _LEX_SCHEMA,
+                                     "kata_bukan_kata_kerja": _LEX_SCHEMA, "kata_akhir_klausa": _LEX_SCHEMA}}
+    defaults = {"kata_terima": [], "kata_teruskan": [], "kata_bukan_kata_kerja": [], "kata_akhir_klausa": []}
+
+    def check(self, sop, ctx):
+        if len(sop.kegiatan) < 3:
+            return
+        lex = _lexicon(self.options)
+        handoff = lex.get("terima", set()) | lex.get("teruskan", set())
+        g = graph(sop)
+        pred = predecessors(sop)
+        by_no = {k.no: k for k in sop.kegiatan}
+        for k in sop.kegiatan:
+            if k.simbol != "proses" or not k.pelaksana:
+                continue
+            vs = verbs(k.uraian, lex)
+            if not vs or not set(vs) <= handoff or not (set(vs) & lex.get("teruskan", set())):
+                continue
+            before = [by_no[n] for n in pred.get(k.no, ()) if n in by_no]
+            after = [by_no[n] for n in g.get(k.no, ()) if n in by_no]
+            if not before or not after:
+                continue
+            me = normalise_actor(k.pelaksana)
+            if all(x.pelaksana and normalise_actor(x.pelaksana) != me for x in before + after):
+                yield self.finding(sop, field="kegiatan.uraian", kegiatan=k, kolom="Kegiatan", no=k.no,
+                                   teks=k.uraian)
+
+
+# --------------------------------------------------------------------------
+# cross-document
+
+_TITLE_NOISE = frozenset("sop standar operasional prosedur ap administrasi pemerintahan tentang".split())
+
+
+def title_key(title) -> list:
+    return sorted(w for w in stems(title) if w not in _TITLE_NOISE)
+
+
+def _same_title(a, b, ambang) -> bool:
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    only_a = set(ka) - set(kb)
+    only_b = set(kb) - set(ka)
+    # differing words must be near-typos of each other (WNI/WNA are not)
+    for w in only_a:
+        if len(w) < 5 or not any(len(v) >= 5 and fuzz.ratio(w, v) >= 80 for v in only_b):
+            return False
+    for w in only_b:
+        if len(w) < 5 or not any(len(v) >= 5 and fuzz.ratio(w, v) >= 80 for v in only_a):
+            return False
+    return fuzz.token_sort_ratio(" ".join(ka), " ".join(kb)) >= ambang
+
+
+def _steps_overlap(a, b) -> float:
+    sa = [stem_text(k.uraian) for k in a.kegiatan if not is_terminator_row(k) and stem_text(k.uraian)]
+    sb = [stem_text(k.uraian) for k in b.kegiatan if not is_terminator_row(k) and stem_text(k.uraian)]
+    if len(sa) < 4 or len(sb) < 4:
+        return 0.0
+
+    def cover(xs, ys):
+        return sum(1 for x in xs if any(similar(x, y) >= 90 for y in ys)) / len(xs)
+
+    return min(cover(sa, sb), cover(sb, sa))
+
+
+class SopDuplikat(Rule):
+    """Mencari SOP yang sama atau hampir sama di antara berkas yang diperiksa bersama.
+    Finds the same SOP standardised twice among the files checked together.
+
+    Apa / What
+      Dua SOP dengan judul (Nama SOP) yang sama setelah dinormalkan, atau dengan
+      daftar langkah yang hampir sama (sedikitnya `ambang_kegiatan` bagian langkah
+      masing-masing ada pada yang lain, minimal 4 langkah). Temuan dicatat pada SOP
+      yang kedua.
+      Two SOPs with the same title, or nearly the same step list; reported on the
+      second one.
+
+    Mengapa / Why
+      Prinsip keselarasan: kegiatan yang sama distandarkan dalam satu SOP
+      (KemenPAN-RB 2013; PermenPAN-RB 35/2012).
+
+    Contoh / Example
+      Salah / wrong:  "SOP Pelayanan Surat Masuk" di Sekretariat dan di Subbag Umum.
+      Benar / fixed:  satu SOP, dirujuk dari Keterkaitan SOP lain.
+
+    Opsi / Options
+      ambang: kemiripan judul minimum 0-100 (bawaan 92);
+      ambang_kegiatan: bagian langkah yang sama 0-1 (bawaan 0.8).
+    """
+
+    code = "RD04"
+    name = "sop-duplikat"
+    severity = "warning"
+    cross = True
+    summary = ("SOP yang sama distandarkan dua kali", "Two SOPs with the same or near-identical title or steps")
+    messages = {
+        "judul": ("SOP ini berjudul sama dengan SOP {lain_indeks} di {lain}: {judul}",
+                  "This SOP has the same title as SOP {lain_indeks} in {lain}: {judul}"),
+        "kegiatan": ("Langkah SOP ini hampir sama dengan SOP {lain_indeks} di {lain} ({judul})",
+                     "This SOP's steps nearly match SOP {lain_indeks} in {lain} ({judul})"),
+    }
+    messages["default"] = messages["judul"]
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"ambang": {"type": "number", "minimum": 50, "maximum": 100},
+                                     "ambang_kegiatan": {"type": "number", "minimum": 0.3, "maximum": 1}}}
+    defaults = {"ambang": 92, "ambang_kegiatan": 0.8}
+
+    def check_run(self, sops, ctx):
+        ambang = float(self.options["ambang"])
+        share = float(self.options["ambang_kegiatan"])
+        done = set()
+        for j, b in enumerate(sops):
+            for a in sops[:j]:
+                if id(b) in done:
+                    break
+                ta, tb = a.identitas.nama_sop, b.identitas.nama_sop
+                if ta and tb and not is_blank(ta) and not is_blank(tb) and _same_title(ta, tb, ambang):
+                    done.add(id(b))
+                    yield self.finding(b, "judul", field="identitas.nama_sop", teks=tb, lain=a.sumber.berkas,
+                                       lain_indeks=a.sumber.indeks + 1, judul=ta)
+                elif _steps_overlap(a, b) >= share:
+                    done.add(id(b))
+                    yield self.finding(b, "kegiatan", field="kegiatan", teks=tb, lain=a.sumber.berkas,
+                                       lain_indeks=a.sumber.indeks + 1, judul=ta or "?")
+
+
+def nomor_key(nomor) -> str:
+    return re.sub(r"\s+", "", (nomor or "")).upper()
+
+
+class NomorDuplikat(Rule):
+    """Memeriksa Nomor SOP yang dipakai dua SOP di antara berkas yang diperiksa bersama.
+    Checks SOP numbers shared by two SOPs among the files checked together.
+
+    Apa / What
+      Dua SOP dengan Nomor SOP yang sama (spasi dan huruf besar/kecil diabaikan).
+      Nomor kosong, "-" dan penanda isian tidak dibandingkan. Temuan dicatat pada
+      SOP yang kedua dan berikutnya.
+      Two SOPs with one SOP number (whitespace and case aside).
+
+    Mengapa / Why
+      Daftar nama dan nomor SOP ditetapkan dengan keputusan kepala daerah
+      (Permendagri 52/2011 Pasal 7); satu nomor menunjuk satu SOP.
+
+    Contoh / Example
+      Salah / wrong:  "SOP Surat Masuk" dan "SOP Surat Keluar" keduanya "065/01/UMUM/2020".
+      Benar / fixed:  "065/01/UMUM/2020" dan "065/02/UMUM/2020".
+    """
+
+    code = "RD05"
+    name = "nomor-duplikat"
+    severity = "error"
+    cross = True
+    summary = ("Dua SOP memakai Nomor SOP yang sama", "Two SOPs share one nomor_sop")
+    messages = {"default": ("Nomor SOP {teks} sudah dipakai SOP {lain_indeks} di {lain} ({judul})",
+                            "SOP number {teks} is already used by SOP {lain_indeks} in {lain} ({judul})")}
+
+    def check_run(self, sops, ctx):
+        first = {}
+        for s in sops:
+            nomor = s.identitas.nomor_sop
+            if not nomor or is_blank(nomor):
+                continue
+            key = nomor_key(nomor)
+            if len(key) < 2:
+                continue
+            if key in first:
+                a = first[key]
+                yield self.finding(s, field="identitas.nomor_sop", teks=nomor, lain=a.sumber.berkas,
+                                   lain_indeks=a.sumber.indeks + 1, judul=a.identitas.nama_sop or "?")
+            else:
+                first[key] = s
+
+
+RULES = [KegiatanDuplikat, KegiatanDapatDigabung, KegiatanPerantara, SopDuplikat, NomorDuplikat]

@@ -1,0 +1,180 @@
+"""``soplint check PATH...``: lint SOP documents.
+
+Structure (kept simple so options can be added with small edits):
+:func:`setup_run` loads configuration and plugins, :func:`build_result` reads
+and checks the inputs into a :class:`soplint.findings.CheckResult`,
+:func:`render` formats it through the ``soplint_formatters`` hook, and the
+click command writes it and picks the exit code.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Optional
+
+import click
+
+from soplint.commands.common import echo_err
+from soplint.errors import UsageError
+from soplint.findings import SEVERITY_RANK
+from soplint.i18n import lang as current_lang
+from soplint.i18n import set_lang, tr
+
+
+@dataclass
+class Run:
+    config: object
+    plugins: object
+    settings: dict
+
+
+def _split(values) -> list:
+    out = []
+    for v in values or ():
+        out.extend(x.strip() for x in str(v).split(",") if x.strip())
+    return out
+
+
+def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=None,
+              lang=None, warn=echo_err) -> Run:
+    """Configuration + plugins + selected rules. Raises UsageError (exit 2)."""
+    from soplint import config as cfgmod
+    from soplint.plugins import load_plugins
+
+    overrides, srcs = {}, {}
+    if select:
+        overrides["select"] = _split(select)
+        srcs["select"] = "--select"
+    if fail_on:
+        overrides["fail-on"] = fail_on
+        srcs["fail-on"] = "--fail-on"
+    cfg = cfgmod.load(config_file, overrides=overrides, override_src=srcs)
+    if ignore:
+        base = list(cfg.get("ignore", []))
+        cfg.values["ignore"] = base + _split(ignore)
+        cfg.provenance["ignore"] = (cfg.src("ignore") + " + --ignore") if base else "--ignore"
+    if not lang and not os.environ.get("SOPLINT_LANG") and isinstance(cfg.get("lang"), str):
+        set_lang(cfg.get("lang"))
+    # plugins named in the config are relative to the config file; --plugin to the cwd
+    local = cfg.plugin_specs() + [(p, None) for p in plugins or ()]
+    plugs = load_plugins(local)
+    plugs.rules()
+    extra = plugs.config_schema()
+    cfgmod.validate_with_plugins(cfg, extra)
+    settings = cfgmod.resolve_rules(cfg, plugs.rules(), warn=warn)
+    for problem in plugs.problems:
+        warn(problem)
+    plugs.problems.clear()
+    return Run(config=cfg, plugins=plugs, settings=settings)
+
+
+def input_suffixes(run: Run) -> tuple:
+    from soplint.inputs import WORD_SUFFIXES
+
+    extra = []
+    for group in run.plugins.pm.hook.soplint_readers():
+        for reader in group or []:
+            extra.extend(getattr(reader, "suffixes", ()) or ())
+    return tuple(WORD_SUFFIXES) + tuple(extra)
+
+
+def build_result(run: Run, paths, progress=None):
+    """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``."""
+    from soplint.engine import Engine
+    from soplint.inputs import collect
+
+    inputs = collect(paths, input_suffixes(run))
+    engine = Engine(run.config, run.plugins, run.settings)
+    result = engine.run([i.path for i in inputs], progress=progress)
+    return result, engine
+
+
+def report_options(run: Run, statistics=False, quiet=False) -> dict:
+    return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
+            "rules": {code: s.cls for code, s in run.settings.items()}}
+
+
+def render(run: Run, result, fmt: str, options: dict) -> str:
+    formatters = run.plugins.formatters()
+    for problem in run.plugins.problems:
+        echo_err(problem)
+    run.plugins.problems.clear()
+    func = formatters.get(fmt)
+    if func is None:
+        raise UsageError("Format tidak dikenal: {f} (tersedia: {a})", "Unknown format: {f} (available: {a})",
+                         f=fmt, a=", ".join(sorted(formatters)))
+    return func(result, options)
+
+
+def exit_code(result, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    for f in result.berkas:
+        for t in f.temuan:
+            if SEVERITY_RANK.get(t.severity, 0) >= threshold:
+                return 1
+    return 0
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="text | json | sarif | junit | html (atau format dari plugin / or a plugin's format).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None,
+              help="Tulis laporan ke berkas / write the report to a file.")
+@click.option("--select", multiple=True, help="Kode, nama atau awalan aturan / rule codes, names or prefixes.")
+@click.option("--ignore", multiple=True, help="Kode, nama atau awalan yang diabaikan / codes, names or prefixes to skip.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Berkas konfigurasi / configuration file.")
+@click.option("--plugin", "plugins", multiple=True, help="Plugin lokal (.py atau modul) / local plugin (.py or module).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Tingkat yang membuat kode keluar 1 / level that makes the exit code 1 (default: error).")
+@click.option("--statistics", is_flag=True, help="Jumlah temuan per aturan / count of findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Hanya temuan / findings only.")
+@click.option("--no-progress", is_flag=True, help="Tanpa kemajuan / no progress display.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Jumlah proses (0 = semua inti) / number of processes (0 = all cores).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Bahasa pesan / message language.")
+@click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
+              help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
+                   "write a copy of each file with one Word comment per finding into this folder.")
+def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
+          no_progress, jobs, lang, annotate=None):
+    """Periksa dokumen SOP (.docx, .doc) dengan aturan.
+
+    Lint SOP documents (.docx, .doc) with the rules."""
+    if lang:
+        set_lang(lang)
+    try:
+        run = setup_run(config_file, select, ignore, plugins, fail_on, lang)
+        progress = None
+        if not (quiet or no_progress) and sys.stderr.isatty():
+            def progress(n, total, path):
+                click.echo(f"[{n}/{total}] {path}", err=True)
+        result, engine = build_result(run, paths, progress)
+        text = render(run, result, fmt, report_options(run, statistics, quiet))
+        if statistics and fmt != "text":
+            from soplint.report.text import statistics_lines
+
+            echo_err("\n".join(statistics_lines(result)))
+        if output:
+            from soplint.atomic import write_text
+
+            write_text(output, text)
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        if annotate:
+            from soplint.inputs import collect
+            from soplint.report.annotate import annotate_and_report
+
+            annotate_and_report(result, annotate, collect(paths, input_suffixes(run)))
+    except UsageError as exc:
+        echo_err(str(exc))
+        sys.exit(2)
+    for problem in engine.errors:
+        echo_err(problem)
+    if engine.errors:
+        sys.exit(2)
+    sys.exit(exit_code(result, run.config.get("fail-on", "error")))

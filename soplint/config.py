@@ -1,0 +1,467 @@
+"""Configuration: discovery, validation (JSON Schema), and what it means for a run.
+
+Looked up from the current folder upwards, first found wins: ``soplint.toml``,
+``.soplint.toml``, ``pyproject.toml`` (``[tool.soplint]``), ``setup.cfg``
+(``[soplint]``); ``--config FILE`` overrides the search. Every value keeps
+where it came from (its *provenance*) for ``soplint config``.
+
+Keys (see shared/spec/cli.md): ``select``, ``ignore``, ``severity`` (code or
+name -> level), ``per-file-ignores`` (glob -> codes), ``lang``, ``template``,
+``plugins``, ``rules`` (a table per rule: ``[rules.PR10] maks = 6``),
+``aliases`` (actor name -> canonical name), ``fail-on``. Plugins may add keys
+through the ``soplint_config_schema`` hook.
+"""
+from __future__ import annotations
+
+import configparser
+import copy
+import fnmatch
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Optional
+
+from soplint.errors import UsageError
+from soplint.findings import SEVERITIES
+from soplint.i18n import tr
+from soplint.rule import normalise_actor
+
+CONFIG_FILES = ("soplint.toml", ".soplint.toml", "pyproject.toml", "setup.cfg")
+LEVELS = SEVERITIES + ("off",)
+FAIL_ON = ("error", "warning", "info", "never")
+
+_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+BASE_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "soplint configuration",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "select": _STR_LIST,
+        "ignore": _STR_LIST,
+        "severity": {"type": "object", "additionalProperties": {"enum": list(LEVELS)}},
+        "per-file-ignores": {"type": "object", "additionalProperties": _STR_LIST},
+        "lang": {"enum": ["id", "en"]},
+        "template": {"type": "string", "minLength": 1},
+        "plugins": _STR_LIST,
+        "rules": {"type": "object", "additionalProperties": {"type": "object"}},
+        "aliases": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        "fail-on": {"enum": list(FAIL_ON)},
+    },
+}
+
+DEFAULTS = {
+    "select": ["ALL"],
+    "ignore": [],
+    "severity": {},
+    "per-file-ignores": {},
+    "lang": None,
+    "template": None,
+    "plugins": [],
+    "rules": {},
+    "aliases": {},
+    "fail-on": "error",
+}
+
+# keys whose value is a list of strings (for setup.cfg, where everything is text)
+_LIST_KEYS = ("select", "ignore", "plugins")
+
+
+def _src_default() -> str:
+    return tr("bawaan", "default")
+
+
+@dataclass
+class Config:
+    values: dict = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
+    #: dotted key -> where its value came from
+    provenance: dict = field(default_factory=dict)
+    #: the configuration file in force (or None)
+    path: Optional[Path] = None
+    #: keys added by plugins
+    extra_schema: dict = field(default_factory=dict)
+    #: the table as read from the file
+    raw: dict = field(default_factory=dict)
+
+    def __getitem__(self, key):
+        return self.values.get(key)
+
+    def get(self, key, default=None):
+        value = self.values.get(key)
+        return default if value is None else value
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def src(self, key: str) -> str:
+        return self.provenance.get(key, _src_default())
+
+    # -- actors --------------------------------------------------------------
+    def alias_table(self) -> dict:
+        """normalised alias -> canonical name (canonical names map to themselves)."""
+        out = {}
+        for alias, canon in (self.values.get("aliases") or {}).items():
+            out[normalise_actor(alias)] = canon
+            out.setdefault(normalise_actor(canon), canon)
+        return out
+
+    # -- rules ---------------------------------------------------------------
+    def rule_options(self, cls) -> dict:
+        table = self.values.get("rules") or {}
+        opts = {}
+        for key in (cls.code, cls.name):
+            if key in table:
+                opts.update(table[key])
+        return opts
+
+    def plugin_specs(self) -> list:
+        """Local plugins of the config as (spec, base dir) pairs."""
+        return [(p, self.base_dir) for p in self.values.get("plugins") or []]
+
+
+# --------------------------------------------------------------------------
+# reading files
+
+def _parse_cfg_value(text: str):
+    text = text.strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _split_list(text) -> list:
+    if isinstance(text, list):
+        return text
+    parts = []
+    for line in str(text).replace(",", "\n").splitlines():
+        if line.strip():
+            parts.append(line.strip())
+    return parts
+
+
+def _read_setup_cfg(path: Path) -> Optional[dict]:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keep the case of codes and actor names
+    parser.read(path, encoding="utf-8")
+    if not parser.has_section("soplint"):
+        return None
+    out: dict = {}
+    for key, value in parser.items("soplint"):
+        if key in _LIST_KEYS:
+            out[key] = _split_list(value)
+        else:
+            out[key] = _parse_cfg_value(value)
+    for section in parser.sections():
+        for sep in (".", ":"):
+            prefix = "soplint" + sep
+            if not section.startswith(prefix):
+                continue
+            sub = section[len(prefix):]
+            items = dict(parser.items(section))
+            if sub.startswith("rules" + sep) or sub.startswith("rules."):
+                code = sub.split(sep, 1)[1] if sep in sub else sub.split(".", 1)[1]
+                out.setdefault("rules", {})[code] = {k: _parse_cfg_value(v) for k, v in items.items()}
+            elif sub == "per-file-ignores":
+                out[sub] = {k: _split_list(v) for k, v in items.items()}
+            elif sub in ("severity", "aliases"):
+                out[sub] = {k: v.strip() for k, v in items.items()}
+            else:
+                out[sub] = items
+    return out
+
+
+def read_file(path: Path, *, required: bool = True) -> Optional[dict]:
+    """The soplint table of one configuration file (None where the file has
+    no soplint section and ``required`` is false)."""
+    path = Path(path)
+    try:
+        if path.name == "setup.cfg" or path.suffix == ".cfg" or path.suffix == ".ini":
+            data = _read_setup_cfg(path)
+        else:
+            import tomllib
+
+            with open(path, "rb") as fh:
+                doc = tomllib.load(fh)
+            if path.name == "pyproject.toml":
+                data = doc.get("tool", {}).get("soplint")
+            else:
+                data = doc
+    except FileNotFoundError:
+        raise UsageError("Berkas konfigurasi tidak ditemukan: {p}",
+                         "Configuration file not found: {p}", p=path) from None
+    except Exception as exc:  # tomllib.TOMLDecodeError, configparser.Error, OSError
+        raise UsageError("Berkas konfigurasi {p} tidak dapat dibaca: {e}",
+                         "Configuration file {p} cannot be read: {e}", p=path, e=exc) from None
+    if data is None and required:
+        data = {}
+    return data
+
+
+def discover(start: Optional[Path] = None) -> Optional[Path]:
+    """The first configuration file from ``start`` (default: the current
+    folder) upwards that holds a soplint section."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name in ("pyproject.toml", "setup.cfg"):
+                try:
+                    if read_file(candidate, required=False) is None:
+                        continue
+                except UsageError:
+                    if name == "setup.cfg":
+                        continue
+                    raise
+            return candidate
+    return None
+
+
+# --------------------------------------------------------------------------
+# validation
+
+def _key_path(err) -> str:
+    parts = [str(p) for p in err.absolute_path]
+    return ".".join(parts)
+
+
+def schema(extra: Optional[dict] = None) -> dict:
+    s = copy.deepcopy(BASE_SCHEMA)
+    for key, sub in (extra or {}).items():
+        s["properties"].setdefault(key, sub)
+    return s
+
+
+def validation_errors(data: Any, extra: Optional[dict] = None) -> list:
+    """Every problem as 'key: problem', naming the bad key."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema(extra))
+    out = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        key = _key_path(err)
+        if err.validator == "additionalProperties":
+            allowed = set(err.schema.get("properties", {}))
+            for bad in sorted(set(err.instance) - allowed):
+                full = f"{key}.{bad}" if key else bad
+                out.append(tr("{k}: kunci tidak dikenal", "{k}: unknown key", k=full))
+        else:
+            out.append(f"{key or '(root)'}: {err.message}")
+    return out
+
+
+def _raise_invalid(src, errors: list):
+    raise UsageError("Konfigurasi tidak sah ({s}):\n  - {e}", "Invalid configuration ({s}):\n  - {e}",
+                     s=src, e="\n  - ".join(errors))
+
+
+# --------------------------------------------------------------------------
+# building a Config
+
+def load(config_file: Optional[str] = None, *, cwd: Optional[Path] = None,
+         overrides: Optional[dict] = None, override_src: Optional[dict] = None) -> Config:
+    """Read and merge the configuration. ``overrides`` are command-line
+    values (already in config shape); ``override_src`` names the option each
+    came from. Validation of the base keys happens here; plugin keys and
+    rule options are checked by :func:`validate_with_plugins`."""
+    cfg = Config()
+    for key in DEFAULTS:
+        cfg.provenance[key] = _src_default()
+    path = Path(config_file) if config_file else discover(cwd)
+    if path is not None:
+        data = read_file(path)
+        cfg.path = Path(path).resolve() if not Path(path).is_absolute() else Path(path)
+        if not isinstance(data, dict):
+            _raise_invalid(path, [tr("isi harus berupa tabel", "content must be a table")])
+        cfg.raw = data
+        src = str(path)
+        for key, value in data.items():
+            cfg.values[key] = value
+            cfg.provenance[key] = src
+            if key == "rules" and isinstance(value, dict):
+                for code, opts in value.items():
+                    if isinstance(opts, dict):
+                        for opt in opts:
+                            cfg.provenance[f"rules.{code}.{opt}"] = src
+    else:
+        cfg.raw = {}
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        cfg.values[key] = value
+        cfg.provenance[key] = (override_src or {}).get(key, tr("baris perintah", "command line"))
+    return cfg
+
+
+def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None) -> None:
+    """Validate the whole configuration (base keys + plugin keys)."""
+    cfg.extra_schema = dict(extra_schema or {})
+    data = {k: v for k, v in cfg.values.items() if not (k in DEFAULTS and v is None)}
+    errors = validation_errors(data, cfg.extra_schema)
+    if errors:
+        _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
+
+
+# --------------------------------------------------------------------------
+# rule selection
+
+def selector_score(selector: str, cls) -> Optional[int]:
+    """How specifically ``selector`` names rule ``cls`` (None: not at all).
+    "ALL" < a code prefix ("RD", "RD0") < an exact code or name."""
+    s = selector.strip()
+    if not s:
+        return None
+    if s.upper() == "ALL":
+        return 0
+    if s.upper() == cls.code or s.lower() == cls.name:
+        return 1000
+    if cls.code.startswith(s.upper()):
+        return len(s)
+    return None
+
+
+def _unknown(selectors: Iterable, rules: dict) -> list:
+    return [s for s in selectors if not any(selector_score(s, c) is not None for c in rules.values())]
+
+
+def find_rule(key: str, rules: dict):
+    for cls in rules.values():
+        if key.upper() == cls.code or key.lower() == cls.name:
+            return cls
+    return None
+
+
+@dataclass
+class RuleSetting:
+    cls: type
+    severity: str
+    options: dict
+
+
+def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
+    """``{code: RuleSetting}`` of the enabled rules, with severity overrides
+    and validated options. Raises :class:`UsageError` naming a bad key."""
+    import jsonschema
+
+    errors = []
+    select = cfg.get("select", ["ALL"])
+    ignore = cfg.get("ignore", [])
+    for s in _unknown(select, rules):
+        errors.append(tr("select: kode atau nama aturan tidak dikenal: {s}",
+                         "select: unknown rule code or name: {s}", s=s))
+    for s in _unknown(ignore, rules):
+        if warn:
+            warn(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
+                    "ignore: unknown rule code or name: {s}", s=s))
+    severity = {}
+    for key, level in (cfg.get("severity") or {}).items():
+        matched = [c for c in rules.values() if selector_score(key, c) not in (None, 0)]
+        if not matched:
+            errors.append(tr("severity.{k}: kode atau nama aturan tidak dikenal",
+                             "severity.{k}: unknown rule code or name", k=key))
+            continue
+        for c in matched:
+            score = selector_score(key, c)
+            prev = severity.get(c.code)
+            if prev is None or score >= prev[0]:
+                severity[c.code] = (score, level)
+    for key, opts in (cfg.get("rules") or {}).items():
+        cls = find_rule(key, rules)
+        if cls is None:
+            errors.append(tr("rules.{k}: aturan tidak dikenal", "rules.{k}: unknown rule", k=key))
+            continue
+        validator = jsonschema.Draft202012Validator(cls.options_schema or {"type": "object"})
+        for err in validator.iter_errors(opts):
+            where = ".".join(str(p) for p in err.absolute_path)
+            if err.validator == "additionalProperties":
+                allowed = set(err.schema.get("properties", {}))
+                for bad in sorted(set(err.instance) - allowed):
+                    errors.append(tr("rules.{k}.{o}: opsi tidak dikenal (opsi: {a})",
+                                     "rules.{k}.{o}: unknown option (options: {a})",
+                                     k=key, o=bad, a=", ".join(sorted(allowed)) or "-"))
+            else:
+                errors.append(f"rules.{key}{'.' + where if where else ''}: {err.message}")
+        if isinstance(opts, dict) and not any(True for _ in validator.iter_errors(opts)):
+            for problem in cls.option_errors({**cls.defaults, **opts}):
+                errors.append(f"rules.{key}.{problem}")
+    if errors:
+        _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
+    out = {}
+    for code, cls in rules.items():
+        best_sel = max((sc for sc in (selector_score(s, cls) for s in select) if sc is not None), default=None)
+        best_ign = max((sc for sc in (selector_score(s, cls) for s in ignore) if sc is not None), default=None)
+        if best_sel is None or (best_ign is not None and best_ign >= best_sel):
+            continue
+        level = severity.get(code, (None, cls.severity))[1]
+        if level == "off":
+            continue
+        out[code] = RuleSetting(cls=cls, severity=level, options={**cls.defaults, **cfg.rule_options(cls)})
+    return out
+
+
+# --------------------------------------------------------------------------
+# per-file ignores
+
+def _candidates(berkas: str, base: Path) -> list:
+    p = Path(berkas)
+    names = {PurePosixPath(p.as_posix()).as_posix(), p.name}
+    try:
+        names.add(Path(os.path.abspath(p)).relative_to(base.resolve()).as_posix())
+    except ValueError:
+        pass
+    return sorted(names)
+
+
+def _glob_match(name: str, pattern: str) -> bool:
+    pattern = pattern.replace("\\", "/")
+    if fnmatch.fnmatch(name, pattern):
+        return True
+    while pattern.startswith("**/"):
+        pattern = pattern[3:]
+        if fnmatch.fnmatch(name, pattern):
+            return True
+    return False
+
+
+def ignored_for(cfg: Config, berkas: str) -> list:
+    """Selectors ignored for one input file by ``per-file-ignores``."""
+    out = []
+    names = _candidates(berkas, cfg.base_dir)
+    for pattern, codes in (cfg.get("per-file-ignores") or {}).items():
+        if any(_glob_match(n, pattern) for n in names):
+            out.extend(codes)
+    return out
+
+
+# --------------------------------------------------------------------------
+# display
+
+def effective(cfg: Config, rules: Optional[dict] = None) -> list:
+    """``[(key, value, source)]`` of the effective configuration, including
+    each rule's option defaults."""
+    rows = []
+    for key in list(DEFAULTS) + sorted(k for k in cfg.values if k not in DEFAULTS):
+        if key == "rules":
+            continue
+        rows.append((key, cfg.values.get(key), cfg.src(key)))
+    table = cfg.values.get("rules") or {}
+    for code, cls in (rules or {}).items():
+        given = cfg.rule_options(cls)
+        names = set(cls.defaults) | set(given)
+        for opt in sorted(names):
+            if opt in given:
+                src = cfg.provenance.get(f"rules.{cls.code}.{opt}") or cfg.provenance.get(
+                    f"rules.{cls.name}.{opt}") or cfg.src("rules")
+                rows.append((f"rules.{code}.{opt}", given[opt], src))
+            else:
+                rows.append((f"rules.{code}.{opt}", cls.defaults[opt], _src_default()))
+    if rules is None:
+        for code, opts in table.items():
+            for opt, value in (opts or {}).items():
+                rows.append((f"rules.{code}.{opt}", value, cfg.provenance.get(f"rules.{code}.{opt}", "")))
+    return rows

@@ -1,0 +1,95 @@
+"""``check --format text``: findings grouped by file and SOP, each with its
+place in the document (table/row/column or paragraph) and the offending text,
+then a summary line (and per-rule counts with ``--statistics``)."""
+from __future__ import annotations
+
+from soplint.i18n import tr
+
+
+def _groups(file_result):
+    by_index: dict = {}
+    for t in file_result.temuan:
+        by_index.setdefault(t.indeks, []).append(t)
+    known = {s.indeks for s in file_result.sop}
+    loose = [t for k, ts in by_index.items() if k not in known for t in ts]
+    groups = []
+    if loose:
+        groups.append((None, loose))
+    for s in file_result.sop:
+        groups.append((s, by_index.get(s.indeks, [])))
+    return groups
+
+
+def _sop_label(s) -> str:
+    name = s.nama_sop or tr("(tanpa nama)", "(untitled)")
+    nomor = f" [{s.nomor_sop}]" if s.nomor_sop else ""
+    return f"SOP {s.indeks + 1}: {name}{nomor}"
+
+
+def _finding_lines(t) -> list:
+    where = []
+    if t.lokasi:
+        where.append(t.lokasi)
+    if t.kegiatan is not None:
+        where.append(tr("kegiatan {n}", "step {n}", n=t.kegiatan))
+    if t.field and not t.lokasi:
+        where.append(t.field)
+    head = f"    {t.severity:<7} {t.code} {t.name}: {t.message}"
+    lines = [head]
+    if where:
+        lines.append("            " + tr("di", "at") + ": " + "; ".join(where))
+    if t.teks:
+        lines.append("            " + tr("teks", "text") + f': "{t.teks}"')
+    return lines
+
+
+def statistics_lines(result) -> list:
+    counts: dict = {}
+    for f in result.berkas:
+        for t in f.temuan:
+            key = (t.code, t.name, t.severity)
+            counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    out = [tr("Statistik:", "Statistics:")]
+    for (code, name, sev), n in rows:
+        out.append(f"  {n:>5}  {code:<6} {name} ({sev})")
+    if not rows:
+        out.append("  " + tr("tidak ada temuan", "no findings"))
+    return out
+
+
+def summary_line(result) -> str:
+    c = result.counts()
+    return tr("Ringkasan: {b} berkas, {s} SOP; {e} error, {w} warning, {i} info",
+              "Summary: {b} files, {s} SOPs; {e} errors, {w} warnings, {i} info",
+              b=c["berkas"], s=c["sop"], e=c["error"], w=c["warning"], i=c["info"])
+
+
+def format_text(result, options=None) -> str:
+    options = options or {}
+    quiet = options.get("quiet")
+    lines = []
+    for f in result.berkas:
+        if quiet and not f.temuan:
+            continue
+        lines.append(f.berkas)
+        if not f.sop and not f.temuan:
+            lines.append("  " + tr("(tidak ada SOP yang ditemukan)", "(no SOP found)"))
+        for s, findings in _groups(f):
+            if quiet and not findings:
+                continue
+            if s is None:
+                lines.append("  " + tr("(berkas)", "(file)"))
+            else:
+                lines.append("  " + _sop_label(s))
+            if not findings:
+                lines.append("    " + tr("tidak ada temuan", "no findings"))
+            for t in findings:
+                lines.extend(_finding_lines(t))
+        lines.append("")
+    if options.get("statistics"):
+        lines.extend(statistics_lines(result))
+        lines.append("")
+    if not quiet:
+        lines.append(summary_line(result))
+    return "\n".join(lines).rstrip("\n") + "\n" if lines else ""

@@ -1,0 +1,196 @@
+"""The rule base class.
+
+A rule is a small class: a stable ``code`` ("ID01"), a kebab-case Indonesian
+``name`` ("identitas-wajib"), a default ``severity``, a one-line ``summary``
+and message templates in Indonesian and English, a JSON Schema for its
+options, and a docstring that is its doc page (``soplint rules CODE``).
+
+Per-SOP rules implement :meth:`Rule.check` and yield findings for one SOP;
+cross-document rules set ``cross = True`` and implement
+:meth:`Rule.check_run`, which sees every SOP of the run at once. A rule about
+files that could not be read sets ``unreadable = True`` and implements
+:meth:`Rule.check_unreadable`.
+
+Rules are registered by plugins through the ``soplint_rules`` hook; the core
+never imports a rule module.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+
+from soplint.findings import SEVERITIES, Finding
+from soplint.i18n import lang, tr
+
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class RunContext:
+    """What a rule may know about the run besides the SOP it checks."""
+
+    #: the effective configuration (soplint.config.Config) or None
+    config: Any = None
+    #: actor alias table, normalised key -> canonical name
+    aliases: dict = field(default_factory=dict)
+    #: the plugin manager (for rules that want to call other hooks)
+    plugin_manager: Any = None
+
+    def actor(self, name: Optional[str]) -> Optional[str]:
+        """An actor name with the configured aliases applied."""
+        if name is None:
+            return None
+        key = normalise_actor(name)
+        return self.aliases.get(key, name)
+
+
+def normalise_actor(name: str) -> str:
+    """Key for comparing actor names: case, dots and whitespace ignored."""
+    text = re.sub(r"[.\s\u00a0]+", " ", name or "").strip().lower()
+    return text
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes below and
+    override :meth:`check` (or :meth:`check_run` / :meth:`check_unreadable`)."""
+
+    code: str = ""
+    name: str = ""
+    severity: str = "warning"
+    #: one line, (Indonesian, English)
+    summary: tuple = ("", "")
+    #: message templates: key -> (Indonesian, English); "default" is used
+    #: when a rule emits a finding without naming one
+    messages: dict = {}
+    #: JSON Schema of the options table ``[rules.CODE]``
+    options_schema: dict = {"type": "object", "properties": {}, "additionalProperties": False}
+    #: default option values
+    defaults: dict = {}
+    #: True: a cross-document rule (implements check_run)
+    cross: bool = False
+    #: True: reports files that could not be read (implements check_unreadable)
+    unreadable: bool = False
+
+    def __init__(self, options: Optional[dict] = None):
+        self.options = dict(self.defaults)
+        self.options.update(options or {})
+
+    # -- to override -----------------------------------------------------
+    @classmethod
+    def option_errors(cls, options: dict) -> list:
+        """Problems the JSON Schema cannot express (e.g. a bad regex); each a
+        message naming the option. Called when the configuration is loaded."""
+        return []
+
+    def check(self, sop, ctx: RunContext) -> Iterable[Finding]:
+        return ()
+
+    def check_run(self, sops: list, ctx: RunContext) -> Iterable[Finding]:
+        return ()
+
+    def check_unreadable(self, berkas: str, error: Exception, ctx: RunContext) -> Iterable[Finding]:
+        return ()
+
+    # -- helpers ---------------------------------------------------------
+    @classmethod
+    def summary_text(cls) -> str:
+        s = cls.summary
+        if isinstance(s, (tuple, list)) and len(s) == 2:
+            return tr(s[0], s[1])
+        return str(s or "")
+
+    @classmethod
+    def message_text(cls, key: str = "default", **params) -> str:
+        pair = cls.messages.get(key) or cls.messages.get("default")
+        if pair is None:
+            return cls.summary_text()
+        # a missing placeholder must not crash a run: fill what is known
+        safe = _SafeDict({k: ("" if v is None else v) for k, v in params.items()})
+        text = pair[1] if lang() == "en" else pair[0]
+        return text.format_map(safe)
+
+    def finding(self, sop, key: str = "default", *, field: Optional[str] = None,
+                kegiatan=None, kolom: Optional[str] = None, teks: Optional[str] = None,
+                lokasi: Optional[str] = None, berkas: Optional[str] = None,
+                indeks: Optional[int] = None, **params) -> Finding:
+        """Build a finding about ``sop`` (and one of its steps when
+        ``kegiatan`` is a step object or number). The location is taken from
+        the model (``sop.lokasi[field]`` or the step's ``lokasi``) unless
+        given; ``kolom`` names the table column of a step ("Waktu")."""
+        step = None
+        if kegiatan is not None and not isinstance(kegiatan, int):
+            step = kegiatan
+            kegiatan = step.no
+        elif kegiatan is not None and sop is not None:
+            step = sop.step(kegiatan)
+        if lokasi is None:
+            lokasi = locate(sop, field, step, kolom)
+        if sop is not None:
+            berkas = sop.sumber.berkas if berkas is None else berkas
+            indeks = sop.sumber.indeks if indeks is None else indeks
+        if teks is not None:
+            teks = str(teks)
+            if len(teks) > 300:
+                teks = teks[:297] + "..."
+        return Finding(code=self.code, name=self.name, severity=self.severity,
+                       message=self.message_text(key, **params), berkas=berkas or "",
+                       indeks=indeks, field=field, kegiatan=kegiatan, lokasi=lokasi, teks=teks)
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) -> Optional[str]:
+    """A location a person can find in Word, from the model's ``lokasi``."""
+    if step is not None and getattr(step, "lokasi", None):
+        where = step.lokasi
+        if kolom:
+            where += f', kolom "{kolom}"'
+        return where
+    if sop is None:
+        return None
+    table = getattr(sop, "lokasi", None) or {}
+    if field:
+        key = field
+        while key:
+            if key in table and table[key]:
+                return table[key]
+            # "identitas.tanggal_efektif" -> "identitas"; "dasar_hukum[2]" -> "dasar_hukum"
+            if "[" in key:
+                key = key[: key.rindex("[")]
+            elif "." in key:
+                key = key[: key.rindex(".")]
+            else:
+                break
+    return None
+
+
+def check_rule_class(cls) -> list[str]:
+    """Problems with a rule class offered by a plugin (empty when fine)."""
+    problems = []
+    if not isinstance(cls, type) or not issubclass(cls, Rule):
+        return [tr("bukan turunan soplint.rule.Rule", "not a subclass of soplint.rule.Rule")]
+    if not isinstance(cls.code, str) or not CODE_RE.match(cls.code):
+        problems.append(tr("kode aturan tidak sah: {c!r}", "invalid rule code: {c!r}", c=cls.code))
+    if not isinstance(cls.name, str) or not NAME_RE.match(cls.name):
+        problems.append(tr("nama aturan tidak sah (harus kebab-case): {n!r}",
+                           "invalid rule name (must be kebab-case): {n!r}", n=cls.name))
+    if cls.severity not in SEVERITIES:
+        problems.append(tr("tingkat tidak sah: {s!r}", "invalid severity: {s!r}", s=cls.severity))
+    return problems
+
+
+def iter_findings(result) -> Iterator[Finding]:
+    """Normalise what a rule returned (None, a finding, an iterable)."""
+    if result is None:
+        return
+    if isinstance(result, Finding):
+        yield result
+        return
+    for item in result:
+        if item is not None:
+            yield item
