@@ -188,16 +188,17 @@ def open_zip(path, limits: Limits | None = None, head: bytes | None = None) -> z
             struct.error, UnicodeDecodeError) as exc:
         raise _err("damaged", path, "direktori zip rusak ({e})", "damaged zip directory ({e})", e=exc) from None
     try:
-        check_infolist(path, zf.infolist(), limits)
+        check_infolist(path, zf.infolist(), limits, path.stat().st_size)
     except BaseException:
         zf.close()
         raise
     return zf
 
 
-def check_infolist(path: Path, infos, limits: Limits) -> None:
+def check_infolist(path: Path, infos, limits: Limits, archive_size: int | None = None) -> None:
     """The zip-bomb limits, on declared sizes only. ``zipfile`` never yields
-    more than a member's declared size, so these bounds hold while reading."""
+    more than a member's declared size, so these bounds hold while reading.
+    A member said to lie beyond the end of the file is damage."""
     if len(infos) > limits.max_members:
         raise _err("zip-bomb", path, "zip berisi terlalu banyak bagian ({n}; batas {m})",
                    "the zip holds too many members ({n}; limit {m})", n=len(infos), m=limits.max_members)
@@ -206,6 +207,10 @@ def check_infolist(path: Path, infos, limits: Limits) -> None:
         if info.flag_bits & 0x1:
             raise _err("encrypted", path, "isi zip terenkripsi (dilindungi kata sandi)",
                        "the zip content is encrypted (password-protected)")
+        if archive_size is not None and info.header_offset + info.compress_size > archive_size:
+            raise _err("damaged", path,
+                       "direktori zip rusak: bagian {m} melewati akhir berkas",
+                       "damaged zip directory: member {m} runs past the end of the file", m=info.filename)
         size = info.file_size
         total += size
         if size > limits.max_member_uncompressed:

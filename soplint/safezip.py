@@ -30,6 +30,7 @@ __all__ = ["DocxPackage", "Limits", "xml_parser", "parse_xml"]
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
                 ValueError, struct.error, OverflowError, UnicodeDecodeError)
 
+_CHUNK = 1 << 20
 _DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _MAIN_REL = re.compile(r"officeDocument$")
 
@@ -105,7 +106,17 @@ class DocxPackage:
         if info is None:
             raise self._missing(name)
         try:
-            return self._zip.read(info)
+            # read in bounded chunks: ZipExtFile.read() without a size asks the
+            # file for up to the declared compressed size at once, and a lying
+            # header makes that a multi-gigabyte allocation
+            chunks = []
+            with self._zip.open(info) as fh:
+                while True:
+                    block = fh.read(_CHUNK)
+                    if not block:
+                        break
+                    chunks.append(block)
+            return b"".join(chunks)
         except _READ_ERRORS as exc:
             raise UnreadableFile("damaged", "{p}: berkas rusak di bagian {n} ({e})",
                                  "{p}: the file is damaged in part {n} ({e})",

@@ -213,3 +213,109 @@ def timed(fn, *args, **kw):
     t = time.perf_counter()
     out = fn(*args, **kw)
     return out, time.perf_counter() - t
+
+
+# --------------------------------------------------------------------------- mutations (fuzzing)
+
+MUTATIONS = ("bitflip", "truncate", "delete_member", "swap_members", "xml_damage", "rename_member",
+             "lie_sizes", "duplicate_member", "splice")
+
+_XML_JUNK = (b"<", b">", b"</w:p>", b"<w:tbl>", b"</w:tc>", b"<w:tr>", b"&", b"&amp", b"&#0;", b"]]>",
+             b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b'<w:gridSpan w:val="99999999"/>', b'<w:vMerge/>',
+             b'<w:gridSpan w:val="-3"/>', b'w:val="abc"', b"\x00", b"\xff\xfe", b"<w:t>", b"\xc3",
+             b'<w:numPr><w:ilvl w:val="9"/><w:numId w:val="77"/></w:numPr>', b'<mc:AlternateContent>',
+             b'<w:tc><w:tcPr><w:gridSpan w:val="0"/></w:tcPr></w:tc>', b'r:id="rId999"', b'r:embed="x"')
+
+
+def _members(data: bytes):
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+        return [(i.filename, zf.read(i)) for i in zf.infolist()]
+
+
+def _pack(members) -> bytes:
+    import io
+
+    import warnings
+
+    buf = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        warnings.simplefilter("ignore")  # duplicate names are one of the mutations
+        for name, blob in members:
+            zf.writestr(name, blob)
+    return buf.getvalue()
+
+
+def _damage_xml(blob: bytes, rng) -> bytes:
+    for _ in range(rng.randint(1, 4)):
+        if not blob:
+            return rng.choice(_XML_JUNK)
+        i = rng.randrange(len(blob))
+        j = min(len(blob), i + rng.randint(1, 200))
+        op = rng.randrange(5)
+        if op == 0:  # delete a span
+            blob = blob[:i] + blob[j:]
+        elif op == 1:  # insert junk
+            blob = blob[:i] + rng.choice(_XML_JUNK) + blob[i:]
+        elif op == 2:  # duplicate a span (unbalanced or repeated elements)
+            blob = blob[:j] + blob[i:j] + blob[j:]
+        elif op == 3:  # move a span elsewhere
+            span = blob[i:j]
+            rest = blob[:i] + blob[j:]
+            k = rng.randrange(len(rest) + 1)
+            blob = rest[:k] + span + rest[k:]
+        else:  # change a number (sizes, spans, ids)
+            import re
+
+            nums = list(re.finditer(rb'"-?\d+"', blob))
+            if nums:
+                m = rng.choice(nums)
+                new = rng.choice([b'"0"', b'"-1"', b'"999999999"', b'"2"', b'"x"', b'""'])
+                blob = blob[:m.start()] + new + blob[m.end():]
+    return blob
+
+
+def mutate(data: bytes, kind: str, rng) -> bytes:
+    """One mutation of a .docx's bytes: ``kind`` is one of :data:`MUTATIONS`;
+    ``rng`` a ``random.Random`` deciding the details."""
+    if kind == "bitflip":
+        buf = bytearray(data)
+        for _ in range(rng.randint(1, 16)):
+            pos = rng.randrange(len(buf))
+            buf[pos] ^= 1 << rng.randrange(8)
+        return bytes(buf)
+    if kind == "truncate":
+        return data[:rng.randrange(len(data))]
+    if kind == "lie_sizes":  # rewrite declared sizes/CRCs in the central directory
+        buf = bytearray(data)
+        pos = buf.find(b"PK\x01\x02")
+        while pos != -1:
+            if rng.random() < 0.5:
+                field = rng.choice((16, 20, 24))  # crc, compressed, uncompressed
+                struct.pack_into("<I", buf, pos + field, rng.choice((0, 1, 0xFFFFFFFF, rng.getrandbits(32))))
+            pos = buf.find(b"PK\x01\x02", pos + 4)
+        return bytes(buf)
+    if kind == "splice":  # a chunk of the file copied over another place
+        n = len(data)
+        i, j = sorted(rng.randrange(n) for _ in range(2))
+        k = rng.randrange(n)
+        return data[:k] + data[i:j] + data[k + (j - i):]
+    members = _members(data)
+    if kind == "delete_member":
+        del members[rng.randrange(len(members))]
+    elif kind == "swap_members":
+        a, b = rng.randrange(len(members)), rng.randrange(len(members))
+        members[a], members[b] = (members[a][0], members[b][1]), (members[b][0], members[a][1])
+    elif kind == "rename_member":
+        a = rng.randrange(len(members))
+        members[a] = (members[a][0] + rng.choice(("x", ".bak", "/")), members[a][1])
+    elif kind == "duplicate_member":
+        a = rng.randrange(len(members))
+        members.append((members[a][0], _damage_xml(members[a][1], rng)))
+    elif kind == "xml_damage":
+        xml = [i for i, (name, _) in enumerate(members) if name.endswith((".xml", ".rels"))]
+        weights = [8 if members[i][0] == "word/document.xml" else 1 for i in xml]
+        a = rng.choices(xml, weights)[0]
+        members[a] = (members[a][0], _damage_xml(members[a][1], rng))
+    else:
+        raise ValueError(kind)
+    return _pack(members)
