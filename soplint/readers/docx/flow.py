@@ -76,12 +76,14 @@ class Edge:
     dst: Node
     label: Optional[str] = None  # "ya" / "tidak" / None
     shape: Optional[Shape] = None
+    #: False for edges found by the estimated grid (text may overrule them)
+    exact: bool = True
 
 
 @dataclass
 class FlowResult:
-    #: step no -> list of (target no, label)
-    out: dict[int, list[tuple[int, Optional[str]]]] = field(default_factory=dict)
+    #: step no -> list of (target no, label, exact)
+    out: dict[int, list[tuple[int, Optional[str], bool]]] = field(default_factory=dict)
     used_labels: set = field(default_factory=set)
 
 
@@ -107,16 +109,16 @@ def _same_frame(a: Shape, b: Shape) -> bool:
     return a.para is not None and a.para is b.para
 
 
-def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], col_of) -> FlowResult:
-    """Edges between nodes from connector shapes; ``col_of(shape, point)``
-    gives the grid column of a point of a shape (for cross-cell estimates)."""
+def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], geo=None) -> FlowResult:
+    """Edges between nodes from connector shapes; ``geo`` places shapes of
+    different cells on one estimated grid (for connectors without ids)."""
     by_id: dict[str, Node] = {}
     for n in nodes:
         if n.shape.id:
             by_id.setdefault(n.shape.id, n)
     edges: list[Edge] = []
     for ln in lines:
-        e = _edge_by_id(ln, by_id) or _edge_by_geometry(ln, nodes) or _edge_by_estimate(ln, nodes, col_of)
+        e = _edge_by_id(ln, by_id) or _edge_by_geometry(ln, nodes) or _edge_by_estimate(ln, nodes, geo)
         if e is None or e.src is e.dst:
             continue
         edges.append(e)
@@ -163,8 +165,8 @@ def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], col_
                 if later:
                     targets.append(later[0].no)
         for t in targets:
-            if (t, e.label) not in out.setdefault(e.src.no, []):
-                out[e.src.no].append((t, e.label))
+            if (t, e.label, e.exact) not in out.setdefault(e.src.no, []):
+                out[e.src.no].append((t, e.label, e.exact))
     res.out = out
     return res
 
@@ -207,50 +209,44 @@ def _edge_by_geometry(ln: Shape, nodes: list[Node]) -> Optional[Edge]:
     return None
 
 
-def _edge_by_estimate(ln: Shape, nodes: list[Node], col_of) -> Optional[Edge]:
+def _edge_by_estimate(ln: Shape, nodes: list[Node], geo) -> Optional[Edge]:
     """A connector anchored in a cell, pointing at a symbol in another row:
-    its source is the symbol of its own anchor paragraph (or row) nearest to
-    one end; the target is the closest step in the direction and column of
-    the other end."""
-    if ln.para is None or col_of is None:
+    both ends are placed on an estimated page grid (column widths from the
+    table grid, row heights estimated by ``geo``); the source is the symbol
+    nearest to the start, the target the symbol nearest to the end in the
+    direction the line runs."""
+    if ln.para is None or geo is None:
         return None
     a, b = _oriented(ln)
-    local = [n for n in nodes if n.shape.para is ln.para or (ln.para.cell is not None and
-                                                             n.shape.para is not None and
-                                                             n.shape.para.cell is not None and
-                                                             n.shape.para.cell.row == ln.para.cell.row and
-                                                             n.shape.para.cell.table is ln.para.cell.table)]
-    if not local:
+    ga, gb = geo.point(ln, a), geo.point(ln, b)
+    if ga is None or gb is None:
         return None
-
-    def d_local(p, n):
-        if n.shape.para is ln.para:
-            s = n.shape
-            return _dist_point_box(p, (s.x, s.y, s.x + s.cx, s.y + s.cy))
-        return 10 ** 9
-
-    da = min(d_local(a, n) for n in local)
-    db = min(d_local(b, n) for n in local)
-    if db < da and ln.head is None and ln.tail is None:
-        a, b = b, a  # no arrow drawn: start at the end touching the local symbol
-    src = min(local, key=lambda n: d_local(a, n)) if da < 10 ** 9 or db < 10 ** 9 else local[0]
-    col = col_of(ln, b)
-    dy = b[1] - a[1]
-    cands = [n for n in nodes if n is not src and (col is None or n.col == col)]
-    if not cands:
+    placed = [(n, geo.box(n.shape)) for n in nodes]
+    placed = [(n, bx) for n, bx in placed if bx is not None]
+    if len(placed) < 2:
         return None
+    da = {id(n): _dist_point_box(ga, bx) for n, bx in placed}
+    db = {id(n): _dist_point_box(gb, bx) for n, bx in placed}
+    end_local = b
+    if ln.head is None and ln.tail is None and min(db.values()) < min(da.values()):
+        ga, gb, da, db = gb, ga, db, da  # no arrow drawn: start where a symbol touches
+        end_local = a
+    src = min(placed, key=lambda nb: da[id(nb[0])])[0]
+    if da[id(src)] > 500000:
+        return None
+    dy = gb[1] - ga[1]
+    col = geo.col(ln, end_local)
+    cands = [(n, bx) for n, bx in placed if n is not src]
     if dy > 50000:
-        later = [n for n in cands if n.order > src.order]
-        dst = min(later, key=lambda n: n.order) if later else None
+        cands = [(n, bx) for n, bx in cands if n.order > src.order]
     elif dy < -50000:
-        earlier = [n for n in cands if n.order < src.order]
-        dst = max(earlier, key=lambda n: n.order) if earlier else None
-    else:
-        same_row = [n for n in cands if n.row == src.row]
-        dst = same_row[0] if same_row else None
-    if dst is None:
+        cands = [(n, bx) for n, bx in cands if n.order < src.order]
+    in_col = [(n, bx) for n, bx in cands if col is not None and n.col == col]
+    pool = in_col or cands
+    if not pool:
         return None
-    return Edge(src, dst, shape=ln)
+    dst = min(pool, key=lambda nb: db[id(nb[0])])[0]
+    return Edge(src, dst, shape=ln, exact=False)
 
 
 # --------------------------------------------------------------------------

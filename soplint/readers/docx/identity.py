@@ -105,6 +105,7 @@ def scan_table(table: Table, unknown: bool = True) -> TableScan:
         for ci, cell in enumerate(cells):
             if cell.origin is not None and not cell.texts:
                 continue
+            cell_target: Optional[Entry] = None
             scan.images += len(cell.images)
             lines = cell_lines(cell)
             nxt = cells[ci + 1].text.strip() if ci + 1 < len(cells) else ""
@@ -128,12 +129,14 @@ def scan_table(table: Table, unknown: bool = True) -> TableScan:
                         cur.values.append(Line(text=rest, para=ln.para, lokasi=ln.lokasi, n=ln.n))
                     scan.entries.append(cur)
                     row_entries.append(cur)
+                    cell_target = None
                     continue
                 text = _strip_colon(text)
                 if not text:
                     continue
                 ln = Line(text=text, para=ln.para, lokasi=ln.lokasi, n=ln.n)
-                target = _target(table, scan, cur, cell, r)
+                target = cell_target or _target(table, scan, cur, cell, r)
+                cell_target = target
                 if target is not None:
                     target.values.append(ln)
                 else:

@@ -446,11 +446,8 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
             nodes.append(flow.Node(shape=s, no=None, col=col_of_shape(t, s) if t is not None else -1, row=row,
                                    order=order))
 
-    def col_of(shape, point):
-        t = table_of.get(id(shape))
-        return col_of_shape(t, shape, point) if t is not None else None
-
-    res = flow.build_edges(nodes, lines, labels_, col_of) if lines else flow.FlowResult()
+    geo = Geo([t.table for t in tables])
+    res = flow.build_edges(nodes, lines, labels_, geo) if lines else flow.FlowResult()
     nos = [k.no for k in steps]
     for i, k in enumerate(steps):
         nxt = nos[i + 1] if i + 1 < len(nos) else None
@@ -462,7 +459,7 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
         elif k.simbol == "selesai" or nxt is None and not outs:
             k.lanjut = []
         elif outs:
-            k.lanjut = sorted({t for t, _ in outs})
+            k.lanjut = sorted({t for t, _, _ in outs})
         else:
             k.lanjut = [nxt] if nxt is not None else []
     # text of labels and symbols that the model does not carry
@@ -490,37 +487,117 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
             unplaced.append(TakTerpetakan(teks=t, lokasi=cell_lokasi(cell)))
 
 
+class Geo:
+    """An estimated page grid for the procedure tables: x from the table grid,
+    y from row heights (w:trHeight, else estimated from the text and the
+    shapes in the row). Only used to follow connectors without ids."""
+
+    LINE = 200000  # EMU per text line
+    PAD = 100000
+
+    def __init__(self, tables: list[Table]):
+        self.tops: dict[int, list[int]] = {}
+        y = 0
+        for t in tables:
+            tops = []
+            for row in t.rows:
+                tops.append(y)
+                y += self._height(t, row)
+            self.tops[id(t)] = tops
+            y += 400000
+
+    def _height(self, t: Table, row) -> int:
+        if row.height:
+            return row.height * flow.TWIP
+        h = 300000
+        for c in row.cells:
+            if c.origin is not None:
+                continue
+            width = sum(t.grid[c.col:c.col + c.span]) if t.grid else 2000
+            per_line = max(8, int(width / 110))
+            lines = sum(max(1, -(-len(p.text) // per_line)) for p in c.all_paragraphs() if p.text)
+            h = max(h, lines * self.LINE + self.PAD)
+            for s in c.shapes:
+                if not s.is_line and s.frame_v in ("paragraph", "line", "text", ""):
+                    h = max(h, s.y + s.cy + 60000)
+        return h
+
+    def _origin(self, s: Shape):
+        cell = s.para.cell if s.para is not None else None
+        if cell is None or id(cell.table) not in self.tops:
+            return None
+        t = cell.table
+        if s.frame_h in ("margin", "leftMargin"):
+            ox = 0
+        elif s.frame_h == "page":
+            ox = -1440 * flow.TWIP
+        else:
+            ox = t.col_x(cell.col) * flow.TWIP
+        tops = self.tops[id(t)]
+        oy = tops[cell.row] if cell.row < len(tops) else 0
+        return ox, oy, t
+
+    def point(self, s: Shape, p):
+        o = self._origin(s)
+        if o is None:
+            return None
+        return o[0] + p[0], o[1] + p[1]
+
+    def box(self, s: Shape):
+        o = self._origin(s)
+        if o is None:
+            return None
+        if s.inline:
+            cell = s.para.cell
+            return (o[0], o[1], o[0] + sum(o[2].grid[cell.col:cell.col + cell.span]) * flow.TWIP, o[1] + 300000)
+        return (o[0] + s.x, o[1] + s.y, o[0] + s.x + s.cx, o[1] + s.y + s.cy)
+
+    def col(self, s: Shape, p):
+        o = self._origin(s)
+        if o is None:
+            return None
+        x = (o[0] + p[0]) / flow.TWIP
+        acc = 0
+        for i, wdt in enumerate(o[2].grid):
+            if acc <= x < acc + wdt:
+                return i
+            acc += wdt
+        return None
+
+
 def _covered(t: str, uraian: str) -> bool:
     a, b = clean(t).lower(), clean(uraian).lower()
     return bool(a) and (a in b or b in a)
 
 
 def _cabang(k: Kegiatan, outs, nxt) -> Cabang:
+    """Branches of a decision: drawn connectors (labelled, else the one to
+    the next step is "ya"), then the note in keterangan/uraian, which also
+    overrules targets that were only estimated from the drawing."""
     cab = Cabang()
-    labelled = [(t, lab) for t, lab in outs if lab]
-    unl = [t for t, lab in outs if not lab]
-    for t, lab in labelled:
+    exact = {}
+    labelled = [(t, lab, ex) for t, lab, ex in outs if lab]
+    unl = [(t, ex) for t, lab, ex in outs if not lab]
+    for t, lab, ex in labelled:
         if getattr(cab, lab) is None:
             setattr(cab, lab, t)
-    if outs:
-        for t in unl:
-            if cab.ya is None and (t == nxt or cab.tidak is not None):
-                cab.ya = t
-            elif cab.tidak is None:
-                cab.tidak = t
-            elif cab.ya is None:
-                cab.ya = t
+            exact[lab] = ex
+    for t, ex in unl:
+        if cab.ya is None and (t == nxt or cab.tidak is not None):
+            cab.ya, exact["ya"] = t, ex
+        elif cab.tidak is None:
+            cab.tidak, exact["tidak"] = t, ex
+        elif cab.ya is None:
+            cab.ya, exact["ya"] = t, ex
     text_br = flow.branches_from_text(k.keterangan) or flow.branches_from_text(k.uraian)
-    if cab.ya is None and cab.tidak is None:
-        cab.ya = text_br.get("ya")
-        cab.tidak = text_br.get("tidak")
+    for lab in ("ya", "tidak"):
+        if text_br.get(lab) is not None and (getattr(cab, lab) is None or not exact.get(lab, True)):
+            setattr(cab, lab, text_br[lab])
+    if not outs:
         if "ya" not in text_br and nxt is not None and cab.tidak != nxt:
             cab.ya = nxt
         elif "tidak" not in text_br and "ya" in text_br and nxt is not None and cab.ya != nxt:
             cab.tidak = nxt
-    else:
-        if cab.ya is None and text_br.get("ya") is not None:
-            cab.ya = text_br["ya"]
-        if cab.tidak is None and text_br.get("tidak") is not None:
-            cab.tidak = text_br["tidak"]
+        if cab.ya is None and nxt is not None and cab.tidak != nxt:
+            cab.ya = nxt  # a "ya" named without a target: the flow goes on
     return cab

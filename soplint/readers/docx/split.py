@@ -372,7 +372,6 @@ class Stream:
             if ident.nama_sop is None and name:
                 ident.nama_sop = name
                 sop.lokasi.setdefault("identitas.nama_sop", ln.lokasi)
-                rest = ln.text[:len(ln.text) - len(name)].strip()
             else:
                 b.unplaced(ln.text, ln.lokasi)
         # procedure

@@ -83,6 +83,8 @@ def make_steps(paras: list[Paragraph], pelaksana: list[str]) -> list[Kegiatan]:
                 cab.ya = nxt
             elif "tidak" not in br and nxt is not None and cab.ya != nxt:
                 cab.tidak = nxt
+            if cab.ya is None and nxt is not None and cab.tidak != nxt:
+                cab.ya = nxt  # "ya" named without a target: the flow goes on
             k.cabang = cab
             k.lanjut = [cab.ya] if cab.ya is not None else []
         elif k.simbol == "selesai" or nxt is None:

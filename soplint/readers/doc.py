@@ -1,0 +1,104 @@
+"""Word 97-2003 (.doc) and RTF: converted to .docx by LibreOffice, then read
+by the .docx reader.
+
+The conversion runs in a private temporary folder with its own LibreOffice
+profile (``-env:UserInstallation``), so it never writes beside the input and
+never collides with a running LibreOffice; it is stopped after a timeout.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+from soplint.errors import UnreadableFile
+from soplint.model import SOP
+
+DEFAULT_TIMEOUT = 120
+
+
+def soffice_binary(options: Optional[dict] = None) -> Optional[str]:
+    options = options or {}
+    explicit = options.get("soffice") or os.environ.get("SOPLINT_SOFFICE")
+    if explicit:
+        return explicit if shutil.which(explicit) or Path(explicit).is_file() else None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_docx(path, workdir: Path, options: Optional[dict] = None) -> Path:
+    """Convert ``path`` with LibreOffice into ``workdir``; returns the .docx."""
+    options = options or {}
+    path = Path(path)
+    binary = soffice_binary(options)
+    if binary is None:
+        raise UnreadableFile(
+            "no-libreoffice",
+            "{p}: berkas .doc perlu LibreOffice (soffice) untuk dibaca, tetapi LibreOffice tidak terpasang. "
+            "Pasang LibreOffice atau simpan ulang berkas sebagai .docx di Word.",
+            "{p}: a .doc file needs LibreOffice (soffice) to be read, but LibreOffice is not installed. "
+            "Install LibreOffice or save the file again as .docx in Word.",
+            p=path.name)
+    timeout = float(options.get("soffice_timeout", DEFAULT_TIMEOUT))
+    src_dir = workdir / "in"
+    out_dir = workdir / "out"
+    profile = workdir / "profile"
+    for d in (src_dir, out_dir, profile):
+        d.mkdir(parents=True, exist_ok=True)
+    # a copy with a plain name: LibreOffice never sees (or writes beside) the original
+    suffix = path.suffix.lower() if path.suffix.lower() in (".doc", ".dot", ".rtf", ".docx") else ".doc"
+    src = src_dir / ("input" + suffix)
+    shutil.copyfile(path, src)
+    cmd = [binary, "-env:UserInstallation=" + profile.resolve().as_uri(), "--headless", "--norestore",
+           "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(src)]
+    env = dict(os.environ)
+    env["HOME"] = str(workdir)  # LibreOffice may write caches under HOME
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(workdir), env=env,
+                                start_new_session=True)
+    except OSError as exc:
+        raise UnreadableFile("no-libreoffice", "{p}: LibreOffice tidak dapat dijalankan ({e})",
+                             "{p}: LibreOffice could not be started ({e})", p=path.name, e=exc) from None
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        raise UnreadableFile("timeout", "{p}: konversi LibreOffice melewati batas waktu ({t} detik)",
+                             "{p}: LibreOffice conversion timed out ({t} s)", p=path.name, t=int(timeout)) from None
+    result = out_dir / "input.docx"
+    if proc.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
+        detail = (err or out or b"").decode("utf-8", "replace").strip().splitlines()
+        raise UnreadableFile("damaged", "{p}: LibreOffice tidak dapat mengonversi berkas ({e})",
+                             "{p}: LibreOffice could not convert the file ({e})", p=path.name,
+                             e=(detail[-1] if detail else "kode %s" % proc.returncode)[:200])
+    return result
+
+
+def _kill(proc: subprocess.Popen):
+    try:
+        os.killpg(proc.pid, 9)
+    except (OSError, ProcessLookupError):
+        try:
+            proc.kill()
+        except OSError:
+            pass
+    try:
+        proc.communicate(timeout=10)
+    except Exception:
+        pass
+
+
+def read(path, options: Optional[dict] = None) -> list[SOP]:
+    """Read every SOP of a .doc (or RTF) file through a LibreOffice conversion."""
+    from soplint.readers.docx import read as read_docx
+
+    options = dict(options or {})
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="soplint-doc-") as tmp:
+        converted = convert_to_docx(path, Path(tmp), options)
+        options["source_format"] = "doc" if path.suffix.lower() in (".doc", ".dot") else (
+            "rtf" if path.suffix.lower() == ".rtf" else "doc")
+        options["source_name"] = str(path)
+        return read_docx(converted, options)
