@@ -10,17 +10,22 @@ def graph(sop) -> dict:
     """Step number -> the numbers of the steps that follow (lanjut ∪ cabang).
     A non-final process step without a recorded successor falls through to the
     next row (the reader's default), so an unknown arrow never cuts the flow;
-    a decision without branches falls through too (FL02 reports it)."""
+    a decision branch that is unknown falls through too (FL02 reports it)."""
     steps = sop.kegiatan
     nos = [k.no for k in steps]
     out = {}
     for i, k in enumerate(steps):
         nxt = set(k.lanjut or [])
+        open_branch = False
         if k.cabang is not None:
             for t in (k.cabang.ya, k.cabang.tidak):
                 if t is not None:
                     nxt.add(t)
-        if not nxt and k.simbol != "selesai" and i + 1 < len(steps):
+                else:
+                    open_branch = True
+        elif k.simbol == "keputusan":
+            open_branch = True
+        if (open_branch or not nxt) and k.simbol != "selesai" and i + 1 < len(steps):
             nxt.add(nos[i + 1])
         out.setdefault(k.no, set()).update(nxt)
     return out

@@ -40,7 +40,9 @@ class BerkasTidakTerbaca(Rule):
         yield self.finding(None, berkas=berkas, indeks=None, e=str(error), teks=kind)
 
 
-_FURNITURE = re.compile(r"^(?:hal(?:aman)?\.?|page)\s*:?\s*\d+\s*(?:(?:dari|of|/)\s*\d+)?$", re.I)
+#: the bare document title ("STANDAR OPERASIONAL PROSEDUR (SOP)"), not content
+_TITLE = re.compile(r"^(?:standar\s+operasional\s+prosedur|s\.?o\.?p\.?)(?:\s*\(\s*sop\s*\))?"
+                    r"(?:\s+administrasi\s+pemerintahan)?(?:\s*\(\s*sop\s*ap\s*\))?\s*$", re.I)
 
 
 class KontenTakTerpetakan(Rule):
@@ -49,9 +51,9 @@ class KontenTakTerpetakan(Rule):
 
     Apa / What
       Setiap butir `tak_terpetakan` (catatan tulisan tangan, label tak dikenal,
-      teks di luar tabel...), dengan lokasinya. Nomor halaman ("Halaman 1 dari 3")
-      tidak dilaporkan.
-      Every item of `tak_terpetakan`, with its location (page numbers aside).
+      teks di luar tabel, nomor halaman di kaki halaman...), dengan lokasinya.
+      Judul dokumen polos ("STANDAR OPERASIONAL PROSEDUR") tidak dilaporkan.
+      Every item of `tak_terpetakan`, with its location (a bare document title aside).
 
     Mengapa / Why
       Tidak ada teks yang boleh hilang diam-diam saat dokumen dibaca dan ditulis
@@ -71,7 +73,7 @@ class KontenTakTerpetakan(Rule):
     def check(self, sop, ctx):
         for item in sop.tak_terpetakan or []:
             teks = (item.teks or "").strip()
-            if not teks or _FURNITURE.match(teks):
+            if not teks or _TITLE.match(teks):
                 continue
             yield self.finding(sop, field="tak_terpetakan", lokasi=item.lokasi or None, teks=teks)
 

@@ -126,8 +126,10 @@ class PelaksanaGanda(Rule):
 
     Apa / What
       Dua kolom pelaksana ditandai pada satu baris, atau nama pelaksana berbentuk
-      "A dan B" / "A & B" (mis. "Kasi dan Sekcam"). Nama jabatan yang memang memuat
-      "dan" ("Kasubbag Umum dan Kepegawaian") tidak dihitung.
+      "A dan B" / "A & B" pada teks pelaksana sebuah langkah (mis. "Kasi dan Sekcam").
+      Nama jabatan yang memang memuat "dan" ("Kasubbag Umum dan Kepegawaian") dan
+      judul kolom pelaksana bersimbol (satu peran bersama, mis. "Kabid dan Tim
+      Teknis") tidak dihitung.
       Two actor columns marked in one row, or an actor written as "A and B".
 
     Mengapa / Why
@@ -161,6 +163,8 @@ class PelaksanaGanda(Rule):
             text = (k.pelaksana or "").strip()
             if not text or normalise_actor(text) in {normalise_actor(a) for a in ctx.aliases.values()}:
                 continue
+            if k.bentuk is not None and text in (sop.pelaksana or []):
+                continue  # a drawn/ticked column: its header is one (possibly joint) role
             parts = [p for p in _JOIN.split(text) if p.strip()]
             if len(parts) >= 2 and all(_is_role(p, actors - {normalise_actor(text)}) for p in parts):
                 yield self.finding(sop, "teks", field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=text)
@@ -336,7 +340,7 @@ class OutputKosong(Rule):
                 continue
             elif norm(t) in VAGUE_OUTPUT:
                 yield self.finding(sop, "samar", field="kegiatan.output", kegiatan=k, kolom="Output", no=k.no, teks=t)
-            elif k.uraian and stem_text(t) and stem_text(t) == stem_text(k.uraian) and len(norm(t).split()) >= 1:
+            elif k.uraian and norm(t) == norm(k.uraian):
                 yield self.finding(sop, "ulang", field="kegiatan.output", kegiatan=k, kolom="Output", no=k.no, teks=t)
 
 
@@ -387,7 +391,10 @@ class SubjekDalamUraian(Rule):
       Uraian yang dimulai dengan nama pelaksana ("Kasi memverifikasi berkas",
       "KTU membuat konsep") — nama dari kolom pelaksana SOP itu, alias di
       konfigurasi, atau kata jabatan umum (Kepala, Kasi, Staf, Petugas, Pemohon...).
-      An activity text starting with an actor's name.
+      Langkah yang ditulis sebagai kalimat dalam paragraf (tanpa tabel) tidak
+      diperiksa: di sana pelaksana memang disebut dalam kalimat.
+      An activity text starting with an actor's name (steps written as
+      paragraphs, where the actor is part of the sentence, are skipped).
 
     Mengapa / Why
       Pelaksana dipisahkan dari kegiatan; uraian kegiatan ditulis dengan kata
@@ -408,6 +415,8 @@ class SubjekDalamUraian(Rule):
     def check(self, sop, ctx):
         actors = sorted(known_actors(sop, ctx), key=len, reverse=True)
         for k in sop.kegiatan:
+            if (k.lokasi or "").startswith("paragraf") and k.bentuk is None:
+                continue  # steps written as sentences: the actor is named in them by nature
             text = normalise_actor(k.uraian or "")
             low = norm(k.uraian)
             if not low:

@@ -289,10 +289,10 @@ class SopDuplikat(Rule):
     Apa / What
       Dua SOP dengan judul (Nama SOP) yang sama setelah dinormalkan, atau dengan
       daftar langkah yang hampir sama (sedikitnya `ambang_kegiatan` bagian langkah
-      masing-masing ada pada yang lain, minimal 4 langkah). Temuan dicatat pada SOP
-      yang kedua.
-      Two SOPs with the same title, or nearly the same step list; reported on the
-      second one.
+      masing-masing ada pada yang lain, minimal 4 langkah). Temuan dicatat pada
+      kedua SOP (mana yang salinan tidak dapat diketahui).
+      Two SOPs with the same title, or nearly the same step list; reported on
+      both.
 
     Mengapa / Why
       Prinsip keselarasan: kegiatan yang sama distandarkan dalam satu SOP
@@ -330,17 +330,21 @@ class SopDuplikat(Rule):
         done = set()
         for j, b in enumerate(sops):
             for a in sops[:j]:
-                if id(b) in done:
-                    break
                 ta, tb = a.identitas.nama_sop, b.identitas.nama_sop
                 if ta and tb and not is_blank(ta) and not is_blank(tb) and _same_title(ta, tb, ambang):
-                    done.add(id(b))
-                    yield self.finding(b, "judul", field="identitas.nama_sop", teks=tb, lain=a.sumber.berkas,
-                                       lain_indeks=a.sumber.indeks + 1, judul=ta)
+                    key = "judul"
                 elif _steps_overlap(a, b) >= share:
-                    done.add(id(b))
-                    yield self.finding(b, "kegiatan", field="kegiatan", teks=tb, lain=a.sumber.berkas,
-                                       lain_indeks=a.sumber.indeks + 1, judul=ta or "?")
+                    key = "kegiatan"
+                else:
+                    continue
+                # both SOPs of a pair are reported (which one is the copy is not known)
+                for this, other in ((a, b), (b, a)):
+                    if id(this) in done:
+                        continue
+                    done.add(id(this))
+                    yield self.finding(this, key, field="identitas.nama_sop" if key == "judul" else "kegiatan",
+                                       teks=this.identitas.nama_sop, lain=other.sumber.berkas,
+                                       lain_indeks=other.sumber.indeks + 1, judul=other.identitas.nama_sop or "?")
 
 
 def nomor_key(nomor) -> str:
@@ -354,8 +358,8 @@ class NomorDuplikat(Rule):
     Apa / What
       Dua SOP dengan Nomor SOP yang sama (spasi dan huruf besar/kecil diabaikan).
       Nomor kosong, "-" dan penanda isian tidak dibandingkan. Temuan dicatat pada
-      SOP yang kedua dan berikutnya.
-      Two SOPs with one SOP number (whitespace and case aside).
+      setiap SOP yang memakai nomor itu.
+      Two SOPs with one SOP number (whitespace and case aside); each is reported.
 
     Mengapa / Why
       Daftar nama dan nomor SOP ditetapkan dengan keputusan kepala daerah
@@ -375,20 +379,25 @@ class NomorDuplikat(Rule):
                             "SOP number {teks} is already used by SOP {lain_indeks} in {lain} ({judul})")}
 
     def check_run(self, sops, ctx):
-        first = {}
+        groups = {}
         for s in sops:
             nomor = s.identitas.nomor_sop
             if not nomor or is_blank(nomor):
                 continue
             key = nomor_key(nomor)
-            if len(key) < 2:
+            if len(key) < 2 or not re.search(r"\d", key):
+                continue  # a real number has digits; anything else is a misread label
+            groups.setdefault(key, []).append(s)
+        for group in groups.values():
+            if len(group) < 2:
                 continue
-            if key in first:
-                a = first[key]
-                yield self.finding(s, field="identitas.nomor_sop", teks=nomor, lain=a.sumber.berkas,
-                                   lain_indeks=a.sumber.indeks + 1, judul=a.identitas.nama_sop or "?")
-            else:
-                first[key] = s
+            # every SOP of the group is reported, naming the other one (the first
+            # names the second, the others name the first)
+            for i, s in enumerate(group):
+                a = group[1] if i == 0 else group[0]
+                yield self.finding(s, field="identitas.nomor_sop", teks=s.identitas.nomor_sop,
+                                   lain=a.sumber.berkas, lain_indeks=a.sumber.indeks + 1,
+                                   judul=a.identitas.nama_sop or "?")
 
 
 RULES = [KegiatanDuplikat, KegiatanDapatDigabung, KegiatanPerantara, SopDuplikat, NomorDuplikat]

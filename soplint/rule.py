@@ -134,6 +134,7 @@ class Rule:
             teks = str(teks)
             if len(teks) > 300:
                 teks = teks[:297] + "..."
+        params.setdefault("teks", teks if teks is not None else "")
         return Finding(code=self.code, name=self.name, severity=self.severity,
                        message=self.message_text(key, **params), berkas=berkas or "",
                        indeks=indeks, field=field, kegiatan=kegiatan, lokasi=lokasi, teks=teks)
