@@ -50,8 +50,8 @@ Options:
   disahkan_oleh, nama_sop, dasar_hukum, kualifikasi_pelaksana, keterkaitan,
   peralatan_perlengkapan, peringatan, pencatatan_pendataan
 - ``judul``: document title paragraph above the identity (default
-  "STANDAR OPERASIONAL PROSEDUR"; None for none). A recognised title, not
-  mapped into the model and not listed as unplaced.
+  "STANDAR OPERASIONAL PROSEDUR"; None for none). Not a field: it is
+  listed in ``tak_terpetakan`` (the reader places nothing it does not map).
 - ``detail``: "tabel" (heading + items in one cell) | "tabel_judul_baris"
   (headings in their own row) | "paragraf" | "satu_tabel" (detail rows
   continue the identity table)
@@ -246,7 +246,9 @@ class _Ctx:
     def __init__(self, doc, opts):
         self.doc = doc
         self.opts = opts
-        self.shape_id = 1
+        self.shape_id = 1000  # clear of python-docx's own picture ids
+        self.step_shape: dict[int, int] = {}  # step no -> docPr id of its symbol
+        self.vml_rules: list[tuple] = []  # (connector id, start shape id, end shape id)
         self.tracked = 0
         self.unplaced: list[tuple[str, str]] = []
         self.num_ids: dict[str, int] = {}
@@ -324,6 +326,9 @@ def _new_table(container, rows, cols, widths_cm=None):
     table = container.add_table(rows=rows, cols=cols)
     _borders(table)
     if widths_cm:
+        table.autofit = False
+        for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+            gc.set(qn("w:w"), str(int(w * 567)))
         for row in table.rows:
             for cell, w in zip(row.cells, widths_cm):
                 cell.width = Cm(w)
@@ -518,6 +523,7 @@ def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
             p.alignment = 1
             _add_text(ctx, p, judul, bold=True, size=14)
             ctx.top_par += 1
+            ctx.unplaced.append((judul, f"paragraf {ctx.top_par}"))
         for field, label, value in rows:
             p = doc.add_paragraph()
             ctx.top_par += 1
@@ -536,6 +542,7 @@ def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
         p.alignment = 1
         _add_text(ctx, p, judul, bold=True, size=14)
         ctx.top_par += 1
+        ctx.unplaced.append((judul, f"paragraf {ctx.top_par}"))
     with_logo = mode != "kepala"
     if mode == "kepala":
         _page_header(ctx, sop.identitas.instansi)
@@ -640,10 +647,15 @@ EMU_PT = 12700
 
 
 def _anchor_xml(ctx: _Ctx, preset: str, x_emu, y_emu, cx, cy, *, name, text=None, connector=False,
-                flip="", arrow=False, vml_fallback=True, vml_type=None):
-    sid = ctx.next_id()
+                flip="", arrow=False, vml_fallback=True, vml_type=None, sid=None, cxn=None):
+    sid = sid or ctx.next_id()
     line_end = '<a:tailEnd type="triangle"/>' if arrow else ""
-    if connector:
+    if connector and cxn:
+        # glued connector, as Word writes it: source and target shape ids
+        nv = (f'<wps:cNvCnPr><a:stCxn id="{cxn[0]}" idx="2"/>'
+              + (f'<a:endCxn id="{cxn[1]}" idx="0"/>' if cxn[1] else "") + '</wps:cNvCnPr>')
+        fill = ""
+    elif connector:
         nv = "<wps:cNvCnPr/>"
         fill = ""
     elif text is not None:
@@ -681,6 +693,43 @@ def _anchor_xml(ctx: _Ctx, preset: str, x_emu, y_emu, cx, cy, *, name, text=None
                         vml_type=vml_type, name=name, wrap=False)
     return (f'<w:r {NSDECL}><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
             f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def _vml_connector(cid, x, y, dx, dy, bent):
+    t = 34 if bent else 32
+    flip = ",".join(f for f, c in (("x", dx < 0), ("y", dy < 0)) if c)
+    style = (f"position:absolute;margin-left:{_pt(x + min(dx, 0))};margin-top:{_pt(y + min(dy, 0))};"
+             f"width:{_pt(abs(dx) or 1)};height:{_pt(abs(dy) or 1)};z-index:{cid}"
+             + (f";flip:{flip}" if flip else ""))
+    path = "m,l21600,21600e" if t == 32 else "m,l@0,0@0,21600,21600,21600e"
+    return (f'<w:r {NSDECL}><w:pict><v:shapetype id="_x0000_t{t}" coordsize="21600,21600" o:spt="{t}" '
+            f'o:oned="t" path="{path}" filled="f"><v:path arrowok="t" fillok="f" o:connecttype="none"/>'
+            f'<o:lock v:ext="edit" shapetype="t"/></v:shapetype>'
+            f'<v:shape id="AutoShape {cid}" o:spid="_x0000_s{1024 + cid}" type="#_x0000_t{t}" style="{style}" '
+            f'o:connectortype="{"elbow" if t == 34 else "straight"}" strokeweight=".5pt">'
+            f'<v:stroke endarrow="block"/></v:shape></w:pict></w:r>')
+
+
+def _vml_rules_into_settings(ctx: "_Ctx"):
+    if not ctx.vml_rules:
+        return
+    rules = "".join(
+        f'<o:r id="V:Rule{i}" type="connector" idref="#_x0000_s{1024 + cid}">'
+        + (f'<o:proxy start="" idref="#_x0000_s{1024 + a}" connectloc="2"/>' if a else "")
+        + (f'<o:proxy end="" idref="#_x0000_s{1024 + b}" connectloc="0"/>' if b else "")
+        + '</o:r>' for i, (cid, a, b) in enumerate(ctx.vml_rules, 1))
+    el = parse_xml(f'<w:shapeDefaults {NSDECL}><o:shapedefaults v:ext="edit" spidmax="{4096}"/>'
+                   f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/>'
+                   f'<o:rules v:ext="edit">{rules}</o:rules></o:shapelayout></w:shapeDefaults>')
+    settings = ctx.doc.settings.element
+    old = settings.find(qn("w:shapeDefaults"))
+    if old is not None:
+        settings.remove(old)
+    anchor = settings.find(qn("w:decimalSymbol"))
+    if anchor is not None:
+        anchor.addprevious(el)
+    else:
+        settings.append(el)
 
 
 def _pt(emu):
@@ -723,9 +772,11 @@ def _draw_step(ctx: _Ctx, par, k: m.Kegiatan, preset: str, engine: str, targets:
     w, h = (560000, 300000) if preset != "flowChartDecision" else (560000, 400000)
     x0, y0 = (COL_W * 360000 - w) / 2, 60000
     if engine == "bentuk":
-        par._p.append(parse_xml(_anchor_xml(ctx, preset, x0, y0, w, h, name=_shape_label(preset))))
+        sid = ctx.step_shape.get(k.no) if connectors else None
+        par._p.append(parse_xml(_anchor_xml(ctx, preset, x0, y0, w, h, name=_shape_label(preset), sid=sid)))
     else:
-        par._p.append(parse_xml(_vml_xml(ctx.next_id(), preset, x0, y0, w, h, name=_shape_label(preset))))
+        sid = (ctx.step_shape.get(k.no) if connectors else None) or ctx.next_id()
+        par._p.append(parse_xml(_vml_xml(sid, preset, x0, y0, w, h, name=_shape_label(preset))))
     if not ctx.opts.get("konektor") or not connectors:
         return
     here = col_of.get(k.no, 0)
@@ -755,9 +806,18 @@ def _draw_step(ctx: _Ctx, par, k: m.Kegiatan, preset: str, engine: str, targets:
         if engine == "bentuk":
             par._p.append(parse_xml(_anchor_xml(ctx, preset_c, x + min(dx, 0), y + min(dy, 0), abs(dx) or 1,
                                                 abs(dy) or 1, name="Straight Arrow Connector", connector=True,
-                                                flip=flip, arrow=True)))
+                                                flip=flip, arrow=True,
+                                                cxn=(ctx.step_shape.get(k.no), ctx.step_shape.get(target)))))
         else:
-            par._p.append(parse_xml(_vml_xml(ctx.next_id(), preset_c, x, y, dx, dy, connector=True, arrow=True)))
+            if dst_row_delta == 1 and label != "Tidak":
+                # a plain line drawn down to the next row (not glued)
+                par._p.append(parse_xml(_vml_xml(ctx.next_id(), preset_c, x, y, dx, dy, connector=True,
+                                                 arrow=True)))
+            else:
+                # a glued elbow/straight connector (t34/t32) with its rule in settings.xml
+                cid = ctx.next_id()
+                par._p.append(parse_xml(_vml_connector(cid, x, y, dx, dy, bent=dx != 0)))
+                ctx.vml_rules.append((cid, ctx.step_shape.get(k.no), ctx.step_shape.get(target)))
         if label and keputusan_label:
             lx = x + (60000 if label == "Ya" else 120000)
             ly = y + 20000
@@ -843,6 +903,8 @@ def _render_procedure_table(ctx: _Ctx, sop: m.SOP):
     row_of = {k.no: i for i, k in enumerate(steps)}
     col_of = {k.no: (actors.index(k.pelaksana) if k.pelaksana in actors else 0) for k in steps}
     merged_waktu_done = set()
+    for k in steps:
+        ctx.step_shape[k.no] = ctx.next_id()
     for i, k in enumerate(steps):
         r = first + i
         _set_cell(ctx, table.cell(r, 0), no_fmt.format(k.no), align=1)
@@ -1009,6 +1071,7 @@ def build_docx(sops: Union[m.SOP, Iterable[m.SOP]], path, layout: str = "standar
         ctx.unplaced = []
         _footer(ctx, o["kaki"])
         unplaced_per_sop[0].extend(ctx.unplaced)
+    _vml_rules_into_settings(ctx)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))

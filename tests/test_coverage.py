@@ -35,6 +35,8 @@ FILES = sorted(SAMPLES.glob("*.docx")) + (sorted(REAL.glob("*.docx")) if REAL.is
 LABELS = """
 standar operasional prosedur; standar operasional prosedur (sop); sop; standar operasional prosedur
 administrasi pemerintahan; sop ap; uraian prosedur; prosedur; langkah-langkah; langkah langkah;
+prosedur kerja; mekanisme; mekanisme kerja; alur kerja; alur prosedur; tata cara; langkah kerja;
+langkah-langkah kegiatan; diagram alir; flowchart; bagan alir;
 nomor sop; no. sop; no sop; nomor; no. dokumen; no dokumen; tanggal pembuatan; tgl pembuatan;
 tgl. pembuatan; tanggal revisi; tgl revisi; tgl. revisi; tanggal efektif; tgl efektif; tgl. efektif;
 tanggal pengesahan; tgl pengesahan; tgl. pengesahan; tanggal berlaku; mulai berlaku; tanggal terbit;
