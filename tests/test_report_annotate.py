@@ -204,6 +204,11 @@ def findings_for(src):
         F("ID08", "dasar-hukum-format", "Bukan sitasi peraturan", src, field="dasar_hukum",
           teks="UU 32/2004 tentang Pemerintahan Daerah", lokasi="tabel 2, baris 1, kolom 1"),
         F("DK03", "perubahan-terlacak", "Ada perubahan terlacak", src, indeks=None),
+        # the reader's location of an identity field names its label cell
+        F("ID02", "isian-kosong", "Tanggal Revisi berisi tanda hubung", src, field="identitas.tanggal_revisi",
+          lokasi="tabel 1, baris 3, kolom 2"),
+        F("ID07", "pengesahan-tidak-lengkap", "Pangkat tidak ada", src, field="identitas.disahkan_oleh.pangkat",
+          lokasi="tabel 1, baris 5, kolom 2", teks="Drs. H. Ahmad Yani"),
     ]
 
 
@@ -251,6 +256,9 @@ def test_one_comment_per_finding_at_the_right_place(tmp_path):
     # nothing to anchor at: the SOP's title (its Nama SOP value)
     assert at("ID01") == ("Pelayanan Administrasi Surat Masuk", ("tabel", 1, 6, 3))
     assert at("DK03") == ("Pelayanan Administrasi Surat Masuk", ("tabel", 1, 6, 3))
+    assert at("ID02") == ("-", ("tabel", 1, 3, 3))
+    text, place = at("ID07")
+    assert place == ("tabel", 1, 5, 3) and text.startswith("KEPALA DINAS KOMUNIKASI Drs. H. Ahmad Yani")
     # a cell of the detail table, whole cell
     text, place = at("ID08")
     assert place == ("tabel", 2, 1, 0)

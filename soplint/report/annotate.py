@@ -483,6 +483,15 @@ class Locator:
                 elif "kolom_nama" in parts:
                     col = self._header_col(tbl, [parts["kolom_nama"]], r)
                     tc = None if col is None else self.body.cell_at(tbl, r, col)
+                if tc is not None and finding.teks and norm(finding.teks) not in norm(cell_text(tc)):
+                    # the offending text sits in another cell of the row (a label column named)
+                    n = norm(finding.teks)
+                    tc = next((c for c, col, span in self.body.cells(rows[r]) if n and n in norm(cell_text(c))),
+                              tc)
+                if tc is not None and tail in _LABELS and _is_label_only(cell_text(tc)):
+                    # the location names the label cell: the comment goes on its value
+                    value = self._value_cell(tbl, r, tc)
+                    tc = tc if value is None else value
                 if tc is None and tail in _COLUMNS:
                     col = self._header_col(tbl, _COLUMNS[tail], r)
                     tc = None if col is None else self.body.cell_at(tbl, r, col)
