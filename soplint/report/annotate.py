@@ -315,6 +315,17 @@ class Locator:
         direct = [p for p in paras if p.getparent() is tc] or paras
         return Anchor(direct[0], direct[-1], how)
 
+    def _within_cell(self, tc, teks: Optional[str]) -> Anchor:
+        """The paragraph of a cell holding the offending text (one item of a
+        list cell, the name line of a signature), else the whole cell."""
+        n = norm(teks or "")
+        if n:
+            paras = cell_paragraphs(tc)
+            hits = [p for p in paras if n in norm(para_text(p))]
+            if hits and len(paras) > 1:
+                return Anchor(hits[0], hits[0], "sel")
+        return self._cell_anchor(tc, "sel")
+
     def _para_anchor(self, p, how) -> Anchor:
         tc = _ancestor(p, w("tc"))
         if tc is not None and norm(cell_text(tc)) and _is_label_only(para_text(p)):
@@ -508,7 +519,7 @@ class Locator:
                                if norm(cell_text(c)) and not re.fullmatch(r"[\d.\s]+", norm(cell_text(c)))),
                               cells[0][0] if cells else None)
                 if tc is not None:
-                    return self._cell_anchor(tc, "sel")
+                    return self._within_cell(tc, finding.teks)
             found = self._search(finding.teks, tail, [tbl])
             if found is not None:
                 return found
