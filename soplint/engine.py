@@ -132,7 +132,8 @@ class Engine:
             elif ignored and any(s.upper() == "ALL" or t.code.startswith(s.upper()) for s in ignored):
                 continue
             out.append(t)
-        out.sort(key=Finding.sort_key)
+        # stable: findings of one rule about one field keep the document order
+        out.sort(key=lambda t: (-1 if t.indeks is None else t.indeks, t.kegiatan or 0, t.code, t.field or ""))
         return out
 
     def run(self, paths: Iterable, progress: Optional[Callable] = None) -> CheckResult:
