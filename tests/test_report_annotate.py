@@ -289,6 +289,30 @@ def test_short_offending_text_does_not_anchor_on_a_stray_match(tmp_path):
     assert got["DK02"] == (long_text, ("paragraf", n_paras))
 
 
+def test_named_column_kept_and_list_items_found_below_their_heading(tmp_path):
+    src = tmp_path / "a.docx"
+    doc = docx.Document()
+    add_sop(doc)
+    doc.add_paragraph("Dasar Hukum :")
+    doc.add_paragraph("1. Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah")
+    doc.add_paragraph("2. Peraturan Pemerintah Nomor 41 Tahun 2007")
+    doc.save(str(src))
+    heading = len(doc.paragraphs) - 2  # 1-based index of "Dasar Hukum :"
+    findings = [
+        # a rule naming the Keterangan column about a step: the comment stays in that column
+        F("FL02", "cabang-keputusan", "Keputusan tanpa cabang", src, kegiatan=2,
+          lokasi='tabel 3, baris 4, kolom "Keterangan"', teks="Mengagendakan surat", severity="error"),
+        # a list field located at its heading paragraph: the comment goes on the item
+        F("ID09", "dasar-hukum-dicabut", "PP 41/2007 diganti PP 18/2016", src, field="dasar_hukum",
+          lokasi=f"paragraf {heading}", teks="Peraturan Pemerintah Nomor 41 Tahun 2007"),
+    ]
+    out = tmp_path / "o.docx"
+    annotate_docx(src, out, findings, SUMMARY, [src])
+    places = comment_places(out)
+    assert places["0"] == ("", ("tabel", 3, 4, 8))
+    assert places["1"] == ("2. Peraturan Pemerintah Nomor 41 Tahun 2007", ("paragraf", heading + 2))
+
+
 def test_several_sops_and_existing_comments(tmp_path):
     src = build_docx(tmp_path / "buku.docx", sops=2, with_comment=True)
     before = sha(src)

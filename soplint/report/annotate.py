@@ -482,7 +482,14 @@ class Locator:
         if "paragraf" in parts and "tabel" not in parts:
             p_index = parts["paragraf"]
             if 1 <= p_index <= len(self.body.paragraphs):
-                return Anchor(self.body.paragraphs[p_index - 1], self.body.paragraphs[p_index - 1], "paragraf")
+                para = self.body.paragraphs[p_index - 1]
+                if finding.teks and norm(finding.teks) not in norm(para_text(para)):
+                    # a list field located at its heading: the item follows it
+                    start = self.body.blocks.index(para)
+                    found = self._search(finding.teks, None, self.body.blocks[start:start + 60])
+                    if found is not None:
+                        return found
+                return Anchor(para, para, "paragraf")
         if "tabel" in parts and 1 <= parts["tabel"] <= len(self.body.tables):
             tbl = self.body.tables[parts["tabel"] - 1]
             rows = self.body.rows(tbl)
@@ -494,7 +501,8 @@ class Locator:
                 elif "kolom_nama" in parts:
                     col = self._header_col(tbl, [parts["kolom_nama"]], r)
                     tc = None if col is None else self.body.cell_at(tbl, r, col)
-                if tc is not None and finding.teks and norm(finding.teks) not in norm(cell_text(tc)):
+                if (tc is not None and "kolom" in parts and finding.teks
+                        and norm(finding.teks) not in norm(cell_text(tc))):
                     # the offending text sits in another cell of the row (a label column named)
                     n = norm(finding.teks)
                     tc = next((c for c, col, span in self.body.cells(rows[r]) if n and n in norm(cell_text(c))),
