@@ -72,6 +72,19 @@ def _table(group: str) -> dict[str, str]:
 
 
 def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
+    """See :func:`_match` (cached: documents repeat their labels)."""
+    if not text or len(text) > 90:
+        return None
+    return _match(text, group, cutoff)
+
+
+def exact(text: str, group: str) -> bool:
+    """The label is one of the written variants (after normalisation)."""
+    return normalize(text) in _table(group)
+
+
+@lru_cache(maxsize=4096)
+def _match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
     """The key a label maps to in ``group`` (e.g. "nomor_sop"), or None.
 
     ``group`` names sections of labels.json joined with "+": identitas,

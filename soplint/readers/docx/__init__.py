@@ -27,9 +27,17 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     """Read every SOP of a .docx file, in document order."""
     from soplint.readers.docx.split import build
 
+    import gc
+
     options = options or {}
     doc = read_document(path, options)
-    sops = build(doc, options)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        sops = build(doc, options)
+    finally:
+        if enabled:
+            gc.enable()
     fmt = options.get("source_format") or "docx"
     berkas = options.get("source_name") or str(path)
     for i, sop in enumerate(sops):

@@ -221,7 +221,8 @@ class Stream:
             self.ensure()
             self.mode = "proc_text"
             self.cur.sop.lokasi.setdefault("kegiatan", ln.lokasi)
-            self._heading = ln
+            if not labels.exact(text.rstrip(":"), "prosedur_judul"):
+                self.cur.unplaced(text, ln.lokasi)  # a heading read fuzzily ("D. Prosedur Kerja"): keep its text
             return
         if self.open is not None:
             if self.open.key in MULTI or not self.open.values:

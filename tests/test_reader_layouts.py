@@ -1,0 +1,361 @@
+"""The layout recognisers of the .docx reader on real Word files built here:
+the standard identity + detail + procedure tables, label:value paragraphs,
+numbered steps, a single Pelaksana column, ticks, merged and continued
+tables, drawn flowcharts with connectors, several SOPs in one file."""
+import pytest
+
+from fixtures_reader.docbuild import EMU, add_xml, drawing_run, new, numbered, numbering_id, set_cell, vml, vml_run
+from soplint.model import to_dict, validate
+from soplint.readers.docx import read
+
+VML_TYPE = {"flowChartTerminator": 116, "flowChartDecision": 110, "flowChartProcess": 109,
+            "flowChartDocument": 114, "flowChartOffpageConnector": 177}
+
+
+def identity_table(d, nomor="065/23.c/DKPS/II/2014", nama="Pelayanan Administrasi Surat Masuk"):
+    t = d.add_table(rows=6, cols=4)
+    logo = t.cell(0, 0).merge(t.cell(5, 0))
+    set_cell(logo, "PEMERINTAH KOTA BENGKULU", "DINAS KESEHATAN", "BIDANG PELAYANAN")
+    rows = [("Nomor SOP", nomor), ("Tgl. Pembuatan", "03 Pebruari 2014"), ("Tanggal Revisi", "-"),
+            ("Tanggal Efektif", "Maret 2014")]
+    for i, (label, value) in enumerate(rows):
+        set_cell(t.cell(i, 1), label)
+        set_cell(t.cell(i, 2), ":")
+        set_cell(t.cell(i, 3), value)
+    set_cell(t.cell(4, 1), "Disahkan  Oleh")
+    set_cell(t.cell(4, 2), ":")
+    c = t.cell(4, 3)
+    set_cell(c, "KEPALA DINAS KESEHATAN", "KOTA BENGKULU", "", "")
+    r = c.add_paragraph().add_run("Drs. H. AHMAD SUBARDI, M.Kes")
+    r.bold = r.underline = True
+    c.add_paragraph("Pembina Utama Muda")
+    c.add_paragraph("NIP. 19611122 198903 1 005")
+    set_cell(t.cell(5, 1), "Nama SOP")
+    set_cell(t.cell(5, 2), ":")
+    set_cell(t.cell(5, 3), nama)
+    return t
+
+
+def detail_table(d):
+    dt = d.add_table(rows=3, cols=2)
+    set_cell(dt.cell(0, 0), "Dasar Hukum:", "1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+             "2. Peraturan Menteri PAN-RB Nomor 35 Tahun 2012")
+    set_cell(dt.cell(0, 1), "Kualifikasi Pelaksana:", "1. Memahami tata naskah dinas 2. Mampu mengoperasikan komputer")
+    set_cell(dt.cell(1, 0), "Keterkaitan:", "SOP Surat Keluar")
+    set_cell(dt.cell(1, 1), "Peralatan / Perlengkapan:", "Komputer", "Buku agenda surat masuk")
+    set_cell(dt.cell(2, 0), "Peringatan:", "-")
+    set_cell(dt.cell(2, 1), "Pencatatan dan Pendataan:")
+    return dt
+
+
+ACTORS = ["Pengadministrasi Umum", "Kasubbag Umum", "Sekretaris"]
+
+
+def procedure_table(d, steps, actors=ACTORS, number_row=True, engine="drawingml", did=[100]):
+    """steps: (no, uraian, actor index or None, preset or tick text, kelengkapan, waktu, output, keterangan)"""
+    ncol = 2 + len(actors) + 4
+    extra = 1 if number_row else 0
+    pt = d.add_table(rows=2 + extra + len(steps), cols=ncol)
+    set_cell(pt.cell(0, 0).merge(pt.cell(1, 0)), "No")
+    set_cell(pt.cell(0, 1).merge(pt.cell(1, 1)), "Uraian Kegiatan")
+    set_cell(pt.cell(0, 2).merge(pt.cell(0, 1 + len(actors))), "Pelaksana")
+    for i, a in enumerate(actors):
+        set_cell(pt.cell(1, 2 + i), a)
+    m0 = 2 + len(actors)
+    set_cell(pt.cell(0, m0).merge(pt.cell(0, m0 + 2)), "Mutu Baku")
+    for i, a in enumerate(["Persyaratan/Kelengkapan", "Waktu", "Output"]):
+        set_cell(pt.cell(1, m0 + i), a)
+    set_cell(pt.cell(0, m0 + 3).merge(pt.cell(1, m0 + 3)), "Ket.")
+    if number_row:
+        for i in range(ncol):
+            set_cell(pt.cell(2, i), str(i + 1))
+    for r, (no, ur, ac, mark, kel, wkt, out, ket) in enumerate(steps):
+        row = 2 + extra + r
+        set_cell(pt.cell(row, 0), no)
+        set_cell(pt.cell(row, 1), ur)
+        for j, v in enumerate((kel, wkt, out, ket)):
+            if v is not None:
+                set_cell(pt.cell(row, m0 + j), v)
+        if ac is None:
+            continue
+        cell = pt.cell(row, 2 + ac)
+        if mark in ("√", "v", "X"):
+            set_cell(cell, mark)
+        elif engine == "drawingml":
+            did[0] += 1
+            drawing_run(cell.paragraphs[0], mark, did=did[0], fallback_vml=VML_TYPE.get(mark, 109),
+                        x=50000, y=50000, cx=600000, cy=300000)
+        else:
+            did[0] += 1
+            vml_run(cell.paragraphs[0], vml(VML_TYPE[mark], sid=did[0], x=4, y=4, w=47, h=24))
+    return pt
+
+
+STEPS = [("1", "Menerima dan mengagendakan surat masuk", 0, "flowChartTerminator", "Surat masuk", "5 menit",
+          "Surat teragenda", ""),
+         ("2", "Memeriksa surat, lengkap?", 1, "flowChartDecision", "Surat", "15 menit", "Surat diperiksa",
+          "Tidak: kembali ke kegiatan 1"),
+         ("3", "Mendisposisikan surat", 2, "flowChartProcess", "Surat", "1 jam", "Disposisi", ""),
+         ("4", "Mengarsipkan surat", 0, "flowChartTerminator", "Disposisi", "2 (dua) hari kerja", "Arsip", "")]
+
+
+def _read(d, tmp_path, name="sop.docx", **opts):
+    path = tmp_path / name
+    d.save(path)
+    sops = read(path, opts or None)
+    for s in sops:
+        validate(to_dict(s))
+    return sops
+
+
+def test_standard_layout(tmp_path):
+    d = new()
+    identity_table(d)
+    d.add_paragraph("")
+    detail_table(d)
+    d.add_paragraph("")
+    procedure_table(d, STEPS)
+    [sop] = _read(d, tmp_path)
+    i = sop.identitas
+    assert i.instansi == ["PEMERINTAH KOTA BENGKULU", "DINAS KESEHATAN", "BIDANG PELAYANAN"]
+    assert i.nomor_sop == "065/23.c/DKPS/II/2014"
+    assert (i.tanggal_pembuatan.tanggal, i.tanggal_pembuatan.presisi) == ("2014-02-03", "hari")
+    assert (i.tanggal_revisi.teks, i.tanggal_revisi.tanggal) == ("-", None)
+    assert (i.tanggal_efektif.tanggal, i.tanggal_efektif.presisi) == ("2014-03-01", "bulan")
+    p = i.disahkan_oleh
+    assert (p.jabatan, p.nama, p.pangkat, p.nip) == ("KEPALA DINAS KESEHATAN KOTA BENGKULU",
+                                                    "Drs. H. AHMAD SUBARDI, M.Kes", "Pembina Utama Muda",
+                                                    "196111221989031005")
+    assert i.nama_sop == "Pelayanan Administrasi Surat Masuk"
+    assert sop.dasar_hukum == ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                               "Peraturan Menteri PAN-RB Nomor 35 Tahun 2012"]
+    assert sop.kualifikasi_pelaksana == ["Memahami tata naskah dinas", "Mampu mengoperasikan komputer"]
+    assert sop.keterkaitan == ["SOP Surat Keluar"]
+    assert sop.peralatan_perlengkapan == ["Komputer", "Buku agenda surat masuk"]
+    assert sop.peringatan == [] and sop.pencatatan_pendataan == []
+    assert sop.pelaksana == ACTORS
+    got = [(k.no, k.pelaksana, k.simbol, k.bentuk, k.lanjut, k.waktu.menit) for k in sop.kegiatan]
+    assert got == [(1, "Pengadministrasi Umum", "mulai", "flowChartTerminator", [2], 5),
+                   (2, "Kasubbag Umum", "keputusan", "flowChartDecision", [3], 15),
+                   (3, "Sekretaris", "proses", "flowChartProcess", [4], 60),
+                   (4, "Pengadministrasi Umum", "selesai", "flowChartTerminator", [], 960)]
+    k2 = sop.kegiatan[1]
+    assert (k2.cabang.ya, k2.cabang.tidak) == (3, 1)
+    assert (k2.kelengkapan, k2.output, k2.keterangan) == ("Surat", "Surat diperiksa", "Tidak: kembali ke kegiatan 1")
+    assert sop.kegiatan[0].lokasi == "tabel 3, baris 4"
+    assert sop.tak_terpetakan == []
+    assert sop.sumber.format == "docx" and sop.sumber.indeks == 0
+
+
+def test_vml_symbols_ticks_and_nonstandard_shapes(tmp_path):
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima berkas", 0, "flowChartTerminator", "", "", "", ""),
+             ("2", "Mencetak tanda terima", 0, "flowChartDocument", "", "", "", ""),
+             ("3", "Memeriksa berkas", 1, "√", "", "", "", ""),
+             ("4", "Menyerahkan", 2, "flowChartTerminator", "", "", "", "")]
+    procedure_table(d, steps, engine="vml", number_row=False)
+    [sop] = _read(d, tmp_path)
+    got = [(k.no, k.pelaksana, k.simbol, k.bentuk) for k in sop.kegiatan]
+    assert got == [(1, "Pengadministrasi Umum", "mulai", "t116"), (2, "Pengadministrasi Umum", "tidak_baku", "t114"),
+                   (3, "Kasubbag Umum", "proses", "centang"), (4, "Sekretaris", "selesai", "t116")]
+
+
+def test_text_only_ticks_infer_symbols(tmp_path):
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima permohonan", 0, "v", "Formulir", "5 menit", "Berkas", ""),
+             ("2", "Memeriksa kelengkapan berkas?", 1, "X", "Berkas", "10 menit", "Berkas diperiksa",
+              "Jika tidak lengkap, kembali ke langkah 1"),
+             ("3", "Menandatangani surat", 2, "√", "Konsep", "15 menit", "Surat", "")]
+    procedure_table(d, steps)
+    [sop] = _read(d, tmp_path)
+    got = [(k.no, k.pelaksana, k.simbol, k.bentuk, k.lanjut) for k in sop.kegiatan]
+    assert got == [(1, "Pengadministrasi Umum", "mulai", "centang", [2]),
+                   (2, "Kasubbag Umum", "keputusan", "centang", [3]),
+                   (3, "Sekretaris", "selesai", "centang", [])]
+    assert (sop.kegiatan[1].cabang.ya, sop.kegiatan[1].cabang.tidak) == (3, 1)
+
+
+def test_merged_waktu_and_table_continued_with_repeated_header(tmp_path):
+    d = new()
+    identity_table(d)
+    t1 = procedure_table(d, STEPS[:2])
+    merged = t1.cell(3, 6).merge(t1.cell(4, 6))
+    set_cell(merged, "30 menit")
+    d.add_paragraph("")
+    steps2 = [("3", "Mendisposisikan surat", 2, "flowChartProcess", "Surat", "10 menit", "Disposisi", ""),
+              ("4", "Mengarsipkan surat", 0, "flowChartTerminator", "Disposisi", "5 menit", "Arsip", "")]
+    procedure_table(d, steps2)
+    # a third part without header: same grid, numbered rows
+    t3 = d.add_table(rows=1, cols=9)
+    set_cell(t3.cell(0, 0), "5")
+    set_cell(t3.cell(0, 1), "Melaporkan")
+    set_cell(t3.cell(0, 4), "√")
+    [sop] = _read(d, tmp_path)
+    assert [k.no for k in sop.kegiatan] == [1, 2, 3, 4, 5]
+    assert sop.kegiatan[0].waktu.teks == "30 menit" and sop.kegiatan[0].waktu.gabungan == [1, 2]
+    assert sop.kegiatan[1].waktu.gabungan == [1, 2]
+    assert sop.kegiatan[2].waktu.gabungan is None
+    assert sop.kegiatan[4].pelaksana == "Sekretaris" and sop.kegiatan[4].lokasi == "tabel 4, baris 1"
+    assert sop.pelaksana == ACTORS
+
+
+def test_single_pelaksana_column_and_one_row_header(tmp_path):
+    d = new()
+    t = d.add_table(rows=4, cols=5)
+    for i, h in enumerate(["No.", "Kegiatan", "Pelaksana", "Waktu", "Keterangan"]):
+        set_cell(t.cell(0, i), h)
+    rows = [("1", "Menerima berkas", "Petugas Loket", "5 menit"), ("2", "Memverifikasi berkas", "Kasi Pelayanan", "1 Jam"),
+            ("3", "Menyerahkan surat", "Petugas Loket", "")]
+    for r, (no, ur, pl, wk) in enumerate(rows, 1):
+        for c, v in enumerate((no, ur, pl, wk)):
+            set_cell(t.cell(r, c), v)
+    d.add_paragraph("")
+    t2 = d.add_table(rows=2, cols=6)
+    for i, h in enumerate(["NO", "AKTIVITAS", "Camat", "Sekcam", "Output", "Ket"]):
+        set_cell(t2.cell(0, i), h)
+    for c, v in enumerate(["1", "Menandatangani", "", "√", "Surat"]):
+        set_cell(t2.cell(1, c), v)
+    [sop] = _read(d, tmp_path)
+    assert sop.pelaksana == ["Camat", "Sekcam", "Petugas Loket", "Kasi Pelayanan"]
+    got = [(k.no, k.pelaksana, k.waktu and k.waktu.menit, k.simbol) for k in sop.kegiatan]
+    assert got == [(1, "Petugas Loket", 5, "mulai"), (2, "Kasi Pelayanan", 60, "proses"), (3, "Petugas Loket", None, "proses"),
+                   (4, "Sekcam", None, "selesai")]
+    assert sop.kegiatan[3].output == "Surat"
+
+
+def test_connectors_with_ids_and_branch_labels(tmp_path):
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima berkas", 0, "flowChartTerminator", "", "", "", ""),
+             ("2", "Memeriksa berkas", 1, "flowChartDecision", "", "", "", ""),
+             ("3", "Memperbaiki berkas", 0, "flowChartProcess", "", "", "", ""),
+             ("4", "Menandatangani", 2, "flowChartProcess", "", "", "", ""),
+             ("5", "Selesai", 2, "flowChartTerminator", "", "", "", "")]
+    did = [500]
+    pt = procedure_table(d, steps, did=did)
+    ids = {n: 501 + i for i, n in enumerate(range(1, 6))}
+    # decision row (table row 4): "Ya" to step 4, "Tidak" to step 3, glued by ids
+    par = pt.cell(4, 3).paragraphs[0]
+    drawing_run(par, "bentConnector3", did=601, connector=True, st=ids[2], end=ids[4], x=600000, y=200000,
+                cx=EMU, cy=EMU)
+    drawing_run(par, "straightConnector1", did=602, connector=True, st=ids[2], end=ids[3], x=0, y=200000,
+                cx=EMU // 2, cy=EMU // 2)
+    drawing_run(par, "rect", did=603, text="Ya", textbox=True, x=650000, y=250000, cx=200000, cy=150000)
+    drawing_run(par, "rect", did=604, text="Tidak", textbox=True, x=100000, y=400000, cx=200000, cy=150000)
+    # step 3 goes back to the decision
+    drawing_run(pt.cell(5, 2).paragraphs[0], "bentConnector2", did=605, connector=True, st=ids[3], end=ids[2])
+    [sop] = _read(d, tmp_path)
+    k = {x.no: x for x in sop.kegiatan}
+    assert k[2].simbol == "keputusan" and (k[2].cabang.ya, k[2].cabang.tidak) == (4, 3)
+    assert k[2].lanjut == [4]
+    assert k[3].lanjut == [2]
+    assert k[4].lanjut == [5] and k[5].lanjut == []
+    assert sop.tak_terpetakan == []
+
+
+def test_identity_and_steps_as_paragraphs(tmp_path):
+    d = new()
+    for line in ("PEMERINTAH KABUPATEN SLEMAN", "KECAMATAN DEPOK", "STANDAR OPERASIONAL PROSEDUR"):
+        d.add_paragraph(line)
+    add_xml(d.add_paragraph(), '<w:r><w:t>Nomor SOP</w:t></w:r><w:r><w:tab/><w:t>: 470/12/2019</w:t></w:r>')
+    d.add_paragraph("Tgl. Pembuatan : 8 Nopember 2019")
+    d.add_paragraph("Tanggal Revisi : -")
+    d.add_paragraph("Tgl Efektif : 2020")
+    d.add_paragraph("Disahkan oleh :")
+    d.add_paragraph("CAMAT DEPOK")
+    d.add_paragraph("BUDI SANTOSO, S.IP")
+    d.add_paragraph("NIP. 19700101 199003 1 009")
+    d.add_paragraph("Nama SOP : Pelayanan Surat Keterangan Tidak Mampu")
+    d.add_paragraph("Jenis Layanan : Kependudukan")
+    d.add_paragraph("Dasar Hukum :")
+    nid = numbering_id(d)
+    numbered(d.add_paragraph("Undang-Undang Nomor 23 Tahun 2014"), nid)
+    numbered(d.add_paragraph("Peraturan Bupati Sleman Nomor 5 Tahun 2019"), nid)
+    d.add_paragraph("Prosedur:")
+    d.add_paragraph("1. Pemohon mengajukan permohonan ke loket")
+    d.add_paragraph("2. Petugas Loket memeriksa kelengkapan berkas; jika tidak lengkap, kembali ke langkah 1")
+    d.add_paragraph("3. Kasi Pemerintahan memverifikasi data?")
+    d.add_paragraph("4. Camat menandatangani surat")
+    d.add_paragraph("Catatan tulisan tangan")
+    [sop] = _read(d, tmp_path)
+    i = sop.identitas
+    assert i.instansi == ["PEMERINTAH KABUPATEN SLEMAN", "KECAMATAN DEPOK"]
+    assert i.nomor_sop == "470/12/2019"
+    assert (i.tanggal_pembuatan.tanggal, i.tanggal_efektif.tanggal, i.tanggal_efektif.presisi) == (
+        "2019-11-08", "2020-01-01", "tahun")
+    assert (i.disahkan_oleh.jabatan, i.disahkan_oleh.nama, i.disahkan_oleh.nip) == (
+        "CAMAT DEPOK", "BUDI SANTOSO, S.IP", "197001011990031009")
+    assert i.nama_sop == "Pelayanan Surat Keterangan Tidak Mampu"
+    assert sop.lainnya == {"Jenis Layanan": "Kependudukan"}
+    assert sop.dasar_hukum == ["Undang-Undang Nomor 23 Tahun 2014", "Peraturan Bupati Sleman Nomor 5 Tahun 2019"]
+    assert sop.keterkaitan is None
+    assert sop.pelaksana == ["Pemohon", "Petugas Loket", "Kasi Pemerintahan", "Camat"]
+    got = [(k.no, k.pelaksana, k.simbol, k.lanjut) for k in sop.kegiatan]
+    assert got == [(1, "Pemohon", "mulai", [2]), (2, "Petugas Loket", "keputusan", [3]),
+                   (3, "Kasi Pemerintahan", "keputusan", [4]), (4, "Camat", "selesai", [])]
+    assert (sop.kegiatan[1].cabang.ya, sop.kegiatan[1].cabang.tidak) == (3, 1)
+    assert sop.kegiatan[0].lokasi == "paragraf 18"
+    assert [(t.teks, t.lokasi) for t in sop.tak_terpetakan] == [
+        ("STANDAR OPERASIONAL PROSEDUR", "paragraf 3"), ("Catatan tulisan tangan", "paragraf 22")]
+
+
+def test_auto_numbered_steps(tmp_path):
+    d = new()
+    d.add_paragraph("Nama SOP: Penyusunan RKA")
+    d.add_paragraph("Langkah-langkah")
+    nid = numbering_id(d)
+    for t in ("Kasi menyusun rancangan RKA", "Sekcam memeriksa rancangan", "Camat menetapkan RKA"):
+        numbered(d.add_paragraph(t), nid)
+    [sop] = _read(d, tmp_path)
+    assert [(k.no, k.uraian, k.pelaksana) for k in sop.kegiatan] == [
+        (1, "Kasi menyusun rancangan RKA", "Kasi"), (2, "Sekcam memeriksa rancangan", "Sekcam"),
+        (3, "Camat menetapkan RKA", "Camat")]
+
+
+def test_several_sops_in_one_file_and_cover_text(tmp_path):
+    d = new()
+    d.add_paragraph("KUMPULAN SOP KECAMATAN")
+    identity_table(d, nomor="01", nama="SOP Surat Masuk")
+    procedure_table(d, STEPS)
+    d.add_page_break()
+    identity_table(d, nomor="02", nama="SOP Surat Keluar")
+    procedure_table(d, STEPS[:3])
+    sops = _read(d, tmp_path)
+    assert [(s.identitas.nomor_sop, s.identitas.nama_sop, len(s.kegiatan), s.sumber.indeks) for s in sops] == [
+        ("01", "SOP Surat Masuk", 4, 0), ("02", "SOP Surat Keluar", 3, 1)]
+    assert [t.teks for t in sops[0].tak_terpetakan] == ["KUMPULAN SOP KECAMATAN"]
+    assert sops[1].tak_terpetakan == []
+    assert sops[1].kegiatan[0].lokasi == "tabel 4, baris 4"
+
+
+def test_header_institution_unknown_labels_and_footer(tmp_path):
+    d = new()
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "PEMERINTAH PROVINSI NTB"
+    sec.header.add_paragraph("DINAS PERINDUSTRIAN")
+    sec.footer.paragraphs[0].text = "Halaman 1 dari 1"
+    t = d.add_table(rows=3, cols=3)
+    for r, (a, b) in enumerate([("Nomor SOP", "530/ /01-IND/IV/2019"), ("Status Dokumen", "Asli"),
+                                ("Kode Arsip Khusus", "A.1")]):
+        set_cell(t.cell(r, 0), a)
+        set_cell(t.cell(r, 1), ":")
+        set_cell(t.cell(r, 2), b)
+    [sop] = _read(d, tmp_path)
+    assert sop.identitas.instansi == ["PEMERINTAH PROVINSI NTB", "DINAS PERINDUSTRIAN"]
+    assert sop.identitas.nomor_sop == "530/ /01-IND/IV/2019"
+    assert sop.lainnya == {"Status Dokumen": "Asli", "Kode Arsip Khusus": "A.1"}
+    assert [(x.teks, x.lokasi) for x in sop.tak_terpetakan] == [("Halaman 1 dari 1", "footer")]
+    assert sop.kegiatan == [] and sop.dasar_hukum is None
+
+
+def test_tracked_changes_are_counted_in_sumber(tmp_path):
+    d = new()
+    p = d.add_paragraph()
+    add_xml(p, '<w:r><w:t xml:space="preserve">Nama SOP : Surat </w:t></w:r>'
+               '<w:del w:id="1" w:author="a"><w:r><w:delText>Lama</w:delText></w:r></w:del>'
+               '<w:ins w:id="2" w:author="a"><w:r><w:t>Masuk</w:t></w:r></w:ins>')
+    [sop] = _read(d, tmp_path)
+    assert sop.identitas.nama_sop == "Surat Masuk"
+    assert sop.sumber.perubahan_terlacak == 2
