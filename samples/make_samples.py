@@ -761,6 +761,112 @@ def s_disposisi():
 
 
 # --------------------------------------------------------------------------
+# 15. akta kelahiran - long SOP over two tables, off-page connectors
+
+@sample("akta-kelahiran-disdukcapil", "standar",
+        "long SOP (12 steps) split over two procedure tables with repeated header rows and a pair of "
+        "off-page connectors 'A'; header variants (Uraian Kegiatan, Persyaratan/Kelengkapan, Keluaran, "
+        "Ket.); upper-case labels with the colon in the label cell; No as '01'; empty rows at the table "
+        "ends; decision branches drawn only (glued connectors + Ya/Tidak labels, empty Keterangan)",
+        pecah_tabel=[7], no_format="{:02d}", baris_kosong=2, titik_dua="label",
+        kolom={"kegiatan": "Uraian Kegiatan", "kelengkapan": "Persyaratan/Kelengkapan", "output": "Keluaran",
+               "keterangan": "Ket."},
+        label={"nomor_sop": "NOMOR SOP", "tanggal_pembuatan": "TANGGAL PEMBUATAN", "tanggal_revisi": "TANGGAL REVISI",
+               "tanggal_efektif": "TANGGAL EFEKTIF", "disahkan_oleh": "DISAHKAN OLEH", "nama_sop": "NAMA SOP",
+               "dasar_hukum": "DASAR HUKUM", "kualifikasi_pelaksana": "KUALIFIKASI PELAKSANA",
+               "keterkaitan": "KETERKAITAN", "peralatan_perlengkapan": "PERALATAN/PERLENGKAPAN",
+               "peringatan": "PERINGATAN", "pencatatan_pendataan": "PENCATATAN DAN PENDATAAN"})
+def s_akta():
+    A, B, C, Dk, E = ("Pemohon", "Petugas Loket", "Verifikator", "Operator SIAK", "Kepala Bidang Pencatatan Sipil")
+    s = sop(["PEMERINTAH KABUPATEN BANYUMAS", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"], "474.1/118/DKPS/2022",
+            T("20 Juli 2022", "2022-07-20", "hari"), T("-"), T("1 Agustus 2022", "2022-08-01", "hari"),
+            P("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN BANYUMAS", "Drs. Bambang Setiawan, M.Si",
+              "Pembina Utama Muda", "196910101994031008"),
+            "Penerbitan Akta Kelahiran",
+            dasar=["Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 "
+                   "tentang Administrasi Kependudukan",
+                   "Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk "
+                   "dan Pencatatan Sipil",
+                   "Peraturan Menteri Dalam Negeri Nomor 109 Tahun 2019 tentang Formulir dan Buku yang Digunakan "
+                   "dalam Administrasi Kependudukan"],
+            kualifikasi=["Memahami ketentuan pencatatan sipil", "Mampu mengoperasikan SIAK"],
+            keterkaitan=["SOP Penerbitan Kartu Keluarga", "SOP Pengarsipan Dokumen Kependudukan"],
+            peralatan=["Komputer", "Printer", "Kertas HVS", "Jaringan SIAK", "Buku register"],
+            peringatan=["Apabila data pada surat keterangan lahir berbeda dengan KK, akta tidak dapat diterbitkan"],
+            pencatatan=["Register akta kelahiran", "Arsip berkas permohonan"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Mengambil nomor antrean dan menyerahkan berkas permohonan akta kelahiran", A,
+                  "Formulir F-2.01, surat keterangan lahir, KK dan KTP orang tua", W("5 Menit", 5),
+                  "Berkas permohonan", simbol="mulai"),
+                K(2, "Menerima berkas dan mencatat dalam buku register", B, "Berkas permohonan", W("5 Menit", 5),
+                  "Berkas teregister"),
+                K(3, "Memverifikasi keabsahan berkas, berkas sah dan lengkap?", C, "Berkas teregister",
+                  W("10 Menit", 10), "Berkas terverifikasi", simbol="keputusan", cabang=(4, 1)),
+                K(4, "Menginput data kelahiran ke dalam SIAK", Dk, "Berkas terverifikasi", W("10 Menit", 10),
+                  "Data kelahiran terinput"),
+                K(5, "Mencetak draf akta kelahiran", Dk, "Data kelahiran terinput", W("5 Menit", 5), "Draf akta"),
+                K(6, "Mencocokkan draf akta dengan berkas, sudah sesuai?", C, "Draf akta", W("5 Menit", 5),
+                  "Draf akta terkoreksi", simbol="keputusan", cabang=(7, 4)),
+                K(7, "Memeriksa dan memaraf draf akta", E, "Draf akta terkoreksi", W("15 Menit", 15),
+                  "Draf akta berparaf"),
+                K(8, "Menandatangani akta kelahiran secara elektronik", E, "Draf akta berparaf", W("10 Menit", 10),
+                  "Akta kelahiran ber-TTE"),
+                K(9, "Mencetak akta kelahiran pada kertas HVS", Dk, "Akta kelahiran ber-TTE", W("5 Menit", 5),
+                  "Akta kelahiran tercetak"),
+                K(10, "Mengarsipkan berkas permohonan", B, "Berkas permohonan", W("5 Menit", 5), "Arsip berkas"),
+                K(11, "Menyerahkan akta kelahiran kepada pemohon", B, "Akta kelahiran tercetak", W("5 Menit", 5),
+                  "Tanda terima"),
+                K(12, "Menerima akta kelahiran dan menandatangani tanda terima", A, "Akta kelahiran",
+                  W("2 Menit", 2), "Akta diterima pemohon", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
+# 16. SPP-UP - Word editing debris, ticks "X" in two columns
+
+@sample("spp-up-bpkad", "centang",
+        "ticks 'X', one row ticked in two actor columns; Word editing debris around runs (proofErr, "
+        "bookmarks, smartTag, customXml); Nama SOP first in the identity table, value cells starting "
+        "with ': '; detail as paragraphs under the table with typed 'a.' items and a lone '-' "
+        "(= empty list); 'NIP 1976...' without a dot and no pangkat line; dates 'Senin, 6 Maret 2023' "
+        "and '01-Apr-23'",
+        centang_teks="X", derau=True, titik_dua="nilai", detail="paragraf", daftar="huruf",
+        daftar_tampil={"keterkaitan": ["-"]}, nip_label="NIP ",
+        urutan_identitas=["nama_sop", "nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
+                          "disahkan_oleh"])
+def s_spp():
+    A, B, C, Dk = "Bendahara Pengeluaran", "PPK-SKPD", "Pengguna Anggaran", "Kuasa BUD"
+    s = sop(["PEMERINTAH KOTA PADANG", "BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH"], "900/045/BPKAD/2023",
+            T("Senin, 6 Maret 2023", "2023-03-06", "hari"), T("-"), T("01-Apr-23", "2023-04-01", "hari"),
+            P("KEPALA BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH KOTA PADANG", "Yosefriawan, S.E., M.M.", None,
+              "197609122005011004"),
+            "Pengajuan Surat Permintaan Pembayaran Uang Persediaan (SPP-UP)",
+            dasar=["Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
+                   "Peraturan Menteri Dalam Negeri Nomor 77 Tahun 2020 tentang Pedoman Teknis Pengelolaan Keuangan "
+                   "Daerah"],
+            kualifikasi=["Memiliki sertifikat bendahara", "Memahami penatausahaan keuangan daerah"],
+            keterkaitan=[],
+            peralatan=["Komputer", "Aplikasi SIPD", "Printer"],
+            peringatan=["Apabila SPP-UP tidak lengkap, SP2D tidak dapat diterbitkan"],
+            pencatatan=["Register SPP", "Buku kas umum"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Menyiapkan dokumen SPP-UP", A, "DPA-SKPD dan SK Bendahara", W("1 Jam", 60), "Dokumen SPP-UP",
+                  simbol="mulai"),
+                K(2, "Menyusun dan meneliti SPP-UP bersama PPK-SKPD", A, "Dokumen SPP-UP", W("2 Jam", 120),
+                  "SPP-UP", lain=[B]),
+                K(3, "Memverifikasi kelengkapan SPP-UP, lengkap?", B, "SPP-UP", W("1 Hari", 480),
+                  "SPP-UP terverifikasi", "Tidak: kembali ke kegiatan 1", simbol="keputusan", cabang=(4, 1)),
+                K(4, "Menerbitkan SPM-UP", B, "SPP-UP terverifikasi", W("1 Hari", 480), "SPM-UP"),
+                K(5, "Menandatangani SPM-UP", C, "SPM-UP", W("30 Menit", 30), "SPM-UP ditandatangani"),
+                K(6, "Menerbitkan SP2D", Dk, "SPM-UP ditandatangani", W("1 Hari", 480), "SP2D", simbol="selesai"),
+            ])
+    return s, [D("PR03", kegiatan=2)]
+
+
+# --------------------------------------------------------------------------
 
 def build(out_dir: Path = HERE) -> list[tuple[str, str, str]]:
     out_dir = Path(out_dir)

@@ -84,9 +84,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime
 import io
 import re
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -249,6 +251,7 @@ class _Ctx:
         self.shape_id = 1000  # clear of python-docx's own picture ids
         self.step_shape: dict[int, int] = {}  # step no -> docPr id of its symbol
         self.vml_rules: list[tuple] = []  # (connector id, start shape id, end shape id)
+        self.noise = 0
         self.tracked = 0
         self.unplaced: list[tuple[str, str]] = []
         self.num_ids: dict[str, int] = {}
@@ -274,7 +277,8 @@ def _chunks(text: str, split: bool) -> list[str]:
 
 
 def _add_text(ctx: _Ctx, par, text: str, bold=False, underline=False, italic=False, size=None):
-    for i, part in enumerate(_chunks(text, ctx.opts.get("pecah_run"))):
+    runs = []
+    for i, part in enumerate(_chunks(text, ctx.opts.get("pecah_run") or ctx.opts.get("derau"))):
         run = par.add_run(part)
         run.bold = bold or None
         run.underline = underline or None
@@ -283,7 +287,34 @@ def _add_text(ctx: _Ctx, par, text: str, bold=False, underline=False, italic=Fal
             run.font.size = Pt(size)
         if ctx.opts.get("pecah_run") and i == 1:
             run.font.name = "Arial"  # a formatting change that forces a run split
+        runs.append(run)
+    if ctx.opts.get("derau") and runs:
+        _word_noise(ctx, runs)
     return par
+
+
+def _word_noise(ctx: _Ctx, runs):
+    """What Word leaves between runs of an edited document: spelling marks,
+    bookmarks, smart tags, rsid-only run splits."""
+    ctx.noise += 1
+    first, last = runs[0]._r, runs[-1]._r
+    first.addprevious(parse_xml(f'<w:proofErr {NSDECL} w:type="spellStart"/>'))
+    last.addnext(parse_xml(f'<w:proofErr {NSDECL} w:type="spellEnd"/>'))
+    if ctx.noise % 3 == 0:
+        bid = 500 + ctx.noise
+        first.addprevious(parse_xml(f'<w:bookmarkStart {NSDECL} w:id="{bid}" w:name="_Hlk{8000 + bid}"/>'))
+        last.addnext(parse_xml(f'<w:bookmarkEnd {NSDECL} w:id="{bid}"/>'))
+    if ctx.noise % 4 == 0 and len(runs) > 1:
+        tag = parse_xml(f'<w:smartTag {NSDECL} w:uri="urn:schemas-microsoft-com:office:smarttags" '
+                        f'w:element="place"/>')
+        r = runs[1]._r
+        r.addprevious(tag)
+        tag.append(r)
+    if ctx.noise % 5 == 0:
+        cx = parse_xml(f'<w:customXml {NSDECL} w:element="isian"/>')
+        r = runs[0]._r
+        r.addprevious(cx)
+        cx.append(r)
 
 
 def _label_text(ctx: _Ctx, label: str) -> str:
@@ -398,7 +429,8 @@ def _list_pars(ctx: _Ctx, container, items: list[str], style: str, link_index=No
             _set_numpr(par, num_id)
             text = item
         else:
-            text = f"{i}.\t{item}" if style == "ketik" else item
+            text = {"ketik": f"{i}.\t{item}", "huruf": f"{chr(96 + i)}.\t{item}", "kurung": f"{i})\t{item}",
+                    "strip": f"-\t{item}", "bulet": f"\u2022\t{item}"}.get(style, item)
         if link_index is not None and i - 1 == link_index:
             if style == "ketik":
                 _add_text(ctx, par, f"{i}.\t")
@@ -430,7 +462,7 @@ def _jabatan_lines(jabatan: str) -> list[str]:
     return [jabatan]
 
 
-def _signing_lines(p: m.Pengesahan) -> list[tuple[str, dict]]:
+def _signing_lines(p: m.Pengesahan, nip_label: str = "NIP. ") -> list[tuple[str, dict]]:
     lines = [(line, {}) for line in _jabatan_lines(p.jabatan or "")]
     lines += [("", {}), ("", {}), ("", {})]
     if p.nama:
@@ -440,7 +472,7 @@ def _signing_lines(p: m.Pengesahan) -> list[tuple[str, dict]]:
     if p.nip:
         nip = p.nip
         spaced = f"{nip[:8]} {nip[8:14]} {nip[14:15]} {nip[15:]}" if len(nip) == 18 else nip
-        lines.append((f"NIP. {spaced}", {}))
+        lines.append((f"{nip_label}{spaced}", {}))
     return lines
 
 
@@ -448,11 +480,12 @@ def _date_text(t: Optional[m.Tanggal]) -> Optional[str]:
     return None if t is None else t.teks
 
 
-def _identity_rows(sop: m.SOP, labels: dict) -> list[tuple[str, str, object]]:
+def _identity_rows(sop: m.SOP, labels: dict, order=None) -> list[tuple[str, str, object]]:
     """(field, label, value) in document order; absent fields (None) skipped."""
     idn = sop.identitas
     rows = []
-    for f in ("nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh", "nama_sop"):
+    for f in order or ("nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
+                       "nama_sop"):
         value = getattr(idn, f)
         if value is None:
             continue
@@ -467,7 +500,7 @@ def _identity_rows(sop: m.SOP, labels: dict) -> list[tuple[str, str, object]]:
 def _value_into(ctx: _Ctx, cell_or_par_factory, field, value, first_par=None):
     """Write one identity value; ``cell_or_par_factory()`` gives new paragraphs."""
     if isinstance(value, m.Pengesahan):
-        for i, (line, fmt) in enumerate(_signing_lines(value)):
+        for i, (line, fmt) in enumerate(_signing_lines(value, ctx.opts.get("nip_label", "NIP. "))):
             par = first_par if (i == 0 and first_par is not None) else cell_or_par_factory()
             if line:
                 _add_text(ctx, par, line, **fmt)
@@ -510,7 +543,7 @@ def _instansi_cell(ctx: _Ctx, cell, instansi: list[str]):
 def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
     doc = ctx.doc
     mode = ctx.opts["identitas"]
-    rows = _identity_rows(sop, labels)
+    rows = _identity_rows(sop, labels, ctx.opts.get("urutan_identitas"))
     judul = ctx.opts.get("judul", "STANDAR OPERASIONAL PROSEDUR")
     if mode == "paragraf":
         for line in sop.identitas.instansi:
@@ -558,6 +591,16 @@ def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
             par = _cell_par(cell)
             _add_text(ctx, par, f"{_label_text(ctx, label)}\t: ")
             _value_into(ctx, cell.add_paragraph, field, value, first_par=par)
+        elif ctx.opts.get("titik_dua") == "label":
+            # "Nomor SOP :" in the label cell, the middle cell left empty
+            _set_cell(ctx, cells[off], _label_text(ctx, label) + " :")
+            _value_into(ctx, cells[off + 2].add_paragraph, field, value, first_par=_cell_par(cells[off + 2]))
+        elif ctx.opts.get("titik_dua") == "nilai":
+            # the value cell starts with ": "
+            _set_cell(ctx, cells[off], _label_text(ctx, label))
+            first = _cell_par(cells[off + 2])
+            _add_text(ctx, first, ": ")
+            _value_into(ctx, cells[off + 2].add_paragraph, field, value, first_par=first)
         else:
             _set_cell(ctx, cells[off], _label_text(ctx, label))
             _set_cell(ctx, cells[off + 1], ":")
@@ -596,7 +639,7 @@ def _render_detail(ctx: _Ctx, sop: m.SOP, labels: dict, identity_table=None):
     if mode == "paragraf":
         for pair in _DETAIL_PAIRS:
             for f in pair:
-                items = getattr(sop, f)
+                items = _shown(ctx, sop, f)
                 if items is None:
                     continue
                 p = doc.add_paragraph()
@@ -613,7 +656,7 @@ def _render_detail(ctx: _Ctx, sop: m.SOP, labels: dict, identity_table=None):
                 left = left.merge(row.cells[ncols // 2 - 1]) if ncols // 2 - 1 > 0 else left
                 right = row.cells[ncols // 2].merge(row.cells[ncols - 1])
             for cell, f in ((left, pair[0]), (right, pair[1])):
-                _detail_cell(ctx, cell, f, getattr(sop, f), labels, style, link)
+                _detail_cell(ctx, cell, f, _shown(ctx, sop, f), labels, style, link)
         return
     table = _new_table(doc, 0, 2, [9.5, 9.5])
     for pair in _DETAIL_PAIRS:
@@ -621,7 +664,7 @@ def _render_detail(ctx: _Ctx, sop: m.SOP, labels: dict, identity_table=None):
             head = table.add_row().cells
             body = table.add_row().cells
             for i, f in enumerate(pair):
-                items = getattr(sop, f)
+                items = _shown(ctx, sop, f)
                 if items is None:
                     continue
                 _set_cell(ctx, head[i], f"{labels[f]}:", bold=True)
@@ -630,7 +673,14 @@ def _render_detail(ctx: _Ctx, sop: m.SOP, labels: dict, identity_table=None):
         else:
             row = table.add_row().cells
             for i, f in enumerate(pair):
-                _detail_cell(ctx, row[i], f, getattr(sop, f), labels, style, link)
+                _detail_cell(ctx, row[i], f, _shown(ctx, sop, f), labels, style, link)
+
+
+def _shown(ctx: _Ctx, sop: m.SOP, field: str):
+    """The items as written in the document (``daftar_tampil`` overrides, e.g.
+    a lone "-" for a list the model holds as [])."""
+    shown = (ctx.opts.get("daftar_tampil") or {}).get(field)
+    return shown if shown is not None else getattr(sop, field)
 
 
 def _detail_cell(ctx, cell, field, items, labels, style, link):
@@ -647,7 +697,8 @@ EMU_PT = 12700
 
 
 def _anchor_xml(ctx: _Ctx, preset: str, x_emu, y_emu, cx, cy, *, name, text=None, connector=False,
-                flip="", arrow=False, vml_fallback=True, vml_type=None, sid=None, cxn=None):
+                flip="", arrow=False, vml_fallback=True, vml_type=None, sid=None, cxn=None,
+                symbol_text=False):
     sid = sid or ctx.next_id()
     line_end = '<a:tailEnd type="triangle"/>' if arrow else ""
     if connector and cxn:
@@ -658,13 +709,13 @@ def _anchor_xml(ctx: _Ctx, preset: str, x_emu, y_emu, cx, cy, *, name, text=None
     elif connector:
         nv = "<wps:cNvCnPr/>"
         fill = ""
-    elif text is not None:
+    elif text is not None and not symbol_text:
         nv = '<wps:cNvSpPr txBox="1"/>'
         fill = "<a:noFill/>"
     else:
         nv = "<wps:cNvSpPr/>"
         fill = '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
-    line = ('<a:ln w="6350"><a:noFill/></a:ln>' if text is not None else
+    line = ('<a:ln w="6350"><a:noFill/></a:ln>' if text is not None and not symbol_text else
             f'<a:ln w="9525"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>{line_end}</a:ln>')
     txbx = ""
     if text is not None:
@@ -689,7 +740,8 @@ def _anchor_xml(ctx: _Ctx, preset: str, x_emu, y_emu, cx, cy, *, name, text=None
         f'</wp:anchor></w:drawing>')
     if not vml_fallback:
         return f'<w:r {NSDECL}>{drawing}</w:r>'
-    fallback = _vml_xml(sid, preset, x_emu, y_emu, cx, cy, text=text, connector=connector, arrow=arrow,
+    fallback = _vml_xml(sid, preset, x_emu, y_emu, cx, cy, text=None if symbol_text else text,
+                        label=text if symbol_text else None, connector=connector, arrow=arrow,
                         vml_type=vml_type, name=name, wrap=False)
     return (f'<w:r {NSDECL}><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
             f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>')
@@ -737,7 +789,7 @@ def _pt(emu):
 
 
 def _vml_xml(sid, preset, x, y, cx, cy, *, text=None, connector=False, arrow=False, vml_type=None, name="",
-             wrap=True):
+             wrap=True, label=None):
     style = (f"position:absolute;margin-left:{_pt(x)};margin-top:{_pt(y)};width:{_pt(cx)};height:{_pt(cy)};"
              f"z-index:{sid};mso-position-horizontal-relative:text;mso-position-vertical-relative:text")
     if connector:
@@ -756,7 +808,11 @@ def _vml_xml(sid, preset, x, y, cx, cy, *, text=None, connector=False, arrow=Fal
         shape = (f'<v:shapetype id="_x0000_t{t}" coordsize="21600,21600" o:spt="{t}" path="m,l,21600r21600,l21600,xe">'
                  f'<v:stroke joinstyle="miter"/><v:path o:connecttype="rect"/></v:shapetype>'
                  f'<v:shape id="{_esc(name)} {sid}" o:spid="_x0000_s{1024 + sid}" type="#_x0000_t{t}" '
-                 f'style="{style}" fillcolor="white" strokeweight=".5pt"/>')
+                 f'style="{style}" fillcolor="white" strokeweight=".5pt">'
+                 + (f'<v:textbox inset="0,0,0,0"><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                    f'<w:r><w:rPr><w:sz w:val="14"/></w:rPr><w:t>{_esc(label)}</w:t></w:r></w:p></w:txbxContent>'
+                    f'</v:textbox>' if label else "")
+                 + '</v:shape>')
     if wrap:
         return f'<w:r {NSDECL}><w:pict>{shape}</w:pict></w:r>'
     return f'<w:pict>{shape}</w:pict>'
@@ -864,9 +920,59 @@ def _tracked_par(ctx: _Ctx, par, text, inserted, deleted):
         _add_text(ctx, par, after)
 
 
+KOLOM = {"no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana", "mutu_baku": "Mutu Baku",
+         "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output", "keterangan": "Keterangan"}
+
+
 def _render_procedure_table(ctx: _Ctx, sop: m.SOP):
+    """The procedure as one table, or as several (``pecah_tabel``: step
+    numbers after which a page break and a new table with repeated header
+    rows start; the flow crosses by a pair of off-page connectors)."""
+    steps = sop.kegiatan
+    cuts = sorted(ctx.opts.get("pecah_tabel") or [])
+    chunks, cur = [], []
+    for k in steps:
+        cur.append(k)
+        if k.no in cuts:
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    for k in steps:
+        ctx.step_shape[k.no] = ctx.next_id()
+    letters = iter("ABCDEFGH")
+    table = None
+    incoming = None
+    for ci, chunk in enumerate(chunks):
+        outgoing = None
+        if ci + 1 < len(chunks):
+            nxt = chunks[ci + 1][0].no
+            crossing = [(k.no, t) for k in chunk for t in _targets(k) if t not in {c.no for c in chunk}]
+            if crossing != [(chunk[-1].no, nxt)]:
+                raise ValueError(f"pecah_tabel: only the sequential edge may cross a page, got {crossing}")
+            outgoing = (chunk[-1].no, next(letters))
+        if ci > 0:
+            _page_break(ctx.doc)
+            ctx.top_par += 1
+        if outgoing and chunk[-1].simbol == "keputusan":
+            raise ValueError("pecah_tabel: a page may not end on a decision in these samples")
+        table = _proc_table(ctx, sop, chunk, outgoing, incoming)
+        incoming = (chunks[ci + 1][0].no, outgoing[1]) if outgoing else None
+    return table
+
+
+def _targets(k: m.Kegiatan) -> list[int]:
+    out = list(k.lanjut)
+    if k.cabang is not None:
+        out += [t for t in (k.cabang.ya, k.cabang.tidak) if t is not None and t not in out]
+    return out
+
+
+def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
     doc = ctx.doc
     mode = ctx.opts["prosedur"]
+    kol = dict(KOLOM)
+    kol.update(ctx.opts.get("kolom") or {})
     actors = sop.pelaksana if mode != "kolom_teks" else []
     n = len(actors) if mode != "kolom_teks" else 1
     no_fmt = ctx.opts.get("no_format", "{}")
@@ -875,36 +981,34 @@ def _render_procedure_table(ctx: _Ctx, sop: m.SOP):
     two_rows = mode != "kolom_teks"
     header_rows = 2 if two_rows else 1
     colnum = 1 if ctx.opts.get("kolom_nomor") else 0
-    steps = sop.kegiatan
-    table = _new_table(doc, header_rows + colnum + len(steps), ncols,
+    kosong = int(ctx.opts.get("baris_kosong") or 0)
+    table = _new_table(doc, header_rows + colnum + len(steps) + kosong, ncols,
                        [1.0, 6.0] + [COL_W if two_rows else 3.0] * n + [3.0, 2.0, 3.0, 3.0])
     c_kel, c_wak, c_out, c_ket = 2 + n, 3 + n, 4 + n, 5 + n
     if two_rows:
-        h0, h1 = table.rows[0].cells, table.rows[1].cells
-        for c, text in ((0, "No"), (1, "Kegiatan"), (c_ket, "Keterangan")):
+        for c, key in ((0, "no"), (1, "kegiatan"), (c_ket, "keterangan")):
             merged = table.cell(0, c).merge(table.cell(1, c))
-            _set_cell(ctx, merged, text, bold=True, align=1)
+            _set_cell(ctx, merged, kol[key], bold=True, align=1)
         pel = table.cell(0, 2).merge(table.cell(0, 1 + n)) if n > 1 else table.cell(0, 2)
-        _set_cell(ctx, pel, "Pelaksana", bold=True, align=1)
+        _set_cell(ctx, pel, kol["pelaksana"], bold=True, align=1)
         mutu = table.cell(0, c_kel).merge(table.cell(0, c_out))
-        _set_cell(ctx, mutu, "Mutu Baku", bold=True, align=1)
+        _set_cell(ctx, mutu, kol["mutu_baku"], bold=True, align=1)
         for i, actor in enumerate(actors):
             _set_cell(ctx, table.cell(1, 2 + i), actor, bold=True, size=9, align=1)
-        for c, text in ((c_kel, "Kelengkapan"), (c_wak, "Waktu"), (c_out, "Output")):
-            _set_cell(ctx, table.cell(1, c), text, bold=True, align=1)
-        del h0, h1
+        for c, key in ((c_kel, "kelengkapan"), (c_wak, "waktu"), (c_out, "output")):
+            _set_cell(ctx, table.cell(1, c), kol[key], bold=True, align=1)
+        for r in range(2):
+            trPr = table.rows[r]._tr.get_or_add_trPr()
+            trPr.append(parse_xml(f'<w:tblHeader {NSDECL}/>'))
     else:
-        for c, text in enumerate(["No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"]):
-            _set_cell(ctx, table.cell(0, c), text, bold=True, align=1)
+        for c, key in enumerate(["no", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan"]):
+            _set_cell(ctx, table.cell(0, c), kol[key], bold=True, align=1)
     if colnum:
         for c in range(ncols):
             _set_cell(ctx, table.cell(header_rows, c), str(c + 1), size=8, align=1)
     first = header_rows + colnum
     row_of = {k.no: i for i, k in enumerate(steps)}
-    col_of = {k.no: (actors.index(k.pelaksana) if k.pelaksana in actors else 0) for k in steps}
-    merged_waktu_done = set()
-    for k in steps:
-        ctx.step_shape[k.no] = ctx.next_id()
+    col_of = {k.no: (actors.index(k.pelaksana) if k.pelaksana in actors else 0) for k in sop.kegiatan}
     for i, k in enumerate(steps):
         r = first + i
         _set_cell(ctx, table.cell(r, 0), no_fmt.format(k.no), align=1)
@@ -917,24 +1021,57 @@ def _render_procedure_table(ctx: _Ctx, sop: m.SOP):
                 cell = table.cell(r, 2 + actors.index(actor))
                 if mode == "centang":
                     _set_cell(ctx, cell, ctx.opts.get("centang_teks", "√"), align=1)
+                    continue
+                preset = k.bentuk or _PRESET[k.simbol]
+                targets = {t: row_of[t] - i for t in row_of}
+                par = _cell_par(cell)
+                main = actor == k.pelaksana
+                if main and incoming and incoming[0] == k.no:
+                    _offpage(ctx, par, incoming[1], mode, into=k.no)
+                if main and outgoing and outgoing[0] == k.no:
+                    k_out = dataclasses.replace(k, lanjut=[])  # the edge leaves through the page link
+                    _draw_step(ctx, par, k_out, preset, mode, targets, col_of, keputusan_label=True,
+                               connectors=True)
+                    _offpage(ctx, par, outgoing[1], mode, out_of=k.no)
                 else:
-                    preset = k.bentuk or _PRESET[k.simbol]
-                    targets = {t: row_of[t] - i for t in row_of}
-                    _draw_step(ctx, _cell_par(cell), k, preset, mode, targets, col_of, keputusan_label=True,
-                               connectors=actor == k.pelaksana)
+                    _draw_step(ctx, par, k, preset, mode, targets, col_of, keputusan_label=True, connectors=main)
         _set_cell(ctx, table.cell(r, c_kel), k.kelengkapan)
         if k.waktu is not None and k.waktu.gabungan and len(k.waktu.gabungan) > 1:
             if k.no == k.waktu.gabungan[0]:
                 last = first + row_of[k.waktu.gabungan[-1]]
                 cell = table.cell(r, c_wak).merge(table.cell(last, c_wak))
                 _set_cell(ctx, cell, k.waktu.teks, align=1)
-                merged_waktu_done.update(k.waktu.gabungan)
         elif k.waktu is not None:
             _set_cell(ctx, table.cell(r, c_wak), k.waktu.teks.replace(" ", "\u00a0") if ctx.opts.get("nbsp")
                       else k.waktu.teks, align=1)
         _set_cell(ctx, table.cell(r, c_out), k.output)
         _set_cell(ctx, table.cell(r, c_ket), k.keterangan)
     return table
+
+
+def _offpage(ctx: _Ctx, par, letter: str, engine: str, out_of=None, into=None):
+    """A pentagon page link with its letter, below the source symbol (out_of)
+    or above the target symbol (into), joined to it by a glued connector."""
+    w, h = 300000, 260000
+    x0 = (COL_W * 360000 - w) / 2
+    pid = ctx.next_id()
+    step_id = ctx.step_shape.get(out_of or into)
+    y = 60000 + 420000 if out_of else -300000
+    if engine == "bentuk":
+        par._p.append(parse_xml(_anchor_xml(ctx, "flowChartOffpageConnector", x0, y, w, h,
+                                            name="Flowchart: Off-page Connector", text=letter, sid=pid,
+                                            symbol_text=True)))
+        cxn = (step_id, pid) if out_of else (pid, step_id)
+        par._p.append(parse_xml(_anchor_xml(ctx, "straightConnector1", x0 + w / 2, y - 120000 if out_of else y + h,
+                                            1, 120000, name="Straight Arrow Connector", connector=True, arrow=True,
+                                            cxn=cxn)))
+    else:
+        par._p.append(parse_xml(_vml_xml(pid, "flowChartOffpageConnector", x0, y, w, h,
+                                         name="Flowchart: Off-page Connector", label=letter)))
+        cid = ctx.next_id()
+        par._p.append(parse_xml(_vml_connector(cid, x0 + w / 2, y - 120000 if out_of else y + h, 0, 120000,
+                                               bent=False)))
+        ctx.vml_rules.append((cid, step_id, pid) if out_of else (cid, pid, step_id))
 
 
 def _render_procedure_paragraphs(ctx: _Ctx, sop: m.SOP):
@@ -1074,10 +1211,24 @@ def build_docx(sops: Union[m.SOP, Iterable[m.SOP]], path, layout: str = "standar
     _vml_rules_into_settings(ctx)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    cp = doc.core_properties
+    cp.author = cp.last_modified_by = "Subbag Umum"
+    cp.created = cp.modified = datetime.datetime(2024, 3, 4, 9, 0, 0)
+    cp.revision = 3
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(_stable_zip(buf.getvalue()))
     return [oracle_dict(sop, path.name, i, o, unplaced_per_sop[i], tracked=ctx.tracked if i == 0 else 0)
             for i, sop in enumerate(sops)]
 
 
-def _dataclass_replace(obj, **kw):
-    return dataclasses.replace(obj, **kw)
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed member timestamps (reproducible files)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 3, 4, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()

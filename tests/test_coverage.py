@@ -148,7 +148,7 @@ def uncovered(path: Path, sops) -> list[str]:
             low = frag.lower()
             if is_label(frag) or frag in TICKS or re.fullmatch(r"[\d\s.,;:()/\-–—]+", frag):
                 continue
-            if re.fullmatch(r"[^\w]+", frag):  # punctuation only
+            if re.fullmatch(r"[^\w]+", frag) or re.fullmatch(r"[a-zA-Z][.)]", frag):  # punctuation, "a." markers
                 continue
             if low in corpus or re.sub(r"\s+", "", low) in flat:
                 continue
