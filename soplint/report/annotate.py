@@ -531,6 +531,18 @@ class Locator:
             found = self._search(finding.teks, tail, [tbl])
             if found is not None:
                 return found
+            # about the table as a whole: its header cell for the field, else its first cell
+            names = _COLUMNS.get(tail or "") or _COLUMNS["uraian"]
+            col = self._header_col(tbl, names)
+            rows = self.body.rows(tbl)
+            for r in range(min(len(rows), 4)):
+                tc = self.body.cell_at(tbl, r, col) if col is not None else None
+                if tc is not None and norm(cell_text(tc)) and any(
+                        norm(cell_text(tc)).rstrip(":").startswith(norm(x)) for x in names):
+                    return self._cell_anchor(tc, "tabel")
+            cells = [c for r, c, col in self.body.table_cells(tbl)]
+            if cells:
+                return self._cell_anchor(next((c for c in cells if norm(cell_text(c))), cells[0]), "tabel")
         found = self._search(finding.teks, tail, region)
         if found is None and finding.teks and region is not self.body.blocks:
             found = self._find_text(finding.teks, self.body.blocks)
