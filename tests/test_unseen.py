@@ -1,0 +1,199 @@
+"""The reader on Word files from OTHER producers than samples/sopdocx.py.
+
+tests/unseen/files/ holds SOPs made through LibreOffice (HTML and flat ODT ->
+.docx / Word 97 .doc), python-docx written the careless way, and rebuilds of real
+BPS Bengkulu SOPs with DrawingML / VML flowchart shapes (generator:
+tests/unseen/make_unseen.py). Each <name>.expect.json lists the key facts a
+correct reader must get, written by hand from the source texts.
+
+One test per key fact, so a failure names the file and the field.
+``python tests/test_unseen.py`` prints how many facts the reader gets per file.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from soplint.model import to_dict
+from soplint.readers import read_path
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "unseen" / "files"
+
+# Facts the reader does not get yet: "file::fact" -> reason (bug reports in
+# /work/team/reader-bugs.md, section "From H7"). Marked xfail(strict=False).
+KNOWN_BUGS: dict[str, str] = {}
+
+
+def _norm(s):
+    return re.sub(r"\s+", " ", str(s).replace("\u00a0", " ")).strip()
+
+
+def expand(exp: dict) -> list[tuple[str, object]]:
+    """Turn one SOP's expectation block into (fact key, expected value) pairs."""
+    facts = []
+    for key, val in exp.items():
+        if key == "langkah":
+            for no, pel, simbol in val:
+                facts.append((f"kegiatan[{no}].pelaksana", pel))
+                facts.append((f"kegiatan[{no}].simbol", simbol))
+        elif key in ("cabang", "pelaksana_lain", "lanjut"):
+            for no, v in val.items():
+                facts.append((f"kegiatan[{no}].{key}", v))
+        elif key == "waktu_menit":
+            for no, v in val.items():
+                facts.append((f"kegiatan[{no}].waktu.menit", v))
+        elif key == "waktu_gabungan":
+            for no, v in val.items():
+                facts.append((f"kegiatan[{no}].waktu.gabungan", v))
+        elif key == "kolom":
+            for no, fields in val.items():
+                for field, v in fields.items():
+                    facts.append((f"kegiatan[{no}].{field}", v))
+        elif key == "tak_terpetakan~":
+            for text in val:
+                facts.append((f"tak_terpetakan~{text}", text))
+        else:
+            facts.append((key, val))
+    return facts
+
+
+_MISSING = object()
+
+
+def resolve(model: dict, key: str):
+    """Value of a fact key in a model dict; _MISSING where the path does not exist."""
+    if key.startswith("tak_terpetakan~"):
+        want = _norm(key.split("~", 1)[1])
+        texts = [_norm(t.get("teks", "")) for t in model.get("tak_terpetakan") or []]
+        return next((want for t in texts if want in t), None)
+    count = key.endswith("#")
+    path = key[:-1] if count else key
+    cur = model
+    for part in path.split("."):
+        m = re.fullmatch(r"kegiatan\[(\d+)\]", part)
+        if m:
+            steps = [k for k in cur.get("kegiatan") or [] if k.get("no") == int(m.group(1))]
+            if not steps:
+                return _MISSING
+            cur = steps[0]
+        elif isinstance(cur, dict) and part in cur:
+            cur = cur[part]
+        else:
+            return _MISSING
+    if count:
+        return None if cur is None else len(cur)
+    return cur
+
+
+def same(got, want) -> bool:
+    if isinstance(want, str) and isinstance(got, str):
+        return _norm(got) == _norm(want)
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(same(g, w) for g, w in zip(got, want))
+    if isinstance(want, dict) and isinstance(got, dict):
+        return all(same(got.get(k), v) for k, v in want.items())
+    return got == want
+
+
+def cases():
+    out = []
+    for exp_path in sorted(FILES.glob("*.expect.json")):
+        exp = json.loads(exp_path.read_text(encoding="utf-8"))
+        for fname in exp["files"]:
+            out.append((fname, "sops#", len(exp["sops"]), 0))
+            for i, block in enumerate(exp["sops"]):
+                for key, val in expand(block):
+                    out.append((fname, key, val, i))
+    return out
+
+
+_CACHE: dict[str, object] = {}
+
+
+def models_of(fname: str):
+    if fname not in _CACHE:
+        try:
+            _CACHE[fname] = [to_dict(s) for s in read_path(FILES / fname)]
+        except Exception as exc:  # reported per fact, the other files go on
+            _CACHE[fname] = exc
+    return _CACHE[fname]
+
+
+def _params():
+    params = []
+    for fname, key, val, i in cases():
+        fid = f"{fname}::{key}" if i == 0 else f"{fname}::sop{i}.{key}"
+        marks = []
+        if fid in KNOWN_BUGS:
+            marks.append(pytest.mark.xfail(strict=False, reason=KNOWN_BUGS[fid]))
+        params.append(pytest.param(fname, key, val, i, id=fid, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("fname,key,want,index", _params())
+def test_unseen_fact(request, fname, key, want, index):
+    if fname.endswith(".doc"):
+        request.getfixturevalue("soffice")  # .doc goes through LibreOffice
+    models = models_of(fname)
+    if isinstance(models, Exception):
+        pytest.fail(f"{fname}: reader raised {type(models).__name__}: {models}")
+    if key == "sops#":
+        assert len(models) == want, f"{fname}: {len(models)} SOPs read, expected {want}"
+        return
+    assert index < len(models), f"{fname}: SOP {index} not read (only {len(models)})"
+    got = resolve(models[index], key)
+    assert got is not _MISSING, f"{fname}: {key} missing in the model"
+    assert same(got, want), f"{fname}: {key}: expected {want!r}, got {got!r}"
+
+
+def test_every_expectation_names_existing_files():
+    exps = sorted(FILES.glob("*.expect.json"))
+    assert len(exps) >= 8
+    for exp_path in exps:
+        exp = json.loads(exp_path.read_text(encoding="utf-8"))
+        for fname in exp["files"]:
+            assert (FILES / fname).is_file(), fname
+        assert exp["sops"] and all(expand(b) for b in exp["sops"])
+
+
+def score():
+    """Per file: facts right / facts total, and the wrong ones."""
+    per = {}
+    for fname, key, want, i in cases():
+        models = models_of(fname)
+        ok = False
+        got = None
+        if not isinstance(models, Exception):
+            if key == "sops#":
+                got = len(models)
+                ok = got == want
+            elif i < len(models):
+                got = resolve(models[i], key)
+                ok = got is not _MISSING and same(got, want)
+        else:
+            got = f"{type(models).__name__}: {models}"
+        right, total, wrong = per.setdefault(fname, [0, 0, []])
+        per[fname][0] += ok
+        per[fname][1] += 1
+        if not ok:
+            wrong.append((key, want, None if got is _MISSING else got))
+    return per
+
+
+if __name__ == "__main__":
+    verbose = "-v" in sys.argv
+    per = score()
+    R = T = 0
+    for fname, (right, total, wrong) in per.items():
+        R += right
+        T += total
+        print(f"{right:4d}/{total:<4d} {fname}")
+        if verbose:
+            for key, want, got in wrong:
+                print(f"          {key}: expected {want!r}, got {got!r}")
+    print(f"{R:4d}/{T:<4d} total")

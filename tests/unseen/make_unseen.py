@@ -1,0 +1,1068 @@
+"""Build the "unseen producer" SOP documents used by tests/test_unseen.py.
+
+These files are deliberately NOT made with samples/sopdocx.py: they come from
+other producers, the way OPD staff really end up with Word files:
+
+* LibreOffice: SOPs written as HTML (rowspan/colspan headers, tick marks) or as
+  flat ODT (.fodt: "Label<tab>: value" paragraphs, LibreOffice's own custom
+  flowchart shapes), converted with ``soffice --headless --convert-to docx``
+  (and ``doc`` for Word 97 files).
+* python-docx written the "careless" way: label typos and variants, upper case,
+  double spaces, NBSP, the colon in its own cell, Mutu Baku columns in another
+  order, "v"/"V"/"X" ticks, merged cells, page-number footer fields.
+* Rebuilds of real signed BPS Provinsi Bengkulu SOPs (shared/corpus/real-texts/
+  bps-bengkulu) in their layout, with DrawingML flowchart shapes (bare
+  ``w:drawing``, ``mc:AlternateContent`` with a VML fallback, connectors with
+  Ya/Tidak text boxes) or legacy VML shapes, written with lxml.
+
+Run:  python tests/unseen/make_unseen.py      (needs LibreOffice for the LO files)
+The expectations (files/<name>.expect.json) are hand-written from the source
+texts below, never from the reader's output.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, Twips
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+
+NBSP = "\u00a0"
+
+# --------------------------------------------------------------------------------------
+# LibreOffice conversion
+# --------------------------------------------------------------------------------------
+
+
+def soffice_convert(sources: list[Path], target: str, outdir: Path, infilter: str | None = None):
+    """Convert several files in ONE soffice run, with a private profile."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        raise SystemExit("LibreOffice (soffice) is needed to build the LibreOffice files")
+    profile = Path(tempfile.mkdtemp(prefix="h7-unseen-lo-"))
+    try:
+        cmd = [exe, f"-env:UserInstallation=file://{profile}/{uuid.uuid4().hex}", "--headless"]
+        if infilter:
+            cmd.append(f"--infilter={infilter}")
+        cmd += ["--convert-to", target, "--outdir", str(outdir)] + [str(s) for s in sources]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------
+# 1. LibreOffice from HTML: IUMK at Kecamatan Tayu (identity table, ticks, rowspan/colspan)
+# --------------------------------------------------------------------------------------
+
+IUMK_STEPS = [
+    # no, uraian, actor index, kelengkapan, waktu, output, keterangan
+    (1, "Mengajukan permohonan IUMK dengan melampirkan persyaratan", 0,
+     "Formulir permohonan, fotokopi KTP dan KK, surat pengantar desa", "5 menit", "Berkas permohonan", ""),
+    (2, "Memeriksa kelengkapan berkas permohonan, lengkap?", 1,
+     "Berkas permohonan", "10 menit", "Berkas lengkap", "Tidak: kembali ke kegiatan 1"),
+    (3, "Mencatat dalam buku register dan mengetik draf IUMK", 1,
+     "Berkas lengkap", "15 menit", "Draf IUMK", ""),
+    (4, "Memverifikasi dan memaraf draf IUMK", 2, "Draf IUMK", "15 menit", "Draf IUMK berparaf", ""),
+    (5, "Menandatangani IUMK", 3, "Draf IUMK berparaf", "15 menit", "IUMK ditandatangani", ""),
+    (6, "Memberi nomor dan stempel serta mengarsipkan salinan IUMK", 1,
+     "IUMK ditandatangani", None, "IUMK bernomor", ""),
+    (7, "Menerima IUMK", 0, "IUMK bernomor", "5 menit", "IUMK diterima pemohon", ""),
+]
+IUMK_ACTORS = ["Pemohon", "Petugas Loket PATEN", "Kasi Ekonomi dan Pembangunan", "Camat"]
+
+
+def iumk_html() -> str:
+    a = IUMK_ACTORS
+    rows = []
+    for no, uraian, actor, kel, waktu, out, ket in IUMK_STEPS:
+        ticks = "".join(f"<td align='center'>{'√' if i == actor else ''}</td>" for i in range(len(a)))
+        if no == 5:
+            wcell = f"<td rowspan='2'>{waktu}</td>"  # one Waktu for steps 5 and 6
+        elif waktu is None:
+            wcell = ""
+        else:
+            wcell = f"<td>{waktu}</td>"
+        rows.append(f"<tr><td>{no}.</td><td>{escape(uraian)}</td>{ticks}<td>{escape(kel)}</td>{wcell}"
+                    f"<td>{escape(out)}</td><td>{escape(ket)}</td></tr>")
+    colnums = "".join(f"<td align='center'><i>{i}</i></td>" for i in range(1, 11))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>SOP IUMK</title></head><body>
+<p align="center"><b>STANDAR OPERASIONAL PROSEDUR</b></p>
+<table border="1" cellspacing="0" width="100%">
+<tr><td rowspan="6" width="35%" align="center"><b>PEMERINTAH KABUPATEN PATI<br>KECAMATAN TAYU</b></td>
+<td width="20%">Nomor SOP</td><td width="2%">:</td><td>503/12/IUMK/2022</td></tr>
+<tr><td>Tanggal Pembuatan</td><td>:</td><td>14 Maret 2022</td></tr>
+<tr><td>Tanggal Revisi</td><td>:</td><td>-</td></tr>
+<tr><td>Tanggal Efektif</td><td>:</td><td>1 April 2022</td></tr>
+<tr><td>Disahkan oleh</td><td>:</td><td><p>CAMAT TAYU</p><p><br></p><p><br></p>
+<p><b><u>Drs. SUTOYO, M.Si</u></b></p><p>Pembina Tk. I</p><p>NIP. 19680412 199303 1 008</p></td></tr>
+<tr><td>Nama SOP</td><td>:</td><td><b>Penerbitan Izin Usaha Mikro dan Kecil (IUMK)</b></td></tr>
+</table>
+<table border="1" cellspacing="0" width="100%">
+<tr><td width="50%"><b>Dasar Hukum:</b>
+<ol><li>Undang-Undang Nomor 20 Tahun 2008 tentang Usaha Mikro, Kecil, dan Menengah</li>
+<li>Peraturan Presiden Nomor 98 Tahun 2014 tentang Perizinan untuk Usaha Mikro dan Kecil</li>
+<li>Peraturan Menteri Dalam Negeri Nomor 83 Tahun 2014 tentang Pedoman Pemberian Izin Usaha Mikro dan Kecil</li>
+<li>Peraturan Bupati Pati Nomor 45 Tahun 2015 tentang Pendelegasian Sebagian Kewenangan Bupati kepada Camat</li></ol></td>
+<td><b>Kualifikasi Pelaksana:</b><p>1. Memahami ketentuan perizinan usaha mikro dan kecil</p>
+<p>2. Mampu mengoperasikan komputer</p></td></tr>
+<tr><td><b>Keterkaitan:</b><p>1. SOP Pelayanan Administrasi Terpadu Kecamatan (PATEN)</p></td>
+<td><b>Peralatan/Perlengkapan:</b><p>1. Komputer dan printer</p><p>2. Buku register IUMK</p><p>3. ATK</p></td></tr>
+<tr><td><b>Peringatan:</b><p>Apabila persyaratan tidak lengkap, IUMK tidak dapat diterbitkan</p></td>
+<td><b>Pencatatan dan Pendataan:</b><p>1. Buku register IUMK</p><p>2. Arsip salinan IUMK</p></td></tr>
+</table>
+<p style="page-break-before: always"></p>
+<table border="1" cellspacing="0" width="100%">
+<tr><th rowspan="2">No</th><th rowspan="2">Kegiatan</th><th colspan="4">Pelaksana</th>
+<th colspan="3">Mutu Baku</th><th rowspan="2">Keterangan</th></tr>
+<tr>{''.join(f'<th>{x}</th>' for x in a)}<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>
+<tr>{colnums}</tr>
+{''.join(rows)}
+</table>
+</body></html>
+"""
+
+
+# --------------------------------------------------------------------------------------
+# 2. LibreOffice from flat ODT: identity as "Label<tab>: value" paragraphs, ticks
+#    (Legalisir ijazah, Dinas Pendidikan Kota Padang)
+# --------------------------------------------------------------------------------------
+
+FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+ <style:style style:name="cell" style:family="table-cell">
+  <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"/></style:style>
+ <style:style style:name="bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="P1" style:family="paragraph"><style:paragraph-properties>
+  <style:tab-stops><style:tab-stop style:position="4.5cm"/></style:tab-stops></style:paragraph-properties></style:style>
+ <style:style style:name="gr1" style:family="graphic"><style:graphic-properties draw:stroke="solid"
+  svg:stroke-color="#000000" draw:fill="solid" draw:fill-color="#ffffff" style:wrap="none"
+  style:vertical-pos="from-top" style:horizontal-pos="from-left"
+  style:vertical-rel="paragraph" style:horizontal-rel="paragraph"/></style:style>
+ <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="29.7cm"
+  fo:page-height="21cm" style:print-orientation="landscape" fo:margin="1.5cm"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>
+"""
+FODT_TAIL = "</office:text></office:body></office:document>\n"
+
+
+def _tp(text: str, style: str = "P1") -> str:
+    """A text:p where '\\t' becomes <text:tab/>."""
+    parts = [escape(p) for p in text.split("\t")]
+    return f'<text:p text:style-name="{style}">' + "<text:tab/>".join(parts) + "</text:p>"
+
+
+def _fcell(content: str, span: int = 1) -> str:
+    attr = f' table:number-columns-spanned="{span}"' if span > 1 else ""
+    cov = "<table:covered-table-cell/>" * (span - 1)
+    return f'<table:table-cell table:style-name="cell" office:value-type="string"{attr}>{content}</table:table-cell>{cov}'
+
+
+LEGALISIR_STEPS = [
+    (1, "Menyerahkan fotokopi ijazah yang akan dilegalisir beserta ijazah asli", 0,
+     "Fotokopi ijazah, ijazah asli", "5 menit", "Berkas legalisir", ""),
+    (2, "Mencocokkan fotokopi dengan ijazah asli, sesuai?", 1,
+     "Fotokopi ijazah, ijazah asli", "10 menit", "Fotokopi ijazah terverifikasi", "Tidak: kembali ke kegiatan 1"),
+    (3, "Membubuhkan cap legalisir dan memaraf", 1, "Fotokopi ijazah terverifikasi", "10 menit",
+     "Fotokopi berparaf", ""),
+    (4, "Menandatangani legalisir", 2, "Fotokopi berparaf", "1 hari kerja", "Legalisir ditandatangani", ""),
+    (5, "Menerima fotokopi ijazah yang telah dilegalisir", 0, "Legalisir ditandatangani", "5 menit",
+     "Ijazah terlegalisir", ""),
+]
+LEGALISIR_ACTORS = ["Pemohon", "Petugas Loket", "Sekretaris Dinas"]
+
+
+def legalisir_fodt() -> str:
+    body = []
+    body.append(_tp("PEMERINTAH KOTA PADANG"))
+    body.append(_tp("DINAS PENDIDIKAN"))
+    body.append(_tp("STANDAR OPERASIONAL PROSEDUR"))
+    body.append(_tp(""))
+    body.append(_tp("Nomor SOP\t: 420/045/SOP-DISDIK/2023"))
+    body.append(_tp("Tanggal Pembuatan\t: 9 Januari 2023"))
+    body.append(_tp("Tanggal Revisi\t: -"))
+    body.append(_tp("Tanggal Efektif\t: 1 Februari 2023"))
+    body.append(_tp("Disahkan oleh\t: KEPALA DINAS PENDIDIKAN KOTA PADANG"))
+    body.append(_tp("\t  HABIBUL FUADI, S.Pd, M.Kom"))
+    body.append(_tp("\t  Pembina Utama Muda"))
+    body.append(_tp("\t  NIP. 19700315 199403 1 004"))
+    body.append(_tp("Nama SOP\t: Pelayanan Legalisir Fotokopi Ijazah"))
+    body.append(_tp(""))
+    body.append(_tp("Dasar Hukum\t:"))
+    body.append(_tp("1. Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional"))
+    body.append(_tp("2. Peraturan Menteri Pendidikan dan Kebudayaan Nomor 29 Tahun 2014 tentang Pengesahan "
+                    "Fotokopi Ijazah"))
+    body.append(_tp("3. Peraturan Wali Kota Padang Nomor 90 Tahun 2016 tentang Tugas dan Fungsi Dinas Pendidikan"))
+    body.append(_tp("Kualifikasi Pelaksana\t:"))
+    body.append(_tp("1. Memahami ketentuan legalisir ijazah"))
+    body.append(_tp("Keterkaitan\t: -"))
+    body.append(_tp("Peralatan/Perlengkapan\t:"))
+    body.append(_tp("1. Cap legalisir"))
+    body.append(_tp("2. Buku register legalisir"))
+    body.append(_tp("Peringatan\t:"))
+    body.append(_tp("1. Fotokopi yang tidak sesuai dengan aslinya tidak dapat dilegalisir"))
+    body.append(_tp("Pencatatan dan Pendataan\t:"))
+    body.append(_tp("1. Buku register legalisir"))
+    # procedure table: 3 + actors + 3 + 1 columns, two header rows
+    n_act = len(LEGALISIR_ACTORS)
+    ncol = 2 + n_act + 4
+    t = ['<table:table table:name="Prosedur">', f'<table:table-column table:number-columns-repeated="{ncol}"/>']
+    # header row 1: No, Kegiatan, Pelaksana (span), Mutu Baku (span 3), Keterangan
+    t.append("<table:table-row>" + _fcell(_tp("No")) + _fcell(_tp("Kegiatan"))
+             + _fcell(_tp("Pelaksana"), n_act) + _fcell(_tp("Mutu Baku"), 3) + _fcell(_tp("Keterangan"))
+             + "</table:table-row>")
+    t.append("<table:table-row>" + _fcell(_tp("")) + _fcell(_tp(""))
+             + "".join(_fcell(_tp(a)) for a in LEGALISIR_ACTORS)
+             + _fcell(_tp("Kelengkapan")) + _fcell(_tp("Waktu")) + _fcell(_tp("Output")) + _fcell(_tp(""))
+             + "</table:table-row>")
+    for no, uraian, actor, kel, waktu, out, ket in LEGALISIR_STEPS:
+        cells = [_fcell(_tp(str(no))), _fcell(_tp(uraian))]
+        cells += [_fcell(_tp("√" if i == actor else "")) for i in range(n_act)]
+        cells += [_fcell(_tp(kel)), _fcell(_tp(waktu)), _fcell(_tp(out)), _fcell(_tp(ket))]
+        t.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    t.append("</table:table>")
+    body.append("".join(t))
+    return FODT_HEAD + "\n".join(body) + FODT_TAIL
+
+
+# --------------------------------------------------------------------------------------
+# 3. LibreOffice flat ODT with LibreOffice's own flowchart shapes anchored in the
+#    actor cells (rebuild of BPS Bengkulu SOP-045 Peminjaman Lisensi Zoom)
+# --------------------------------------------------------------------------------------
+
+ZOOM_ACTORS = ["PJK Terkait", "PJK TIP", "PJK TI"]
+ZOOM_STEPS = [
+    (1, "Melakukan pengecekan jadwal peminjaman lisensi zoom dan membuat permohonan peminjaman lisensi "
+        "ZM pada PORTAL PINTAR", 0, "flowchart-terminator", "Nota dinas/ Undangan Kegiatan", "30 menit",
+     "Nota dinas peminjaman lisensi zoom"),
+    (2, "PJK TIP menginstruksikan kepada PJK TI untuk melakukan pengecekan jadwal peminjaman lisensi zoom",
+     1, "flowchart-process", "Nota dinas", "10 menit", "Hasil pengecekan jadwal"),
+    (3, "PJK TI mengecek jadwal peminjaman pada PORTAL PINTAR dan memberikan akun zoom BPS Provinsi kepada "
+        "PJK tim terkait", 2, "flowchart-process", "Hasil pengisian Form peminjaman", "10 menit",
+     "Akun zoom BPS terdaftar yang diupdate lisensi"),
+    (4, "Mengingatkan pemohon untuk segera mengunduh rekaman meeting pada akun zoom BPS", 2,
+     "flowchart-process", "Rekaman meeting", "1 jam", "Hasil unduh rekaman meeting"),
+    (5, "Anggota PJK TI melakukan managemen lisensi zoom setelah meeting berakhir", 2,
+     "flowchart-terminator", "Akses admin", "5 menit", "Pengaturan basic"),
+]
+
+BPS_DASAR_HUKUM_10 = [
+    "Undang-Undang Nomor 16 Tahun 1997 Tentang Statistik;",
+    "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan;",
+    "Peraturan Pemerintah Nomor 51 Tahun 1999 tentang Penyelengaraan Statistik;",
+    "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Peraturan Pelaksanaan Undang-Undang Nomor 43 Tahun "
+    "2009 tentang Kearsipan;",
+    "Peraturan Presiden Republik Indonesia Nomor 86 Tahun 2007 tentang Badan Pusat Statistik;",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 5 Tahun 2024 tentang "
+    "Perubahan atas Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 90 Tahun "
+    "2021 tentang Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah "
+    "Birokrasi Bersih dan Melayani di Instansi Pemerintah;",
+    "Peraturan Badan Pusat Statistik Nomor 1 Tahun 2023 tentang Pedoman Tata Naskah Dinas Badan Pusat "
+    "Statistik;",
+    "Peraturan Badan Pusat Statistik Nomor 1 Tahun 2024 tentang Penyelenggaraan Kearsipan;",
+    "Peraturan Badan Pusat Statistik Nomor 5 Tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat "
+    "Statistik Provinsi dan Badan Pusat Statistik Kabupaten/Kota ;",
+    "Peraturan Kepala Badan Pusat Statistik Nomor 19 Tahun 2013 Tentang Pedoman Penyusunan Standar "
+    "Operasional Prosedur Administrasi Pemerintah di Lingkungan Badan Pusat Statistik.",
+]
+
+
+def _lo_shape(kind: str, n: int) -> str:
+    return (f'<draw:custom-shape text:anchor-type="paragraph" draw:z-index="{n}" draw:name="Shape{n}" '
+            f'draw:style-name="gr1" svg:width="2.2cm" svg:height="0.9cm" svg:x="0.3cm" svg:y="0.1cm">'
+            f'<text:p/><draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="{kind}"/>'
+            f'</draw:custom-shape>')
+
+
+def zoom_fodt() -> str:
+    body = []
+    # identity table: logo/institution cell | label | value  (4 columns, first spans rows via text)
+    idt = ['<table:table table:name="Identitas">', '<table:table-column table:number-columns-repeated="3"/>']
+    rows = [("Nomor SOP", "SOP-045/17000/2025"), ("Tanggal Pembuatan", "8 Januari 2021"),
+            ("Tanggal Revisi", "26 Mei 2025"), ("Tanggal Efektif", "2 Juni 2025")]
+    inst = _tp("BADAN PUSAT STATISTIK") + _tp("PROVINSI BENGKULU") + _tp(
+        "TIM TEKNOLOGI INFORMASI DAN PENGEMBANGAN INOVASI")
+    for i, (lab, val) in enumerate(rows):
+        first = (f'<table:table-cell table:style-name="cell" office:value-type="string" '
+                 f'table:number-rows-spanned="6">{inst}</table:table-cell>') if i == 0 else "<table:covered-table-cell/>"
+        idt.append("<table:table-row>" + first + _fcell(_tp(lab)) + _fcell(_tp(val)) + "</table:table-row>")
+    sign = (_tp("Kepala BPS Provinsi Bengkulu") + _tp("") + _tp("") + _tp("Ir. Win Rizal, M.E.")
+            + _tp("NIP. 19660825 198802 1 001"))
+    idt.append("<table:table-row><table:covered-table-cell/>" + _fcell(_tp("Disahkan oleh")) + _fcell(sign)
+               + "</table:table-row>")
+    idt.append("<table:table-row><table:covered-table-cell/>" + _fcell(_tp("NAMA SOP"))
+               + _fcell(_tp("Peminjaman Lisensi Zoom")) + "</table:table-row>")
+    idt.append("</table:table>")
+    body.append("".join(idt))
+    # detail table
+    dh = _tp("DASAR HUKUM :") + "".join(_tp(f"{i}.\t{x}") for i, x in enumerate(BPS_DASAR_HUKUM_10, 1))
+    kp = _tp("KUALIFIKASI PELAKSANA :") + _tp(
+        "1. Anggota tim harus terdiri dari pegawai yang memahami penggunaan Zoom Meeting") + _tp(
+        "2. Dapat memegang informasi dan data yang bersifat rahasia")
+    kt = _tp("KETERKAITAN") + _tp("1. PJK terkait")
+    pp = _tp("PERALATAN/ PERLENGKAPAN") + _tp("1. Komputer") + _tp("2. Lisensi Zoom")
+    pr = _tp("PERINGATAN")
+    pc = _tp("PENCATATAN DAN PENDATAAN") + _tp("PC Pegawai")
+    det = ['<table:table table:name="Detail">', '<table:table-column table:number-columns-repeated="2"/>']
+    for a, b in ((dh, kp), (kt, pp), (pr, pc)):
+        det.append("<table:table-row>" + _fcell(a) + _fcell(b) + "</table:table-row>")
+    det.append("</table:table>")
+    body.append("".join(det))
+    body.append(_tp(""))
+    # procedure table
+    n = len(ZOOM_ACTORS)
+    t = ['<table:table table:name="Prosedur">', f'<table:table-column table:number-columns-repeated="{2 + n + 4}"/>']
+    vs = ' table:number-rows-spanned="2"'
+    t.append("<table:table-row>"
+             f'<table:table-cell table:style-name="cell"{vs}>{_tp("No")}</table:table-cell>'
+             f'<table:table-cell table:style-name="cell"{vs}>{_tp("Kegiatan")}</table:table-cell>'
+             + _fcell(_tp("Pelaksana"), n) + _fcell(_tp("Mutu Baku"), 3)
+             + f'<table:table-cell table:style-name="cell"{vs}>{_tp("Keterangan")}</table:table-cell>'
+             "</table:table-row>")
+    t.append("<table:table-row><table:covered-table-cell/><table:covered-table-cell/>"
+             + "".join(_fcell(_tp(a)) for a in ZOOM_ACTORS)
+             + _fcell(_tp("Kelengkapan")) + _fcell(_tp("Waktu")) + _fcell(_tp("Output"))
+             + "<table:covered-table-cell/></table:table-row>")
+    z = 1
+    for no, uraian, actor, kind, kel, waktu, out in ZOOM_STEPS:
+        cells = [_fcell(_tp(str(no))), _fcell(_tp(uraian))]
+        for i in range(n):
+            if i == actor:
+                cells.append(_fcell('<text:p text:style-name="P1">' + _lo_shape(kind, z) + "</text:p>"))
+                z += 1
+            else:
+                cells.append(_fcell(_tp("")))
+        cells += [_fcell(_tp(kel)), _fcell(_tp(waktu)), _fcell(_tp(out)), _fcell(_tp(""))]
+        t.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    t.append("</table:table>")
+    body.append("".join(t))
+    return FODT_HEAD + "\n".join(body) + FODT_TAIL
+
+
+# --------------------------------------------------------------------------------------
+# python-docx helpers (the "careless" documents and the BPS rebuilds)
+# --------------------------------------------------------------------------------------
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+}
+NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
+TW = 635  # EMU per twip
+
+
+def landscape(doc):
+    s = doc.sections[0]
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(s, side, Cm(1.5))
+
+
+def borders(table):
+    tblPr = table._tbl.tblPr
+    b = parse_xml(f'<w:tblBorders {NSDECL}>' + "".join(
+        f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for e in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
+    tblPr.append(b)
+
+
+def set_widths(table, widths_tw):
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), widths_tw):
+        gc.set(qn("w:w"), str(w))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_tw):
+            cell.width = Twips(w)
+
+
+def row_height(row, tw, exact=True):
+    trPr = row._tr.get_or_add_trPr()
+    trPr.append(parse_xml(f'<w:trHeight {NSDECL} w:val="{tw}" w:hRule="{"exact" if exact else "atLeast"}"/>'))
+
+
+def put(cell, lines, bold=False, size=None, underline_line=None):
+    """Write lines as paragraphs into a cell (first paragraph reused)."""
+    if isinstance(lines, str):
+        lines = [lines]
+    for i, line in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        if line:
+            r = p.add_run(line)
+            r.bold = bold or (underline_line == i)
+            r.underline = underline_line == i
+            if size:
+                r.font.size = Pt(size)
+    return cell
+
+
+def split_runs(par, text, pieces):
+    """Write text into a paragraph as several runs (Word splits runs on edits)."""
+    step = max(1, len(text) // pieces)
+    for i in range(0, len(text), step):
+        par.add_run(text[i:i + step])
+
+
+def footer_page_fields(doc, prefix="Halaman "):
+    """Footer "Halaman <PAGE> dari <NUMPAGES>" as simple fields with cached results."""
+    p = doc.sections[0].footer.paragraphs[0]
+    p.add_run(prefix)
+    p._p.append(parse_xml(f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    p._p.append(parse_xml(f'<w:r {NSDECL}><w:t xml:space="preserve"> dari </w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:fldSimple {NSDECL} w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple>'))
+
+
+def vmerge(cells):
+    """Merge vertically with python-docx (writes w:vMerge restart/continue)."""
+    first = cells[0]
+    for c in cells[1:]:
+        first = first.merge(c)
+    return first
+
+
+# ---------- DrawingML / VML shape runs --------------------------------------------------
+
+class Ids:
+    def __init__(self, start=1):
+        self.n = start
+
+    def __call__(self):
+        self.n += 1
+        return self.n
+
+
+def _wsp(prst, cx, cy, *, text=None, connector=False, flip_h=False, flip_v=False, textbox=False):
+    flips = (' flipH="1"' if flip_h else "") + (' flipV="1"' if flip_v else "")
+    if connector:
+        nv = "<wps:cNvCnPr/>"
+        line = ('<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+                '<a:tailEnd type="triangle"/></a:ln>')
+        fill = ""
+    elif textbox:
+        nv = '<wps:cNvSpPr txBox="1"/>'
+        line = "<a:ln><a:noFill/></a:ln>"
+        fill = "<a:noFill/>"
+    else:
+        nv = "<wps:cNvSpPr/>"
+        line = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
+        fill = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+    txbx = ""
+    if text is not None:
+        txbx = (f'<wps:txbx><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>'
+                f'<w:rPr><w:sz w:val="14"/></w:rPr><w:t>{escape(text)}</w:t></w:r></w:p></w:txbxContent></wps:txbx>')
+    return (f'<wps:wsp>{nv}<wps:spPr><a:xfrm{flips}><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            f'<a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom>{fill}{line}</wps:spPr>{txbx}'
+            f'<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>')
+
+
+def _anchor(ids, name, x_tw, y_tw, w_tw, h_tw, wsp_xml):
+    did = ids()
+    return (f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{251658240 + did}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            f'<wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="column"><wp:posOffset>{x_tw * TW}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y_tw * TW}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{w_tw * TW}" cy="{h_tw * TW}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:wrapNone/><wp:docPr id="{did}" name="{name} {did}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'{wsp_xml}</a:graphicData></a:graphic></wp:anchor></w:drawing>')
+
+
+VML_TYPE = {"flowChartProcess": "109", "flowChartDecision": "110", "flowChartTerminator": "116"}
+
+
+def _vml_fallback(prst, x_tw, y_tw, w_tw, h_tw, sid, *, connector=False, text=None):
+    style = (f"position:absolute;margin-left:{x_tw / 20:.1f}pt;margin-top:{y_tw / 20:.1f}pt;"
+             f"width:{w_tw / 20:.1f}pt;height:{h_tw / 20:.1f}pt;z-index:{sid}")
+    if connector:
+        return (f'<w:pict><v:line id="_x0000_s{sid}" style="position:absolute;z-index:{sid}" '
+                f'from="{x_tw / 20:.1f}pt,{y_tw / 20:.1f}pt" to="{(x_tw + w_tw) / 20:.1f}pt,{(y_tw + h_tw) / 20:.1f}pt">'
+                f'<v:stroke endarrow="block"/></v:line></w:pict>')
+    if text is not None:
+        return (f'<w:pict><v:rect id="_x0000_s{sid}" style="{style}" filled="f" stroked="f"><v:textbox>'
+                f'<w:txbxContent><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:txbxContent>'
+                f'</v:textbox></v:rect></w:pict>')
+    t = VML_TYPE.get(prst, "1")
+    return (f'<w:pict><v:shape id="_x0000_s{sid}" type="#_x0000_t{t}" style="{style}" '
+            f'o:spt="{t}"/></w:pict>')
+
+
+def shape_run(ids, prst, x_tw, y_tw, w_tw, h_tw, *, alt=False, connector=False, text=None,
+              flip_h=False, flip_v=False, name=None):
+    """One w:r holding a DrawingML shape anchored at (x, y) twips from the cell/paragraph,
+    optionally wrapped in mc:AlternateContent with a VML fallback copy."""
+    wsp = _wsp(prst, w_tw * TW, h_tw * TW, connector=connector, text=text, textbox=text is not None and prst == "rect",
+               flip_h=flip_h, flip_v=flip_v)
+    drawing = _anchor(ids, name or ("Connector" if connector else "Flowchart"), x_tw, y_tw, w_tw, h_tw, wsp)
+    if alt:
+        fb = _vml_fallback(prst, x_tw, y_tw, w_tw, h_tw, ids.n + 1024, connector=connector,
+                           text=text if prst == "rect" else None)
+        inner = (f'<mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+                 f'<mc:Fallback>{fb}</mc:Fallback></mc:AlternateContent>')
+    else:
+        inner = drawing
+    return parse_xml(f'<w:r {NSDECL}>{inner}</w:r>')
+
+
+VML_SHAPETYPES = {
+    "109": '<v:shapetype id="_x0000_t109" coordsize="21600,21600" o:spt="109" path="m,l,21600r21600,l21600,xe">'
+           '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>',
+    "110": '<v:shapetype id="_x0000_t110" coordsize="21600,21600" o:spt="110" '
+           'path="m10800,l,10800,10800,21600,21600,10800xe"><v:stroke joinstyle="miter"/>'
+           '<v:path gradientshapeok="t" o:connecttype="rect" textboxrect="5400,5400,16200,16200"/></v:shapetype>',
+    "116": '<v:shapetype id="_x0000_t116" coordsize="21600,21600" o:spt="116" '
+           'path="m3475,qx,10800,3475,21600l18125,21600qx21600,10800,18125,xe"><v:stroke joinstyle="miter"/>'
+           '<v:path gradientshapeok="t" o:connecttype="rect" textboxrect="1018,3163,20582,18437"/></v:shapetype>',
+}
+
+
+def vml_run(kind, sid, x_pt, y_pt, w_pt, h_pt, with_type_def):
+    """A legacy (Word 2003) VML flowchart shape: v:shapetype (first use) + v:shape."""
+    st = VML_SHAPETYPES[kind] if with_type_def else ""
+    style = (f"position:absolute;left:0;text-align:left;margin-left:{x_pt}pt;margin-top:{y_pt}pt;"
+             f"width:{w_pt}pt;height:{h_pt}pt;z-index:{sid}")
+    return parse_xml(f'<w:r {NSDECL}><w:pict>{st}<v:shape id="_x0000_s{1025 + sid}" type="#_x0000_t{kind}" '
+                     f'style="{style}"/></w:pict></w:r>')
+
+
+def vml_line_run(sid, x1, y1, x2, y2):
+    return parse_xml(f'<w:r {NSDECL}><w:pict><v:line id="_x0000_s{2025 + sid}" '
+                     f'style="position:absolute;z-index:{sid}" from="{x1}pt,{y1}pt" to="{x2}pt,{y2}pt">'
+                     f'<v:stroke endarrow="block"/></v:line></w:pict></w:r>')
+
+
+# --------------------------------------------------------------------------------------
+# 4. python-docx, careless: Surat Pengantar Nikah at Kelurahan Sukajadi
+# --------------------------------------------------------------------------------------
+
+def careless_nikah(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    t = doc.add_paragraph()
+    t.alignment = 1
+    t.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    labels = [
+        ("NOMOR  SOP", ["474.2 / 118 / KEL-SKJ / 2023"]),
+        ("Tgl. Pembuatan", ["Pebruari 2023"]),
+        (f"TANGGAL{NBSP}REVISI", ["-"]),
+        ("Tanggal Pengesahan", ["06 Maret 2023"]),
+        ("Ditetapkan Oleh", ["LURAH SUKAJADI", "", "", "HENDRA GUNAWAN, S.STP", "Penata Tk. I (III/d)",
+                             "NIP 19870316 200602 1 002"]),
+        ("Judul SOP", ["Pelayanan Surat Pengantar Nikah"]),
+        ("Jenis Layanan", ["Administrasi Kependudukan"]),
+    ]
+    idt = doc.add_table(rows=len(labels), cols=4)
+    borders(idt)
+    set_widths(idt, [3600, 2600, 300, 7000])
+    logo = vmerge([idt.cell(i, 0) for i in range(len(labels))])
+    put(logo, ["PEMERINTAH KOTA PALEMBANG", "KECAMATAN SUKARAMI", "KELURAHAN SUKAJADI"], bold=True)
+    for i, (lab, val) in enumerate(labels):
+        lp = idt.cell(i, 1).paragraphs[0]
+        if lab == "Tanggal Pengesahan":
+            split_runs(lp, lab, 4)  # label split across runs
+        else:
+            lp.add_run(lab)
+        idt.cell(i, 2).paragraphs[0].add_run(":")
+        put(idt.cell(i, 3), val, underline_line=3 if lab == "Ditetapkan Oleh" else None)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    put(det.cell(0, 0), ["Landasan Hukum :",
+                         "1. Undang-Undang Nomor 1 Tahun 1974 tentang Perkawinan 2. Undang-Undang Nomor 23 "
+                         "Tahun 2006 tentang Administrasi Kependudukan 3. Peraturan Menteri Agama Nomor 20 Tahun "
+                         "2019 tentang Pencatatan Pernikahan"])
+    put(det.cell(0, 1), ["KUALIFIKASI PELAKSANAAN:", "- Memahami administrasi kependudukan",
+                         "- Mampu mengoperasikan komputer"])
+    put(det.cell(1, 0), ["Keterkaitan :", "-"])
+    put(det.cell(1, 1), ["Peralatan dan Perlengkapan :", "1) Komputer", "2) Printer",
+                         "3) Buku register surat pengantar"])
+    put(det.cell(2, 0), ["Peringatan :",
+                         "Apabila berkas tidak lengkap, surat pengantar nikah tidak dapat diterbitkan"])
+    put(det.cell(2, 1), ["Pencatatan/Pendataan :", "Buku register surat pengantar nikah"])
+    doc.add_page_break()
+
+    actors = ["Pemohon", "Staf Pelayanan", "Lurah"]
+    steps = [
+        (1, "Menyerahkan berkas permohonan surat pengantar nikah", 0, "v", "5 menit",
+         "Surat pengantar RT/RW, fotokopi KTP dan KK calon pengantin", "Berkas permohonan", ""),
+        (2, "Meneliti kelengkapan berkas permohonan", 1, "V", "10 menit", "Berkas permohonan",
+         "Berkas lengkap", "Tidak: kembali ke kegiatan 1"),
+        (3, "Mengetik formulir N1, N2 dan N4", 1, "v", "30 menit", "Berkas lengkap", "Draf formulir N1-N4", ""),
+        (4, "Memeriksa dan menandatangani formulir N1, N2 dan N4", 2, "X", None, "Draf formulir N1-N4",
+         "Formulir ditandatangani", ""),
+        (5, "Mencatat dalam buku register dan memberi nomor", 1, f"{NBSP}v{NBSP}", "5 menit",
+         "Formulir ditandatangani", "Formulir bernomor", ""),
+        (6, "Menerima surat pengantar nikah", 0, "√", "2 menit", "Formulir bernomor",
+         "Surat pengantar nikah diterima", ""),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3800] + [1300] * len(actors) + [1000, 2200, 1800, 1700])
+    hdr0, hdr1 = pt.rows[0].cells, pt.rows[1].cells
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "NO", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "URAIAN KEGIATAN", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 1 + len(actors))), "PELAKSANA", bold=True)
+    m0 = 2 + len(actors)
+    put(pt.cell(0, m0).merge(pt.cell(0, m0 + 2)), "MUTU BAKU", bold=True)
+    put(vmerge([pt.cell(0, ncol - 1), pt.cell(1, ncol - 1)]), "KET.", bold=True)
+    for i, a in enumerate(actors):
+        put(pt.cell(1, 2 + i), a, bold=True)
+    # Mutu Baku in a different order: Waktu | Persyaratan/Kelengkapan | Keluaran
+    put(pt.cell(1, m0), "Waktu", bold=True)
+    put(pt.cell(1, m0 + 1), "Persyaratan/Kelengkapan", bold=True)
+    put(pt.cell(1, m0 + 2), "Keluaran", bold=True)
+    del hdr0, hdr1
+    for r, (no, ur, act, tick, waktu, kel, out, ket) in enumerate(steps, start=2):
+        put(pt.cell(r, 0), f"{no}.")
+        put(pt.cell(r, 1), ur)
+        put(pt.cell(r, 2 + act), tick)
+        if waktu is not None:
+            put(pt.cell(r, m0), waktu)
+        put(pt.cell(r, m0 + 1), kel)
+        put(pt.cell(r, m0 + 2), out)
+        put(pt.cell(r, ncol - 1), ket)
+    # one Waktu for steps 3 and 4 (rows 4 and 5)
+    pt.cell(4, m0).merge(pt.cell(5, m0))
+    doc.add_paragraph("Catatan: formulir N1-N4 dicetak rangkap dua")
+    footer_page_fields(doc)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# 5. python-docx, careless: identity as paragraphs, one "Pelaksana" text column
+#    (Peminjaman kendaraan dinas, Setda Kabupaten Sleman)
+# --------------------------------------------------------------------------------------
+
+def careless_kendaraan(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    for line in ("PEMERINTAH KABUPATEN SLEMAN", "SEKRETARIAT DAERAH", "BAGIAN UMUM"):
+        p = doc.add_paragraph()
+        p.alignment = 1
+        p.add_run(line).bold = True
+    p = doc.add_paragraph()
+    p.alignment = 1
+    p.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    doc.add_paragraph("NOMOR SOP  :  027/ /BU-SETDA/2024")
+    doc.add_paragraph("TGL PEMBUATAN:\t2 Januari 2024")
+    doc.add_paragraph("Tanggal  revisi\t:\t-")
+    doc.add_paragraph("Mulai Berlaku : 15 Jan 2024")
+    doc.add_paragraph("Disahkan oleh : SEKRETARIS DAERAH KABUPATEN SLEMAN")
+    p = doc.add_paragraph("\t\t")
+    r = p.add_run("Ir. HARDA KISWAYA, M.Si")
+    r.bold = r.underline = True
+    doc.add_paragraph("\t\tPembina Utama Madya")
+    doc.add_paragraph("\t\tNIP. 19640111 199003 1 013")
+    doc.add_paragraph("Nama SOP : Peminjaman Kendaraan Dinas Operasional")
+    doc.add_paragraph("Dasar Hukum :")
+    for item in ("Peraturan Pemerintah Nomor 27 Tahun 2014 tentang Pengelolaan Barang Milik Negara/Daerah",
+                 "Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2016 tentang Pedoman Pengelolaan Barang Milik "
+                 "Daerah",
+                 "Peraturan Bupati Sleman Nomor 12 Tahun 2021 tentang Penggunaan Kendaraan Dinas"):
+        doc.add_paragraph(item, style="List Number")  # Word auto-numbering (w:numPr)
+    doc.add_paragraph("Kualifikasi Pelaksana :")
+    doc.add_paragraph("Memahami tata kelola barang milik daerah", style="List Bullet")
+    doc.add_paragraph("Mampu mengoperasikan komputer", style="List Bullet")
+    doc.add_paragraph("Keterkaitan : SOP Pemeliharaan Kendaraan Dinas")
+    doc.add_paragraph("Peralatan / Perlengkapan :")
+    doc.add_paragraph("1. Buku peminjaman kendaraan 2. Kunci kendaraan")
+    doc.add_paragraph("Peringatan :")
+    doc.add_paragraph("Kendaraan yang tidak dikembalikan tepat waktu menghambat kegiatan lain")
+    doc.add_paragraph("Pencatatan dan Pendataan :")
+    doc.add_paragraph("Buku peminjaman kendaraan dinas")
+    p = doc.add_paragraph()
+    p.add_run("URAIAN PROSEDUR").bold = True
+    steps = [
+        ("1", "Mengajukan permohonan peminjaman kendaraan dinas", "Pegawai Peminjam", "Nota dinas permohonan",
+         "5 menit", "Nota dinas", ""),
+        ("2", "Memeriksa jadwal penggunaan kendaraan, kendaraan tersedia?", "Pengurus Barang",
+         "Jadwal penggunaan kendaraan", "10 menit", "Jadwal diperiksa", "Jika tidak tersedia, kembali ke langkah 1"),
+        ("3", "Menyetujui peminjaman kendaraan", "Kasubbag  Rumah Tangga", "Nota dinas permohonan", "15 menit",
+         "Nota dinas disetujui", ""),
+        ("4", "Menyerahkan kunci kendaraan dan mencatat dalam buku peminjaman", "Pengurus Barang",
+         "Nota dinas disetujui", "5 menit", "Kunci diserahkan", ""),
+        ("5", "Menggunakan kendaraan dan mengembalikannya tepat waktu", "Pegawai Peminjam", "Kunci kendaraan",
+         "1 hari", "Kendaraan kembali", ""),
+        ("6", "Memeriksa kondisi kendaraan dan menerima kunci", "Pengurus Barang", "Kendaraan", "10 menit",
+         "Kendaraan tersimpan", ""),
+    ]
+    pt = doc.add_table(rows=1 + len(steps), cols=7)
+    borders(pt)
+    set_widths(pt, [500, 4500, 2200, 2200, 1200, 2200, 2200])
+    for i, h in enumerate(("No.", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan")):
+        put(pt.cell(0, i), h, bold=True)
+    for r, row in enumerate(steps, start=1):
+        for c, v in enumerate(row):
+            put(pt.cell(r, c), v)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# BPS Bengkulu rebuilds (identity table as in the signed PDFs)
+# --------------------------------------------------------------------------------------
+
+def bps_identity(doc, instansi, rows, signer, nama_sop, widths=(6500, 2300, 5400)):
+    n = len(rows) + 2
+    t = doc.add_table(rows=n, cols=3)
+    borders(t)
+    set_widths(t, list(widths))
+    logo = vmerge([t.cell(i, 0) for i in range(n)])
+    put(logo, [""] + list(instansi), bold=True)
+    for i, (lab, val) in enumerate(rows):
+        put(t.cell(i, 1), lab, size=8)
+        put(t.cell(i, 2), val, size=8)
+    put(t.cell(n - 2, 1), "Disahkan oleh", size=8)
+    put(t.cell(n - 2, 2), signer, size=8)
+    put(t.cell(n - 1, 1), "NAMA SOP", bold=True, size=8)
+    put(t.cell(n - 1, 2), nama_sop, bold=True, size=8)
+    return t
+
+
+def bps_detail(doc, blocks, heading_rows: bool, widths=(7100, 7100)):
+    """blocks: [(left heading, left items), (right heading, right items)] per row pair."""
+    nrows = len(blocks) * (2 if heading_rows else 1)
+    t = doc.add_table(rows=nrows, cols=2)
+    borders(t)
+    set_widths(t, list(widths))
+    r = 0
+    for (lh, li), (rh, ri) in blocks:
+        if heading_rows:
+            put(t.cell(r, 0), lh, bold=True, size=8)
+            put(t.cell(r, 1), rh, bold=True, size=8)
+            put(t.cell(r + 1, 0), li or [""], size=8)
+            put(t.cell(r + 1, 1), ri or [""], size=8)
+            r += 2
+        else:
+            c = put(t.cell(r, 0), lh, bold=True, size=8)
+            for x in li:
+                c.add_paragraph().add_run(x).font.size = Pt(8)
+            c = put(t.cell(r, 1), rh, bold=True, size=8)
+            for x in ri:
+                c.add_paragraph().add_run(x).font.size = Pt(8)
+            r += 1
+    return t
+
+
+# ---------- 6. BPS SOP-078 Diseminasi SERUTI: bare w:drawing shapes, no "Pelaksana" header
+
+def bps_078(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(10)
+    bps_identity(doc, ["BADAN PUSAT STATISTIK", "PROVINSI BENGKULU", "", "TIM STATISTIK SOSIAL"],
+                 [("Nomor SOP", "SOP-078/17000/2025"), ("Tanggal Pembuatan", "2 Januari 2021"),
+                  ("Tanggal Revisi", "2 Januari 2025"), ("Tanggal Efektif", "2 Januari 2025")],
+                 ["Kepala BPS Provinsi Bengkulu", "", "", "Win Rizal"],
+                 "Standar Operasional Prosedur Diseminasi dan Evaluasi SERUTI")
+    dh = [("1," if i == 1 else f"{i}.") + "\t" + x for i, x in enumerate(BPS_DASAR_HUKUM_10, 1)]
+    bps_detail(doc, [
+        (("DASAR HUKUM :", dh), ("KUALIFIKASI PELAKSANA :",
+                                 ["1.Memiliki kemampuan melakukan evaluasi data hasil pengolahan SERUTI",
+                                  "2.Memahami konsep dan definsi SERUTI"])),
+        (("KETERKAITAN", ["1.\tSOP SERUTI"]), ("PERALATAN/ PERLENGKAPAN", ["Raw data, Tabel Teknis, Tabel Evaluasi"])),
+        (("PERINGATAN", ["Maksud dan tujuan:\tMelaksanakan kegiatan Diseminasi dan Evaluasi SERUTI 2025"]),
+         ("PENCATATAN DAN PENDATAAN", ["Disimpan sebagai dokumen (hardcopy dan softcopy)"])),
+    ], heading_rows=True)
+    doc.add_page_break()
+    actors = ["Ketua Tim Statistik Sosial", "Anggota Tim Statistik Sosial", "Ketua Tim Neraca Wilayah", "BPS RI"]
+    steps = [
+        (1, "Evaluasi data hasil pengolahan", [0], "flowChartTerminator",
+         "Referensi Data Statistik Kesejahteraan Rakyat", "1 bulan", "Tabel evaluasi Statistik Kesejahteraan Rakyat"),
+        (2, "Analisis Tabel Evaluasi Seruti", [1], "flowChartProcess", "Tabel Evaluasi", "1 bulan",
+         "Analisa Statistik Kesejahteraan Rakyat"),
+        (3, "Sinkronisasi dan Pengiriman Data Seruti", [1, 2, 3], "flowChartTerminator", "Raw Data", "1 bulan",
+         "Softfile Raw Data"),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3000] + [1500] * 4 + [1700, 900, 1700, 1500])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True, size=8)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True, size=8)
+    for i, a in enumerate(actors):  # actor names span both header rows; no "Pelaksana" label
+        put(vmerge([pt.cell(0, 2 + i), pt.cell(1, 2 + i)]), a, bold=True, size=8)
+    m0 = 2 + len(actors)
+    put(pt.cell(0, m0).merge(pt.cell(0, m0 + 2)), "Mutu Baku", bold=True, size=8)
+    for j, h in enumerate(("Kelengkapan", "Waktu", "Output")):
+        put(pt.cell(1, m0 + j), h, bold=True, size=8)
+    put(vmerge([pt.cell(0, ncol - 1), pt.cell(1, ncol - 1)]), "Keterangan", bold=True, size=8)
+    H = 1300
+    for r, (no, ur, cols, prst, kel, waktu, out) in enumerate(steps, start=2):
+        row_height(pt.rows[r], H)
+        put(pt.cell(r, 0), str(no), size=8)
+        put(pt.cell(r, 1), ur, size=8)
+        for c in cols:
+            pt.cell(r, 2 + c).paragraphs[0]._p.append(shape_run(ids, prst, 250, 200, 1000, 450))
+        put(pt.cell(r, m0), kel, size=8)
+        put(pt.cell(r, m0 + 1), waktu, size=8)
+        put(pt.cell(r, m0 + 2), out, size=8)
+    # arrows: 1 (Ketua) -> 2 (Anggota), 2 -> 3 (Anggota), 2 -> 3 (Neraca, BPS RI)
+    p1 = pt.cell(2, 2).paragraphs[0]._p
+    p1.append(shape_run(ids, "bentConnector2", 750, 425, 1500, H - 225 + 200 - 425 + 225, connector=True))
+    p2 = pt.cell(3, 3).paragraphs[0]._p
+    p2.append(shape_run(ids, "straightConnector1", 750, 650, 0, H - 450, connector=True))
+    p2.append(shape_run(ids, "bentConnector2", 750, 425, 1500, H - 225, connector=True))
+    p2.append(shape_run(ids, "bentConnector2", 750, 425, 3000, H - 225, connector=True))
+    doc.save(path)
+
+
+# ---------- 7. BPS SOP-314 Gratifikasi: mc:AlternateContent shapes + VML fallback,
+#               connectors with "Ya"/"Tidak" text boxes (no branch note in Keterangan)
+
+def bps_314(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(100)
+    bps_identity(doc, ["BADAN PUSAT STATISTIK", "PROVINSI BENGKULU", "UNIT PENGENDALIAN GRATIFIKASI"],
+                 [("Nomor SOP", "SOP-314/17000/2025"), ("Tanggal Pembuatan", "2 Januari 2025"),
+                  ("Tanggal Revisi", "-"), ("Tanggal Efektif", "10 Januari 2025")],
+                 ["Kepala BPS Provinsi Bengkulu", "", "", "Win Rizal"],
+                 "Penanganan Laporan Gratifikasi Melalui Unit Pengendalian Gratifikasi BPS Provinsi Bengkulu",
+                 widths=(9000, 1700, 3500))
+    bps_detail(doc, [
+        (("Dasar Hukum :", [
+            "1. Undang-Undang Nomor 16 Tahun 1997 Tentang Statistik;",
+            "2. Peraturan Pemerintah Nomor 51 Tahun 1999 tentang Penyelengaraan Statistik;",
+            "3. Peraturan Presiden Republik Indonesia Nomor 86 Tahun 2007 tentang Badan Pusat Statistik;",
+            "4. Peraturan Komisi Pemberantasan Korupsi Nomor 2 Tahun 2014 tentang Pedoman Pelaporan dan "
+            "Penetapan Status Gratifikasi",
+            "5. Peraturan Kepala Badan Pusat Statistik Nomor 178 Tahun 2014 tentang Pengendalian Gratifikasi di "
+            "Lingkungan Badan Pusat Statistik",
+            "6. Peraturan Badan Pusat Statistik Nomor 5 Tahun 2023 tentang Organisasi dan Tata Kerja Badan Pusat "
+            "Statistik Provinsi dan Badan Pusat Statistik Kabupaten/Kota."]),
+         ("Kualifikasi Pelaksana :", [
+             "1. Mengetahui tugas dan fungsi unit kerja",
+             "2. Mengetahui tugas dan fungsi sistem dan prosedur pemerintahan",
+             "3. Merupakan anggota Tim UPG sesuai Keputusan Kepala pada tahun berjalan",
+             "4. Pernah mendapatkan sosialisasi mengenai gratifikasi.",
+             "5. Bisa dan mampu menjaga rahasia pelapor gratifikasi."])),
+        (("Keterkaitan :", [
+            "1. SOP Penanganan Laporan Gratifikasi Melalui Unit Pengendalian Gratifikasi BPS Provinsi Bengkulu",
+            "2. SOP Pelaporan Gratifikasi Melalui Unit Pengendalian Gratifikasi"]),
+         ("Peralatan/ Perlengkapan :", ["1. Alat Tulis", "2. PC/Laptop"])),
+        (("Peringatan :", ["- Jika prosedur tidak di ikuti, maka kualitas layanan akan terhambat"]),
+         ("Pencatatan Dan Pendataan :", ["Disimpan sebagai data elektronik dan manual"])),
+    ], heading_rows=False, widths=(9000, 5200))
+    doc.add_page_break()
+    actors = ["Ketua / Anggota UPG", "Anggota UPG", "KPK"]
+    steps = [
+        (1, ["Anggota tim membuka e-mail UPG dan Laporan Google form, jika ditemukan adanya laporan, maka anggota "
+             "tim memberitahukan ke ketua atau anggota tim lain."], [1], "flowChartTerminator",
+         "Formulir Laporan Gratifikasi", "1 Jam", ["- Formulir Laporan Gratifikasi dan bukti dukung"],
+         "Setiap Hari atau minimal setiap 2 x 24 Jam harus membuka e-mail dan laporan google form"),
+        (2, ["Membuat jadwal untuk penyelenggarakan rapat penanganan laporan gratifikasi"], [0], "flowChartProcess",
+         "Formulir Laporan Gratifikasi", "1 x 24 Jam",
+         ["- Notulensi", "- Dokumentasi", "- Monitoring Pelaporan Gratifikasi"], ""),
+        (3, ["Mengikuti rapat penanganan laporan gratifikasi"], [0, 1], "flowChartProcess",
+         "Formulir Laporan Gratifikasi", "2 Jam",
+         ["- Formulir Laporan Gratifikasi,", "- BAST penerimaan barang gratifikasi"],
+         "Meneruskan pelaporan ke email UPG BPS RI"),
+        (4, ["Melakukan Verifikasi substansi laporan", "Jika Ya, laporan diteruskan ke KPK melalui Gol KPK",
+             "Jika tidak, laporan akan disimpan sebagai laporan penanganan gratifikasi, hasil penelaahan "
+             "disampaikan ke pelapor, dan barang dikembalikan"], [1], "flowChartDecision",
+         "Formulir Laporan Gratifikasi", "1 Hari Kerja",
+         ["- Laporan kegiatan", "- BA penelaahan Laporan", "- Tanda terima Laporan dari Gol KPK"],
+         "SOP Rapat penanganan laporan gratifikasi"),
+        (5, ["Analisis laporan gratifikasi"], [2], "flowChartProcess", "Laporan via Gol KPK", "30 hari kerja",
+         ["- Monitoring Pelaporan Gratifikasi"], "Mengikuti SOP penanganan gratifikasi oleh KPK"),
+        (6, ["Menerima laporan tindak lanjut dari KPK"], [1], "flowChartProcess", "", "", [""], ""),
+        (7, ["Menerima laporan tindak lanjut penerimaan laporan.",
+             "Jika laporan diterima KPK, maka pelapor akan mendapatkan Sertifikat penetapan gratifikasi yang "
+             "diterima."], [0], "flowChartTerminator", "", "", [""],
+         "Syarat dan ketentuan penanganan laporan oleh KPK dan Tim UPG"),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    W = 1300
+    set_widths(pt, [500, 4200] + [W] * 3 + [1400, 1000, 1700, 2000])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "NO.", bold=True, size=8)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "AKTIVITAS", bold=True, size=8)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "PELAKSANA", bold=True, size=8)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "MUTU BAKU", bold=True, size=8)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "KETERANGAN", bold=True, size=8)
+    for i, a in enumerate(actors):
+        put(pt.cell(1, 2 + i), a, bold=True, size=8)
+    for j, h in enumerate(("Kelengkapan", "Waktu", "Output")):
+        put(pt.cell(1, 5 + j), h, bold=True, size=8)
+    H = 1100
+    SX, SY, SW, SH = 200, 150, 900, 380        # box geometry inside a cell (twips)
+    DX, DY, DW, DH = 300, 100, 700, 500        # diamond
+    for r, (no, ur, cols, prst, kel, waktu, out, ket) in enumerate(steps, start=2):
+        row_height(pt.rows[r], H)
+        put(pt.cell(r, 0), str(no), size=8)
+        put(pt.cell(r, 1), ur, size=8)
+        for c in cols:
+            geo = (DX, DY, DW, DH) if prst == "flowChartDecision" else (SX, SY, SW, SH)
+            pt.cell(r, 2 + c).paragraphs[0]._p.append(shape_run(ids, prst, *geo, alt=True))
+        put(pt.cell(r, 5), kel, size=8)
+        put(pt.cell(r, 6), waktu, size=8)
+        put(pt.cell(r, 7), out, size=8)
+        put(pt.cell(r, 8), ket, size=8)
+
+    def conn(row, col, prst, x, y, w, h, flip_h=False):
+        pt.cell(row, 2 + col).paragraphs[0]._p.append(
+            shape_run(ids, prst, x, y, w, h, alt=True, connector=True, flip_h=flip_h))
+
+    def label(row, col, text, x, y):
+        pt.cell(row, 2 + col).paragraphs[0]._p.append(shape_run(ids, "rect", x, y, 500, 220, alt=True, text=text))
+
+    cxm, bot = SX + SW // 2, SY + SH           # box centre x, box bottom y
+    conn(2, 1, "bentConnector2", cxm - W, bot, W, H + SY - bot, flip_h=True)       # 1 -> 2
+    conn(3, 0, "straightConnector1", cxm, bot, 0, H + SY - bot)                   # 2 -> 3 (Ketua)
+    conn(3, 0, "bentConnector2", cxm, bot, W, H + SY - bot)                       # 2 -> 3 (Anggota)
+    conn(4, 0, "bentConnector2", cxm, bot, W, H + DY - bot)                       # 3 -> 4 (Ketua)
+    conn(4, 1, "straightConnector1", cxm, bot, 0, H + DY - bot)                   # 3 -> 4 (Anggota)
+    # decision 4: "Tidak" left to step 7 (Ketua), "Ya" right to step 5 (KPK)
+    conn(5, 1, "bentConnector2", cxm - W, DY + DH // 2, DX - (cxm - W), 3 * H + SY - (DY + DH // 2), flip_h=True)
+    label(5, 1, "Tidak", -450, 60)
+    conn(5, 1, "bentConnector2", DX + DW, DY + DH // 2, W + cxm - (DX + DW), H + SY - (DY + DH // 2))
+    label(5, 1, "Ya", DX + DW + 50, 60)
+    conn(6, 2, "bentConnector2", cxm - W, bot, W, H + SY - bot, flip_h=True)       # 5 -> 6
+    conn(7, 1, "bentConnector2", SX + SW - W, bot, cxm - (SX + SW - W), H + SY + SH // 2 - bot, flip_h=True)  # 6 -> 7
+    doc.save(path)
+
+
+# ---------- 8. BPS SOP-042 Pemeliharaan PC: legacy VML shapes (Word 97-2003 habit),
+#               Mutu Baku "Input | Waktu | Output", branch note in Keterangan
+
+BPS_042_STEPS = [
+    (1, "Mengecek Jadwal Pemeliharaan", 0, "116", "Jadwal Pemeliharaan", "5 menit",
+     "Dokumen Draft Laporan Pemeliharaan", ""),
+    (2, "Mengecek Identitas Perangkat dan Laporan Permasalahan serta kerusakan", 0, "109",
+     ["• Database Perangkat", "• Laporan Permasalahan dan Kerusakan"], "5-10 menit", "Diagnosa Masalah", ""),
+    (3, "Mempersiapkan peralatan dan keamanan kerja", 1, "109", "Alat Kerja : Sarung Tangan Masker",
+     "5-10 menit", "Persiapan", ""),
+    (4, "Identifikasi Status kondisi perangkat", 1, "109",
+     "Mengecek kondisi dari komponen utama PC (CPU, VGA, RAM, dan HDD) baik kondisi fisik maupun", "20-30 menit",
+     "Informasi kondisi dari hasil fisikal dan logical check", ""),
+    (5, "Memutuskan catu daya semua perangkat", 1, "109", "Perangkat dalam keadaan mati (off )", "3 - 5 menit",
+     "Kondisi Aman dan siap untuk dibongkar", ""),
+    (6, "Membongkar komponen PC", 1, "109", "Obeng Kit dan Senter Kepala", "15-20 menit",
+     "Perangkat terbongkar rapi", "Hanya PC, tidak diperlukan untuk monitor, dll."),
+    (7, "Membersihkan perangkat secara bertahap", 1, "109",
+     "Blower, Vacuum Cleaner, Cottonbud Kuas, Kain, Tisu, Cairan Pembersih, Stipo, Alcohol, ContactCleaner",
+     "45-90 menit", "Sudah dibersihkan setiap item", ""),
+    (8, "Pergantian thermal pasta", 1, "109", "Informasi tingkat kekeringan thermal pasta. Alat : Thermal Pasta",
+     "5-10 menit", "Thermal pasta dalam keadaan baik untuk menghantar panas", ""),
+    (9, "Perakitan dan Perapihan", 1, "109", "Kabel Ties", "15-20 menit", "PC/Perangkat sudah dalam keadaan rapi",
+     ""),
+    (10, "Ujicoba", 1, "110", "Laporan Permasalahan dan Performa", "5-10 menit", "PC/Perangkat berjalan normal",
+     "Tidak: kembali ke kegiatan 4 (perangkat tidak berjalan normal)"),
+    (11, "Mengisi Laporan Maintenance", 1, "109", "Dokumen Draft Laporan Pemeliharaan", "5-10 menit",
+     "Laporan Pemeliharaan Terisi", ""),
+    (12, "Melaporkan Hasil", 0, "109", "Laporan Pemeliharaan diserahkan ke Ketua Tim", "5-10 menit",
+     "Informasi kebutuhan pergantian komponen", ""),
+    (13, "Mengajukan Nota Dinas Pergantian Komponen dan Menyelesaikan Perawatan", 0, "116",
+     "Informasi kebutuhan pergantian komponen ditabulasi dan diajukan notadinas ke fungsi terkait.", "5-10 menit",
+     "Selesai", ""),
+]
+
+
+def bps_042(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    bps_identity(doc, ["BADAN PUSAT STATISTIK", "PROVINSI BENGKULU", "TIM TEKNOLOGI INFORMASI DAN PENGEMBANGAN INOVASI"],
+                 [("Nomor SOP", "SOP-042/17000/2025"), ("Tanggal Pembuatan", "8 Januari 2021"),
+                  ("Tanggal Revisi", "26 Mei 2025"), ("Tanggal Efektif", "2 Juni 2025")],
+                 ["Kepala BPS Provinsi Bengkulu", "", "", "Ir. Win Rizal, M.E.", "NIP. 19660825 198802 1 001"],
+                 "Pemeliharaan PC dan Perangkat TI")
+    bps_detail(doc, [
+        (("DASAR HUKUM :", [f"{i}.\t{x}" for i, x in enumerate(BPS_DASAR_HUKUM_10, 1)]),
+         ("KUALIFIKASI PELAKSANA :", [
+             "1. Pendidikan minimal D3 atau S1 yang sudah dilatih Operating System Windows , Aplikasi Perkantoran "
+             "dan Antivirus", "2. Junior Technical Support"])),
+        (("KETERKAITAN", ["1. SOP Pendataan Alat IT", "2. SOP Persiapan dan Perencanaan Pemeliharaan"]),
+         ("PERALATAN/ PERLENGKAPAN", ["1. PC/Laptop",
+                                      "2. Maintenance Tool Kit (Obeng, Blower, Pembersih, Thermal Pasta, dll)"])),
+        (("PERINGATAN", ["1. Penggunaan Perlatan Pengamanan Diperlukan"]),
+         ("PENCATATAN DAN PENDATAAN", ["PC Fungsi/Bagian"])),
+    ], heading_rows=True)
+    doc.add_page_break()
+    actors = ["PJK TI", "Anggota tim TIP"]
+    pt = doc.add_table(rows=2 + len(BPS_042_STEPS), cols=2 + len(actors) + 4)
+    borders(pt)
+    set_widths(pt, [500, 3800, 2400, 3000, 2000, 1000, 1800, 1700])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True, size=8)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True, size=8)
+    put(pt.cell(0, 2).merge(pt.cell(0, 3)), "Pelaksana", bold=True, size=8)
+    put(pt.cell(0, 4).merge(pt.cell(0, 6)), "Mutu Baku", bold=True, size=8)
+    put(vmerge([pt.cell(0, 7), pt.cell(1, 7)]), "Keterangan", bold=True, size=8)
+    for i, h in enumerate(actors + ["Input", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True, size=8)
+    seen = set()
+    for r, (no, ur, act, kind, inp, waktu, out, ket) in enumerate(BPS_042_STEPS, start=2):
+        row_height(pt.rows[r], 900, exact=False)
+        put(pt.cell(r, 0), str(no), size=8)
+        put(pt.cell(r, 1), ur, size=8)
+        w, h = (70, 30) if kind == "110" else (60, 20)
+        par = pt.cell(r, 2 + act).paragraphs[0]._p
+        par.append(vml_run(kind, r, 25, 8, w, h, kind not in seen))
+        seen.add(kind)
+        if no < 13:
+            par.append(vml_line_run(r, 55, 8 + h, 55, 50))
+        put(pt.cell(r, 4), inp, size=8)
+        put(pt.cell(r, 5), waktu, size=8)
+        put(pt.cell(r, 6), out, size=8)
+        put(pt.cell(r, 7), ket, size=8)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+
+def main(argv=None):
+    FILES.mkdir(parents=True, exist_ok=True)
+    careless_nikah(FILES / "careless-pengantar-nikah.docx")
+    careless_kendaraan(FILES / "careless-paragraf-kendaraan-dinas.docx")
+    bps_078(FILES / "bps-078-diseminasi-seruti.docx")
+    bps_314(FILES / "bps-314-gratifikasi-upg.docx")
+    bps_042(FILES / "bps-042-pemeliharaan-pc.docx")
+    with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
+        tmp = Path(tmp)
+        (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
+        (tmp / "lo-fodt-legalisir-ijazah.fodt").write_text(legalisir_fodt(), encoding="utf-8")
+        (tmp / "lo-fodt-bps-045-lisensi-zoom.fodt").write_text(zoom_fodt(), encoding="utf-8")
+        html = [tmp / "lo-html-iumk-kecamatan-tayu.html"]
+        fodt = [tmp / "lo-fodt-legalisir-ijazah.fodt", tmp / "lo-fodt-bps-045-lisensi-zoom.fodt"]
+        soffice_convert(html, 'docx:MS Word 2007 XML', FILES, infilter="HTML (StarWriter)")
+        soffice_convert(html, 'doc:MS Word 97', FILES, infilter="HTML (StarWriter)")
+        soffice_convert(fodt, 'docx:MS Word 2007 XML', FILES)
+        soffice_convert([fodt[1]], 'doc:MS Word 97', FILES)
+    for p in sorted(FILES.iterdir()):
+        if p.suffix in (".docx", ".doc"):
+            print(f"{p.name}: {p.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
