@@ -1007,18 +1007,23 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
         for c in range(ncols):
             _set_cell(ctx, table.cell(header_rows, c), str(c + 1), size=8, align=1)
     first = header_rows + colnum
+    grid = table._cells  # one snapshot: python-docx's table.cell() walks the whole table
+
+    def C(r, c):
+        return grid[r * ncols + c]
+
     row_of = {k.no: i for i, k in enumerate(steps)}
     col_of = {k.no: (actors.index(k.pelaksana) if k.pelaksana in actors else 0) for k in sop.kegiatan}
     for i, k in enumerate(steps):
         r = first + i
-        _set_cell(ctx, table.cell(r, 0), no_fmt.format(k.no), align=1)
-        _uraian_into(ctx, table.cell(r, 1), k)
+        _set_cell(ctx, C(r, 0), no_fmt.format(k.no), align=1)
+        _uraian_into(ctx, C(r, 1), k)
         if mode == "kolom_teks":
-            _set_cell(ctx, table.cell(r, 2), k.pelaksana or "")
+            _set_cell(ctx, C(r, 2), k.pelaksana or "")
         elif k.pelaksana is not None:
             marked = [k.pelaksana] + list(k.pelaksana_lain)
             for actor in marked:
-                cell = table.cell(r, 2 + actors.index(actor))
+                cell = C(r, 2 + actors.index(actor))
                 if mode == "centang":
                     _set_cell(ctx, cell, ctx.opts.get("centang_teks", "√"), align=1)
                     continue
@@ -1035,17 +1040,17 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
                     _offpage(ctx, par, outgoing[1], mode, out_of=k.no)
                 else:
                     _draw_step(ctx, par, k, preset, mode, targets, col_of, keputusan_label=True, connectors=main)
-        _set_cell(ctx, table.cell(r, c_kel), k.kelengkapan)
+        _set_cell(ctx, C(r, c_kel), k.kelengkapan)
         if k.waktu is not None and k.waktu.gabungan and len(k.waktu.gabungan) > 1:
             if k.no == k.waktu.gabungan[0]:
                 last = first + row_of[k.waktu.gabungan[-1]]
-                cell = table.cell(r, c_wak).merge(table.cell(last, c_wak))
+                cell = C(r, c_wak).merge(C(last, c_wak))
                 _set_cell(ctx, cell, k.waktu.teks, align=1)
         elif k.waktu is not None:
-            _set_cell(ctx, table.cell(r, c_wak), k.waktu.teks.replace(" ", "\u00a0") if ctx.opts.get("nbsp")
+            _set_cell(ctx, C(r, c_wak), k.waktu.teks.replace(" ", "\u00a0") if ctx.opts.get("nbsp")
                       else k.waktu.teks, align=1)
-        _set_cell(ctx, table.cell(r, c_out), k.output)
-        _set_cell(ctx, table.cell(r, c_ket), k.keterangan)
+        _set_cell(ctx, C(r, c_out), k.output)
+        _set_cell(ctx, C(r, c_ket), k.keterangan)
     return table
 
 
