@@ -1030,14 +1030,165 @@ def bps_042(path: Path):
         par = pt.cell(r, 2 + act).paragraphs[0]._p
         par.append(vml_run(kind, r, 25, 8, w, h, kind not in seen))
         seen.add(kind)
-        if no < 13:
-            par.append(vml_line_run(r, 55, 8 + h, 55, 50))
+        if no < 13:  # arrow to the next step's shape (next row, maybe the other column)
+            nxt = BPS_042_STEPS[no][2]
+            dx = {(0, 1): 120, (1, 0): -120}.get((act, nxt), 0)  # PJK TI column: 120 pt
+            par.append(vml_line_run(r, 55, 8 + h, 55 + dx, 53))
         put(pt.cell(r, 4), inp, size=8)
         put(pt.cell(r, 5), waktu, size=8)
         put(pt.cell(r, 6), out, size=8)
         put(pt.cell(r, 7), ket, size=8)
     doc.save(path)
 
+
+
+# ---------- 9. BPS SOP-312 Tim Zona Integritas: identity, detail boxes and procedure in ONE
+#               table (as in the signed PDFs), "✓" ticks, empty Tanggal Revisi, empty Keterkaitan
+
+def bps_312_one_table(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ident = [("Nomor SOP", ["SOP-312/17000/2025"]), ("Tanggal Pembuatan", ["2 Januari 2025"]),
+             ("Tanggal Revisi", [""]), ("Tanggal Efektif", ["10 Januari 2025"]),
+             ("Disahkan oleh", ["Kepala BPS Provinsi Bengkulu", "", "", "Win Rizal"]),
+             ("NAMA SOP", ["Pembentukan Tim Zona Integritas"])]
+    details = [
+        (["DASAR HUKUM :"] + [("1," if i == 1 else f"{i}.") + "\t" + x for i, x in enumerate(BPS_DASAR_HUKUM_10, 1)],
+         ["KUALIFIKASI PELAKSANA :", "1. Pegawai yang menduduki Jabatan Kepala Satker",
+          "2. Pegawai yang menduduki Jabatan Kepala Bagian Umum", "3. Pegawai yang menduduki Jabaran Ahli Madya",
+          "4. Pegawai yang mengelola administrasi kepegawaian",
+          "5. Pegawai memahami implementasi Pembangunan Zona Integritas dan Nilai inti ASN BerAKHLAK"]),
+        (["KETERKAITAN"], ["PERALATAN/ PERLENGKAPAN", "1. Alat Tulis", "2. PC/Laptop", "3. Printer",
+                           "4. Jaringan Internet", "5. Aplikasi perkantoran"]),
+        (["PERINGATAN", "- Jika pembentukan tim kerja tidak dilakukan tepat waktu, maka program Zona Integritas di "
+                        "BPS Provinsi Bengkulu tidak dapat dilakukan/diwujudkan"],
+         ["PENCATATAN DAN PENDATAAN", "- Laporan rapat dan kertas kerja disimpan di Sekretariat ZI"]),
+    ]
+    steps = [
+        (1, "Mengadakan Rapat Penentuan mekanisme pembentukan Tim ZI", 0,
+         "Surat undangan rapat, Mekanisme pemilihan anggota tim kerja", "1 hari", "Notulensi rapat"),
+        (2, "Menyusun kriteria calon anggota Tim ZI", 1, "Notulen rapat mekanisme pemilihan anggota kerja", "1 jam",
+         "Kriteria calon anggota ZI"),
+        (3, "Membuat kertas kerja pemilihan anggota Tim ZI", 1, "Kriteria calon anggota tim", "1 jam",
+         "Kertas Kerja pemilihan anggota ZI"),
+        (4, "Memilih Anggota Tim ZI", 1, "Kertas Kerja pemilihan anggota ZI", "1 jam", "Susunan anggota tim terpilih"),
+        (5, "Menetapkan Tim ZI", 0, "Susunan anggota tim terpilih", "1 hari", "SK Tim ZI"),
+    ]
+    n_id, n_det = len(ident), len(details)
+    t = doc.add_table(rows=n_id + n_det + 2 + len(steps), cols=8)
+    borders(t)
+    set_widths(t, [500, 4200, 1800, 1800, 2200, 1100, 2000, 1900])
+    logo = vmerge([t.cell(i, 0).merge(t.cell(i, 3)) for i in range(n_id)])
+    put(logo, ["", "BADAN PUSAT STATISTIK", "PROVINSI BENGKULU", "",
+               "TIM REFORMASI BIROKRASI DAN PEMBINAAN STATISTIK"], bold=True)
+    for i, (lab, val) in enumerate(ident):
+        put(t.cell(i, 4), lab, bold=lab.isupper(), size=8)
+        put(t.cell(i, 5).merge(t.cell(i, 7)), val, size=8)
+    for j, (left, right) in enumerate(details):
+        r = n_id + j
+        put(t.cell(r, 0).merge(t.cell(r, 3)), left, size=8)
+        put(t.cell(r, 4).merge(t.cell(r, 7)), right, size=8)
+    h0 = n_id + n_det
+    put(vmerge([t.cell(h0, 0), t.cell(h0 + 1, 0)]), "No", bold=True, size=8)
+    put(vmerge([t.cell(h0, 1), t.cell(h0 + 1, 1)]), "Kegiatan", bold=True, size=8)
+    put(t.cell(h0, 2).merge(t.cell(h0, 3)), "Pelaksana", bold=True, size=8)
+    put(t.cell(h0, 4).merge(t.cell(h0, 6)), "Mutu Baku", bold=True, size=8)
+    put(vmerge([t.cell(h0, 7), t.cell(h0 + 1, 7)]), "Keterangan", bold=True, size=8)
+    for i, h in enumerate(("Kepala", "Tim Seleksi", "Kelengkapan", "Waktu", "Output")):
+        put(t.cell(h0 + 1, 2 + i), h, bold=True, size=8)
+    for k, (no, ur, act, kel, waktu, out) in enumerate(steps):
+        r = h0 + 2 + k
+        put(t.cell(r, 0), str(no), size=8)
+        put(t.cell(r, 1), ur, size=8)
+        put(t.cell(r, 2 + act), "\u2713")
+        put(t.cell(r, 4), kel, size=8)
+        put(t.cell(r, 5), waktu, size=8)
+        put(t.cell(r, 6), out, size=8)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# 10. LibreOffice from HTML: a "buku SOP" with a cover and two SOPs; the second one has
+#     its identity as paragraphs and its steps as an auto-numbered list (<ol>) naming
+#     the actor in each sentence (Kelurahan Kebon Kosong, Jakarta Pusat)
+# --------------------------------------------------------------------------------------
+
+def buku_html() -> str:
+    actors = ["Pemohon", "Petugas PTSP", "Lurah"]
+    steps = [
+        (1, "Menyerahkan surat pengantar RT/RW dan fotokopi KTP/KK", 0, "Surat pengantar RT/RW, KTP, KK",
+         "5 menit", "Berkas permohonan", ""),
+        (2, "Memeriksa berkas dan data kependudukan pemohon, data sesuai?", 1, "Berkas permohonan", "10 menit",
+         "Berkas terverifikasi", "Tidak: kembali ke kegiatan 1"),
+        (3, "Mencetak surat keterangan domisili", 1, "Berkas terverifikasi", "5 menit", "Draf surat keterangan", ""),
+        (4, "Menandatangani surat keterangan domisili", 2, "Draf surat keterangan", "10 menit",
+         "Surat keterangan ditandatangani", ""),
+        (5, "Menerima surat keterangan domisili", 0, "Surat keterangan ditandatangani", "5 menit",
+         "Surat keterangan diterima", ""),
+    ]
+    rows = "".join(
+        f"<tr><td>{no}</td><td>{escape(ur)}</td>"
+        + "".join(f"<td align='center'>{'X' if i == a else '&nbsp;'}</td>" for i in range(len(actors)))
+        + f"<td>{escape(kel)}</td><td>{w}</td><td>{escape(out)}</td><td>{escape(ket)}</td></tr>"
+        for no, ur, a, kel, w, out, ket in steps)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<p align="center"><b>BUKU STANDAR OPERASIONAL PROSEDUR</b></p>
+<p align="center"><b>KELURAHAN KEBON KOSONG</b></p>
+<p align="center">TAHUN 2024</p>
+<p style="page-break-before: always" align="center"><b>STANDAR OPERASIONAL PROSEDUR</b></p>
+<table border="1" cellspacing="0" width="100%">
+<tr><td rowspan="6" width="35%"><p align="center"><b>PEMERINTAH PROVINSI DKI JAKARTA</b></p>
+<p align="center"><b>KOTA ADMINISTRASI JAKARTA PUSAT</b></p><p align="center"><b>KELURAHAN KEBON KOSONG</b></p></td>
+<td>Nomor SOP</td><td>470/01/KBK/2024</td></tr>
+<tr><td>Tanggal Pembuatan</td><td>5 Februari 2024</td></tr>
+<tr><td>Tanggal Revisi</td><td>-</td></tr>
+<tr><td>Tanggal Efektif</td><td>1 Maret 2024</td></tr>
+<tr><td>Disahkan oleh</td><td><p>LURAH KEBON KOSONG</p><p>&nbsp;</p><p><b>RUDI HARTONO, S.Sos</b></p>
+<p>Penata Tk. I (III/d)</p><p>NIP. 19790521 200801 1 012</p></td></tr>
+<tr><td>Nama SOP</td><td>Pelayanan Surat Keterangan Domisili</td></tr>
+</table>
+<table border="1" cellspacing="0" width="100%">
+<tr><td><b>Dasar Hukum:</b><p>1. Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan</p>
+<p>2. Peraturan Gubernur Nomor 47 Tahun 2017 tentang Pelayanan Terpadu Satu Pintu</p></td>
+<td><b>Kualifikasi Pelaksana:</b><p>1. Memahami administrasi kependudukan</p></td></tr>
+<tr><td><b>Keterkaitan:</b><p>1. SOP Pelayanan Surat Pengantar</p></td>
+<td><b>Peralatan/Perlengkapan:</b><p>1. Komputer</p><p>2. Printer</p></td></tr>
+<tr><td><b>Peringatan:</b><p>Data yang tidak sesuai menyebabkan surat keterangan tidak dapat diterbitkan</p></td>
+<td><b>Pencatatan dan Pendataan:</b><p>1. Buku register surat keterangan</p></td></tr>
+</table>
+<p>&nbsp;</p>
+<table border="1" cellspacing="0" width="100%">
+<tr><th rowspan="2">No</th><th rowspan="2">Kegiatan</th><th colspan="3">Pelaksana</th><th colspan="3">Mutu Baku</th><th rowspan="2">Keterangan</th></tr>
+<tr>{''.join(f'<th>{a}</th>' for a in actors)}<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>
+{rows}
+</table>
+<p style="page-break-before: always" align="center"><b>STANDAR OPERASIONAL PROSEDUR</b></p>
+<p>Nomor SOP : 300/02/KBK/2024</p>
+<p>Tanggal Pembuatan : 5 Februari 2024</p>
+<p>Tanggal Revisi : -</p>
+<p>Tanggal Efektif : 1 Maret 2024</p>
+<p>Disahkan oleh : LURAH KEBON KOSONG</p>
+<p><b>RUDI HARTONO, S.Sos</b></p>
+<p>NIP. 19790521 200801 1 012</p>
+<p>Nama SOP : Pelayanan Rekomendasi Izin Keramaian</p>
+<p>Dasar Hukum :</p>
+<ol><li>Undang-Undang Nomor 2 Tahun 2002 tentang Kepolisian Negara Republik Indonesia</li>
+<li>Peraturan Kepala Kepolisian Nomor 7 Tahun 2023 tentang Perizinan Keramaian</li></ol>
+<p>Kualifikasi Pelaksana : Memahami ketentuan perizinan keramaian</p>
+<p>Keterkaitan : SOP Pelayanan Surat Pengantar</p>
+<p>Peralatan/Perlengkapan : Komputer, printer</p>
+<p>Peringatan : Kegiatan tanpa rekomendasi dapat dibubarkan oleh aparat</p>
+<p>Pencatatan dan Pendataan : Buku register rekomendasi</p>
+<p><b>Prosedur:</b></p>
+<ol>
+<li>Pemohon menyerahkan surat permohonan izin keramaian beserta fotokopi KTP.</li>
+<li>Petugas PTSP memeriksa kelengkapan berkas, jika tidak lengkap kembali ke langkah 1; berkas lengkap?</li>
+<li>Kasi Ketenteraman dan Ketertiban memverifikasi dan memaraf draf rekomendasi.</li>
+<li>Lurah menandatangani surat rekomendasi.</li>
+<li>Petugas PTSP menyerahkan surat rekomendasi kepada Pemohon.</li>
+</ol>
+</body></html>
+"""
 
 # --------------------------------------------------------------------------------------
 
@@ -1048,15 +1199,17 @@ def main(argv=None):
     bps_078(FILES / "bps-078-diseminasi-seruti.docx")
     bps_314(FILES / "bps-314-gratifikasi-upg.docx")
     bps_042(FILES / "bps-042-pemeliharaan-pc.docx")
+    bps_312_one_table(FILES / "bps-312-tim-zi-satu-tabel.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
         (tmp / "lo-fodt-legalisir-ijazah.fodt").write_text(legalisir_fodt(), encoding="utf-8")
         (tmp / "lo-fodt-bps-045-lisensi-zoom.fodt").write_text(zoom_fodt(), encoding="utf-8")
-        html = [tmp / "lo-html-iumk-kecamatan-tayu.html"]
+        (tmp / "lo-html-buku-sop-kebon-kosong.html").write_text(buku_html(), encoding="utf-8")
+        html = [tmp / "lo-html-iumk-kecamatan-tayu.html", tmp / "lo-html-buku-sop-kebon-kosong.html"]
         fodt = [tmp / "lo-fodt-legalisir-ijazah.fodt", tmp / "lo-fodt-bps-045-lisensi-zoom.fodt"]
         soffice_convert(html, 'docx:MS Word 2007 XML', FILES, infilter="HTML (StarWriter)")
-        soffice_convert(html, 'doc:MS Word 97', FILES, infilter="HTML (StarWriter)")
+        soffice_convert(html[:1], 'doc:MS Word 97', FILES, infilter="HTML (StarWriter)")
         soffice_convert(fodt, 'docx:MS Word 2007 XML', FILES)
         soffice_convert([fodt[1]], 'doc:MS Word 97', FILES)
     for p in sorted(FILES.iterdir()):
