@@ -1,0 +1,3 @@
+"""A plugin that fails on import (test fixture): soplint must report it by
+name and go on."""
+raise RuntimeError("plugin contoh sengaja rusak")
