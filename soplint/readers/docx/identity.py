@@ -95,11 +95,12 @@ class TableScan:
     images: int = 0
 
 
-def scan_table(table: Table, unknown: bool = True) -> TableScan:
-    """Label/value entries of an identity or detail table."""
+def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -> TableScan:
+    """Label/value entries of an identity or detail table (rows before
+    ``stop`` only, when the table goes on with a procedure)."""
     scan = TableScan()
     cur: Optional[Entry] = None
-    for r, row in enumerate(table.rows):
+    for r, row in enumerate(table.rows[:stop] if stop is not None else table.rows):
         cells = [c for c in row.cells]
         row_entries: list[Entry] = []
         for ci, cell in enumerate(cells):
@@ -118,6 +119,8 @@ def scan_table(table: Table, unknown: bool = True) -> TableScan:
                 if lab is not None and lab[0] == "lainnya" and cur is not None and cur.key == "disahkan_oleh" \
                         and _SIGN_SUBLABELS.match(text):
                     lab = None  # "NIP : ..." inside the signing block
+                if lab is not None and lab[0] == "lainnya" and k == 0 and _awaiting(scan, cell, r):
+                    lab = None  # the first line of a value cell under a label row
                 if lab is not None and lab[0] == "lainnya" and cur is not None and cur.cell is cell and \
                         cur.key in MULTI and k > 0 and not text.rstrip().endswith(":"):
                     lab = None  # "Catatan: ..." inside a list cell is an item, not a label
@@ -142,6 +145,15 @@ def scan_table(table: Table, unknown: bool = True) -> TableScan:
                 else:
                     scan.orphans.append((ln, not scan.entries))
     return scan
+
+
+def _awaiting(scan: TableScan, cell: Cell, r: int) -> bool:
+    for e in reversed(scan.entries):
+        if e.row == r - 1 and e.col == cell.col and not e.values and e.cell is not cell:
+            return True
+        if e.row < r - 1:
+            break
+    return False
 
 
 def _target(table: Table, scan: TableScan, cur: Optional[Entry], cell: Cell, r: int) -> Optional[Entry]:

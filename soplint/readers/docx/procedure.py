@@ -30,6 +30,7 @@ class ColMap:
     roles: dict[int, str] = field(default_factory=dict)
     actors: dict[int, str] = field(default_factory=dict)
     data_start: int = 0
+    header_row: int = 0
     header_cells: set = field(default_factory=set)
     ncols: int = 0
 
@@ -49,8 +50,9 @@ def _key(cell: Cell) -> Optional[str]:
 
 def detect_header(table: Table) -> Optional[ColMap]:
     """The column map of a procedure table, or None when the table has no
-    procedure header in its first rows."""
-    for r0 in range(min(5, len(table.rows))):
+    procedure header. The header may sit below identity/detail rows of the
+    same table (``ColMap.header_row``)."""
+    for r0 in range(len(table.rows)):
         row = table.rows[r0]
         keys = {id(c): _key(c) for c in row.cells if c.origin is None}
         found = set(k for k in keys.values() if k)
@@ -61,7 +63,7 @@ def detect_header(table: Table) -> Optional[ColMap]:
 
 
 def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
-    cm = ColMap(ncols=table.ncols)
+    cm = ColMap(ncols=table.ncols, header_row=r0)
     row = table.rows[r0]
     sub = table.rows[r0 + 1] if r0 + 1 < len(table.rows) else None
     sub_cells = [c for c in sub.cells if c.origin is None] if sub is not None else []

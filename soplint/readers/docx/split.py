@@ -252,6 +252,17 @@ class Stream:
             cm = procedure.ColMap(roles=dict(self.last_proc.cm.roles), actors=dict(self.last_proc.cm.actors),
                                   data_start=0, ncols=self.last_proc.cm.ncols)
         if cm is not None:
+            if cm.header_row > 0:
+                # identity / detail rows above the procedure in the same table
+                scan = identity.scan_table(t, stop=cm.header_row)
+                if any(e.key != "lainnya" for e in scan.entries):
+                    self.info_table(t, scan, stop=cm.header_row)
+                else:
+                    b = self.cur
+                    for ln in _table_lines(t, stop=cm.header_row):
+                        if labels.exact(ln.text.rstrip(": "), "prosedur_judul"):
+                            continue
+                        (b.unplaced(ln.text, ln.lokasi) if b is not None else self.pre.append(ln))
             self.proc_table(t, cm)
             return
         # a layout table wrapping the SOP (one cell, or cells holding tables)
@@ -308,7 +319,8 @@ class Stream:
         # header cells other than the column labels and actor names are text too
         self.last_proc = pt
 
-    def info_table(self, t: Table, scan: identity.TableScan, lokasi_part: Optional[str] = None):
+    def info_table(self, t: Table, scan: identity.TableScan, lokasi_part: Optional[str] = None,
+                   stop: Optional[int] = None):
         vals = {e.key: " ".join(x.text for x in e.values) for e in scan.entries if e.key in ("nomor_sop", "nama_sop")}
         has_ident = any(e.key in IDENT_KEYS for e in scan.entries)
         if self.cur is None or (has_ident and self.need_new(vals)) or (
@@ -338,8 +350,10 @@ class Stream:
                 b.title.append(ln)
             else:
                 b.unplaced(ln.text, ln.lokasi)
-        for p in _paras([t]):
-            self._shape_texts(p, b)
+        for row in t.rows[:stop] if stop is not None else t.rows:
+            for c in row.cells:
+                for p in c.all_paragraphs():
+                    self._shape_texts(p, b)
         b.images += scan.images
 
     # -- finishing ----------------------------------------------------------
@@ -428,10 +442,12 @@ def _paras(blocks):
         yield from _block_paragraphs(b)
 
 
-def _table_lines(t: Table) -> list[Line]:
+def _table_lines(t: Table, stop: Optional[int] = None) -> list[Line]:
     out = []
-    for p in _paras([t]):
-        out.extend(para_lines(p))
+    for row in t.rows[:stop] if stop is not None else t.rows:
+        for c in row.cells:
+            for p in c.all_paragraphs():
+                out.extend(para_lines(p))
     return out
 
 
