@@ -1190,6 +1190,141 @@ def buku_html() -> str:
 </body></html>
 """
 
+
+# --------------------------------------------------------------------------------------
+# 11. python-docx + raw XML: institution only in the page header, values in content
+#     controls (w:sdt), tracked changes (w:ins / w:del), a hyperlink, label and colon in
+#     one cell, "Mengesahkan", Mutu Baku named Persyaratan | Waktu | Hasil, INLINE
+#     DrawingML shapes (wp:inline) with text inside, off-page connectors between rows
+#     (Diskominfo Kabupaten Banyumas, pengaduan LAPOR!)
+# --------------------------------------------------------------------------------------
+
+def _sdt(par, text, tag):
+    par._p.append(parse_xml(
+        f'<w:sdt {NSDECL}><w:sdtPr><w:alias w:val="{tag}"/><w:tag w:val="{tag}"/></w:sdtPr>'
+        f'<w:sdtContent><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:sdtContent></w:sdt>'))
+
+
+def _ins_del(par, before, inserted, deleted, after, rid):
+    if before:
+        par.add_run(before)
+    if deleted:
+        par._p.append(parse_xml(
+            f'<w:del {NSDECL} w:id="{rid}" w:author="Staf" w:date="2022-10-20T09:00:00Z"><w:r>'
+            f'<w:delText xml:space="preserve">{escape(deleted)}</w:delText></w:r></w:del>'))
+    if inserted:
+        par._p.append(parse_xml(
+            f'<w:ins {NSDECL} w:id="{rid + 1}" w:author="Kasi" w:date="2022-10-21T09:00:00Z"><w:r>'
+            f'<w:t xml:space="preserve">{escape(inserted)}</w:t></w:r></w:ins>'))
+    if after:
+        par.add_run(after)
+
+
+def inline_shape_run(ids, prst, w_tw, h_tw, text=None):
+    did = ids()
+    wsp = _wsp(prst, w_tw * TW, h_tw * TW, text=text)
+    return parse_xml(
+        f'<w:r {NSDECL}><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{w_tw * TW}" cy="{h_tw * TW}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{did}" name="Shape {did}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'{wsp}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def careless_lapor(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(300)
+    hdr = doc.sections[0].header
+    hdr.paragraphs[0].add_run("PEMERINTAH KABUPATEN BANYUMAS").bold = True
+    hdr.add_paragraph().add_run("DINAS KOMUNIKASI DAN INFORMATIKA").bold = True
+    t = doc.add_paragraph()
+    t.alignment = 1
+    t.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    idt = doc.add_table(rows=6, cols=2)
+    borders(idt)
+    set_widths(idt, [3000, 10500])
+    put(idt.cell(0, 0), "No. SOP :")
+    _sdt(idt.cell(0, 1).paragraphs[0], "555/07/DINKOMINFO/2022", "nomor")
+    put(idt.cell(1, 0), "Tgl Pembuatan :")
+    _sdt(idt.cell(1, 1).paragraphs[0], "3 Oktober 2022", "tgl_buat")
+    put(idt.cell(2, 0), "Tgl Revisi :")
+    _sdt(idt.cell(2, 1).paragraphs[0], "-", "tgl_revisi")
+    put(idt.cell(3, 0), "Tgl Efektif :")
+    _ins_del(idt.cell(3, 1).paragraphs[0], "1 ", "Nopember", "Oktober", " 2022", 11)
+    put(idt.cell(4, 0), "Mengesahkan :")
+    put(idt.cell(4, 1), ["KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "KABUPATEN BANYUMAS", "", "",
+                         "Drs. WAHYU DEWANTO, M.Si", "Pembina Utama Muda", "NIP. 19680707 199403 1 011"],
+        underline_line=4)
+    put(idt.cell(5, 0), "Nama SOP :")
+    put(idt.cell(5, 1), "Penanganan Pengaduan Masyarakat melalui Kanal LAPOR!", bold=True)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    c = put(det.cell(0, 0), ["Dasar Hukum :", "1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"])
+    p = c.add_paragraph("2. ")
+    rel = doc.part.relate_to("https://peraturan.bpk.go.id/Details/41485",
+                             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+                             is_external=True)
+    p._p.append(parse_xml(
+        f'<w:hyperlink {NSDECL} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        f'r:id="{rel}"><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>Peraturan Presiden Nomor 76 Tahun 2013 '
+        f'tentang Pengelolaan Pengaduan Pelayanan Publik</w:t></w:r></w:hyperlink>'))
+    c.add_paragraph("3. Peraturan Bupati Banyumas Nomor 12 Tahun 2019 tentang Pengelolaan Pengaduan")
+    put(det.cell(0, 1), ["Kualifikasi Pelaksana :", "1. Memahami pengelolaan pengaduan pelayanan publik",
+                         "2. Mampu mengoperasikan aplikasi SP4N-LAPOR!"])
+    put(det.cell(1, 0), ["Keterkaitan :", "SOP Tindak Lanjut Pengaduan oleh Perangkat Daerah"])
+    put(det.cell(1, 1), ["Peralatan/Perlengkapan :", "1. Komputer dengan jaringan internet", "2. Akun SP4N-LAPOR!"])
+    put(det.cell(2, 0), ["Peringatan :", "Pengaduan yang tidak ditanggapi dalam 5 hari kerja menurunkan indeks "
+                                         "kepuasan masyarakat"])
+    put(det.cell(2, 1), ["Pencatatan dan Pendataan :", "Rekap pengaduan bulanan"])
+    doc.add_page_break()
+    actors = ["Admin LAPOR!", "Kasi Layanan Informasi", "Kepala Dinas"]
+    steps = [
+        (1, ("Menerima dan mencatat pengaduan dari kanal LAPOR!", None, None, ""), 0, "flowChartTerminator",
+         "Mulai", "Pengaduan masuk", "15 menit", "Pengaduan tercatat", ""),
+        (2, ("Menelaah pengaduan, kewenangan Diskominfo?", None, None, ""), 1, "flowChartDecision", None,
+         "Pengaduan tercatat", "30 menit", "Hasil telaah", "Tidak: lanjut ke kegiatan 5"),
+        (3, ("Menyusun ", "draf ", None, "jawaban pengaduan"), 1, "flowChartProcess", None,
+         "Hasil telaah", "1 jam", "Draf jawaban", ""),
+        (4, ("Menyetujui jawaban pengaduan", None, " dan memberi paraf", ""), 2, "flowChartProcess", None,
+         "Draf jawaban", "1 hari", "Jawaban disetujui", ""),
+        (5, ("Mengunggah jawaban atau meneruskan pengaduan kepada OPD berwenang", None, None, ""), 0,
+         "flowChartProcess", None, "Jawaban disetujui", "15 menit", "Jawaban terunggah", ""),
+        (6, ("Menutup laporan pada aplikasi", None, None, ""), 0, "flowChartTerminator", "Selesai",
+         "Jawaban terunggah", "5 menit", "Laporan selesai", ""),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4000] + [1400] * 3 + [1700, 1000, 1700, 1600])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Uraian Prosedur", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "Pelaksana", bold=True)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "Ket.", bold=True)
+    for i, h in enumerate(actors + ["Persyaratan", "Waktu", "Hasil"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, (before, ins, dele, after), act, prst, text, kel, waktu, out, ket) in enumerate(steps):
+        r = 2 + k
+        put(pt.cell(r, 0), str(no))
+        _ins_del(pt.cell(r, 1).paragraphs[0], before, ins, dele, after, 100 + 2 * k)
+        cp = pt.cell(r, 2 + act).paragraphs[0]
+        w, h = (800, 600) if prst == "flowChartDecision" else (1000, 400)
+        cp._p.append(inline_shape_run(ids, prst, w, h, text=text))
+        if no == 3:   # the table breaks over a page here: off-page connector "A" out ...
+            cell = pt.cell(r, 2 + act)
+            cell.add_paragraph()._p.append(inline_shape_run(ids, "flowChartOffpageConnector", 400, 400, text="A"))
+        if no == 4:   # ... and "A" in at the top of the next page, in the row of step 4
+            pt.cell(r, 2 + 1).paragraphs[0]._p.append(
+                inline_shape_run(ids, "flowChartOffpageConnector", 400, 400, text="A"))
+        put(pt.cell(r, 5), kel)
+        put(pt.cell(r, 6), waktu)
+        put(pt.cell(r, 7), out)
+        put(pt.cell(r, 8), ket)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1200,6 +1335,7 @@ def main(argv=None):
     bps_314(FILES / "bps-314-gratifikasi-upg.docx")
     bps_042(FILES / "bps-042-pemeliharaan-pc.docx")
     bps_312_one_table(FILES / "bps-312-tim-zi-satu-tabel.docx")
+    careless_lapor(FILES / "careless-header-sdt-lapor.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
