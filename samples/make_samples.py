@@ -2,7 +2,7 @@
 
     python samples/make_samples.py [OUT_DIR]      (default: this folder)
 
-For every sample NAME it writes ``NAME.docx`` (rendered by :mod:`sopdocx`),
+Also rewrites README.md (the table of samples). For every sample NAME it writes ``NAME.docx`` (rendered by :mod:`sopdocx`),
 ``.oracle/NAME.expected.json`` (a JSON list: the expected model of each SOP in the
 file, computed from the same source data the document is rendered from) and
 ``.oracle/NAME.defects.json`` (the defects deliberately seeded: rule code from
@@ -867,12 +867,131 @@ def s_spp():
 
 
 # --------------------------------------------------------------------------
+# 17. rekomendasi izin keramaian - Wingdings ticks, section break, complex field
+
+@sample("rekomendasi-izin-keramaian-kecamatan", "centang",
+        "ticks inserted as Wingdings symbols (w:sym F0FC, no text), the procedure in its own section "
+        "after a paragraph-level w:sectPr, Nomor SOP as a complex DOCPROPERTY field (instrText + "
+        "cached result), waktu '2 x 24 jam' and 'maks. 15 menit'",
+        centang_simbol=True, seksi=True, field_nomor=True, kolom_nomor=False, daftar="paragraf")
+def s_keramaian():
+    A, B, C, Dk, E = "Pemohon", "Petugas PATEN", "Kasi Trantib", "Sekcam", "Camat"
+    s = sop(["PEMERINTAH KABUPATEN SIDOARJO", "KECAMATAN PORONG"], "300/211/438.7.1/2023",
+            T("2 Mei 2023", "2023-05-02", "hari"), T("-"), T("15 Mei 2023", "2023-05-15", "hari"),
+            P("CAMAT PORONG", "Agus Prasetyo, S.STP, M.Si", "Pembina (IV/a)", "198203052000121003"),
+            "Penerbitan Rekomendasi Izin Keramaian",
+            dasar=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                   "Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan",
+                   "Peraturan Bupati Sidoarjo Nomor 40 Tahun 2019 tentang Pelimpahan Sebagian Kewenangan Bupati "
+                   "kepada Camat"],
+            kualifikasi=["Memahami ketentuan ketenteraman dan ketertiban umum", "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Pelayanan Administrasi Terpadu Kecamatan"],
+            peralatan=["Komputer", "Printer", "Buku register", "Stempel"],
+            peringatan=["Apabila rekomendasi tidak diterbitkan, kegiatan keramaian tidak mendapat izin Kepolisian"],
+            pencatatan=["Buku register rekomendasi"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Mengajukan permohonan rekomendasi izin keramaian", A,
+                  "Surat permohonan, pengantar desa dan fotokopi KTP", W("maks. 15 menit", 15),
+                  "Berkas permohonan", simbol="mulai"),
+                K(2, "Memeriksa kelengkapan berkas, lengkap?", B, "Berkas permohonan", W("10 Menit", 10),
+                  "Berkas lengkap", "Tidak: kembali ke kegiatan 1", simbol="keputusan", cabang=(3, 1)),
+                K(3, "Menelaah lokasi dan waktu kegiatan serta menyusun konsep rekomendasi", C, "Berkas lengkap",
+                  W("1 Hari", 480), "Konsep rekomendasi"),
+                K(4, "Memeriksa dan memaraf konsep rekomendasi", Dk, "Konsep rekomendasi", W("30 Menit", 30),
+                  "Konsep berparaf"),
+                K(5, "Menandatangani rekomendasi", E, "Konsep berparaf", W("2 x 24 jam", 2880),
+                  "Rekomendasi ditandatangani"),
+                K(6, "Memberi nomor dan menyerahkan rekomendasi kepada pemohon", B, "Rekomendasi ditandatangani",
+                  W("15 Menit", 15), "Rekomendasi diterima pemohon", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
+
+README_HEAD = """# Sample SOP documents
+
+Realistic SOP AP `.docx` files in the layouts regional OPDs really use, each with the model the
+reader must produce from it. Everything here is generated — do not edit the `.docx` by hand:
+
+    python samples/make_samples.py          # rewrites samples/*.docx and samples/.oracle/*
+
+- `make_samples.py` — the source data of every sample (content paraphrased from the example SOPs
+  in the project's domain notes §11; officials' names and NIPs are invented) and the defects
+  deliberately seeded in each.
+- `sopdocx.py` — the builder library: renders `soplint.model.SOP` objects into Word files in many
+  layouts (python-docx + lxml for shapes) and returns the oracle. Tests and other helpers use it
+  to make one real `.docx` per test case: `sys.path.insert(0, "samples"); import sopdocx;
+  oracle = sopdocx.build_docx(sop, path, layout="standar", **options)` (options in its
+  docstring).
+- `.oracle/NAME.expected.json` — a JSON list, the expected model of each SOP in `NAME.docx`
+  (built from the same source data the document is rendered from, never by running the reader;
+  it follows the team's reading conventions, e.g. a decision's `lanjut` = `[cabang.ya]`, texts
+  the document holds outside the SOP fields listed in `tak_terpetakan`).
+- `.oracle/NAME.defects.json` — the seeded defects: `code` (spec/rules.md), `indeks` (SOP in the
+  file), `field` or `kegiatan`, and a note.
+
+The oracles sit in a hidden folder on purpose: `soplint convert samples/ --to json -o out/`
+searches folders for `.json` model inputs too, and skips hidden folders.
+
+Tests: `tests/test_samples.py` (every sample reads as its oracle — `lokasi` keys excluded,
+`tak_terpetakan` compared as a multiset of texts —, the oracles are what the generator makes
+today, and the CLI converts the folder into schema-valid JSON), `tests/test_coverage.py` (every
+text of every sample and of every real `.docx` in the shared corpus is in the model or in
+`tak_terpetakan`, collected independently with lxml).
+
+## The samples
+
+"""
+
+README_TAIL = """
+## Layout features covered
+
+- Identity: table with the colon in its own cell / in the label cell / at the start of the value
+  cell; "Label : value" inside one cell; "Label<TAB>: value" paragraphs; institution in the logo
+  cell (inline PNG logo), in a nested table, or only in the page header; label variants and
+  typos (Tgl. / Tgl / TANGGAL ..., Tanggal Pengesahan / Berlaku / Terbit, Ditetapkan Oleh, Judul
+  SOP, No. SOP, Landasan Hukum, Kualifikasi Pelaksanaan, Pencatatan/Pendataan, Peralatan dan
+  Perlengkapan); an unknown label (Jenis Layanan → `lainnya`); signing block over several
+  paragraphs (jabatan lines, empty lines, bold+underlined name, pangkat, "NIP. 19xxxxxx xxxxxx x
+  xxx" or "NIP 19...", with or without pangkat).
+- Detail lists: heading and items in one cell, headings in their own row, rows continuing the
+  identity table, paragraphs; items as paragraphs, typed "1." / "a.", Word auto-numbering
+  (`w:numPr` + numbering.xml), inline "1. ... 2. ...", a lone "-", an empty heading.
+- Procedure: two header rows with merged "Pelaksana" / "Mutu Baku" (gridSpan, vMerge), header
+  word variants, column-number row, Waktu merged over 2 and 4 steps, No as "1", "1." or "01",
+  multi-paragraph activity cells, empty trailing rows, a procedure split over two tables with
+  repeated headers; symbols as DrawingML `wps:wsp` in `mc:AlternateContent` with a VML fallback,
+  glued connectors (`a:stCxn`/`a:endCxn`), Ya/Tidak text boxes, off-page connectors; legacy VML
+  only (`v:shape` t116/t109/t110/t114, `v:line`, t32/t34 connectors glued by `o:r` rules in
+  settings.xml); ticks "√", "v", "X" (also two in one row); one "Pelaksana" text column; steps as
+  typed or auto-numbered paragraphs naming the actor.
+- Word mechanics: runs split mid-word, NBSP, content controls, tracked changes, hyperlink,
+  Wingdings check marks (w:sym), a section break before the procedure,
+  simple and complex fields, floating text box, nested table, page header and footer, proofErr /
+  bookmarks / smartTag / customXml around runs, several SOPs with a cover page.
+"""
+
+
+def readme(rows) -> str:
+    lines = []
+    for name, layout, description, sops, defects in rows:
+        sops = sops if isinstance(sops, list) else [sops]
+        topic = "; ".join(f"{s.identitas.nama_sop} — {' / '.join(s.identitas.instansi[:2]).title()}" for s in sops)
+        seeded = ", ".join(sorted({d["code"] + (f" (kegiatan {d['kegiatan']})" if d["kegiatan"] else
+                                                (f" ({d['field']})" if d["field"] else ""))
+                                   for d in defects})) or "— (clean)"
+        lines.append(f"| `{name}` | {topic} | **{layout}**: {description} | {seeded} |")
+    return (README_HEAD + "| sample | SOP (institution) | layout | seeded defects |\n|---|---|---|---|\n"
+            + "\n".join(lines) + "\n" + README_TAIL)
+
 
 def build(out_dir: Path = HERE) -> list[tuple[str, str, str]]:
     out_dir = Path(out_dir)
     oracle_dir = out_dir / ".oracle"
     oracle_dir.mkdir(parents=True, exist_ok=True)
-    made = []
+    made, rows = [], []
     for name, layout, description, opts, fn in SAMPLES:
         sops, defects = fn()
         oracle = sopdocx.build_docx(sops, out_dir / f"{name}.docx", layout=layout, **opts)
@@ -881,6 +1000,8 @@ def build(out_dir: Path = HERE) -> list[tuple[str, str, str]]:
         (oracle_dir / f"{name}.defects.json").write_text(json.dumps(defects, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
         made.append((name, layout, description))
+        rows.append((name, layout, description, sops, defects))
+    (out_dir / "README.md").write_text(readme(rows), encoding="utf-8")
     return made
 
 

@@ -366,6 +366,18 @@ def _new_table(container, rows, cols, widths_cm=None):
     return table
 
 
+def _section_break(ctx):
+    """End the current section in a paragraph's w:sectPr (portrait) and go on
+    in the document's last section (landscape), as Word does for a landscape
+    procedure after a portrait identity page."""
+    p = ctx.doc.add_paragraph()
+    ctx.top_par += 1
+    p._p.get_or_add_pPr().append(parse_xml(
+        f'<w:sectPr {NSDECL}><w:pgSz w:w="12240" w:h="18720"/>'
+        f'<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" '
+        f'w:gutter="0"/><w:cols w:space="720"/></w:sectPr>'))
+
+
 def _page_break(doc):
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -508,6 +520,8 @@ def _value_into(ctx: _Ctx, cell_or_par_factory, field, value, first_par=None):
     par = first_par if first_par is not None else cell_or_par_factory()
     if field in ("nomor_sop", "nama_sop") and ctx.opts.get("sdt") and value:
         _sdt_run(par, value, tag=field)
+    elif field == "nomor_sop" and ctx.opts.get("field_nomor") and value:
+        _complex_field(par, "DOCPROPERTY  NomorSOP  \\* MERGEFORMAT", value)
     elif field == "tanggal_efektif" and ctx.opts.get("field") and value:
         par._p.append(parse_xml(
             f'<w:fldSimple {NSDECL} w:instr=" DOCPROPERTY  TanggalEfektif  \\* MERGEFORMAT ">'
@@ -1025,7 +1039,13 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
             for actor in marked:
                 cell = C(r, 2 + actors.index(actor))
                 if mode == "centang":
-                    _set_cell(ctx, cell, ctx.opts.get("centang_teks", "√"), align=1)
+                    if ctx.opts.get("centang_simbol"):
+                        # Insert > Symbol: a Wingdings check mark, no w:t at all
+                        par = _cell_par(cell)
+                        par.alignment = 1
+                        par._p.append(parse_xml(f'<w:r {NSDECL}><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'))
+                    else:
+                        _set_cell(ctx, cell, ctx.opts.get("centang_teks", "√"), align=1)
                     continue
                 preset = k.bentuk or _PRESET[k.simbol]
                 targets = {t: row_of[t] - i for t in row_of}
@@ -1107,9 +1127,9 @@ def _footer(ctx: _Ctx, text: str):
     mt = re.fullmatch(r"(.*?)(\d+)(\s+dari\s+)(\d+)", text)
     if ctx.opts.get("field") and mt:
         _add_text(ctx, p, mt.group(1))
-        _complex_field(p, "PAGE", mt.group(2))
+        _complex_field(p, "PAGE \\* Arabic", mt.group(2))
         p.add_run(mt.group(3))
-        _complex_field(p, "NUMPAGES", mt.group(4))
+        _complex_field(p, "NUMPAGES \\* Arabic", mt.group(4))
     else:
         _add_text(ctx, p, text)
     ctx.unplaced.append((text, "footer"))
@@ -1117,9 +1137,9 @@ def _footer(ctx: _Ctx, text: str):
 
 def _complex_field(par, instr, result):
     for xml in (f'<w:r {NSDECL}><w:fldChar w:fldCharType="begin"/></w:r>',
-                f'<w:r {NSDECL}><w:instrText xml:space="preserve"> {instr} \\* Arabic </w:instrText></w:r>',
+                f'<w:r {NSDECL}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
                 f'<w:r {NSDECL}><w:fldChar w:fldCharType="separate"/></w:r>',
-                f'<w:r {NSDECL}><w:t>{result}</w:t></w:r>',
+                f'<w:r {NSDECL}><w:t xml:space="preserve">{_esc(result)}</w:t></w:r>',
                 f'<w:r {NSDECL}><w:fldChar w:fldCharType="end"/></w:r>'):
         par._p.append(parse_xml(xml))
 
@@ -1197,6 +1217,8 @@ def build_docx(sops: Union[m.SOP, Iterable[m.SOP]], path, layout: str = "standar
         if o["detail"] != "paragraf" or o["identitas"] != "paragraf":
             doc.add_paragraph()  # Word keeps an empty paragraph between tables
             ctx.top_par += 1
+        if o.get("seksi"):
+            _section_break(ctx)
         if o["prosedur"].startswith("paragraf"):
             _render_procedure_paragraphs(ctx, sop)
         else:
