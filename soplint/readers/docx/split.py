@@ -18,6 +18,7 @@ from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
 
 _FURNITURE = ("halaman", "page", "hal.", "hlm")
+_CATATAN_ITEM = __import__("re").compile(r"^\[([^\]]{1,80})\]\s+(.+)$")
 
 
 def _is_furniture(text: str) -> bool:
@@ -184,6 +185,19 @@ class Stream:
 
     def line(self, ln: Line, p: Paragraph):
         text = ln.text
+        if self.mode == "catatan" and self.cur is not None:
+            # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
+            m = _CATATAN_ITEM.match(text)
+            if m:
+                self.cur.unplaced(m.group(2), m.group(1))
+                return
+            if not labels.is_title(text) and not labels.match(text, "identitas+daftar"):
+                self.cur.unplaced(text, ln.lokasi)
+                return
+        if text.lower().rstrip(": ") == "catatan konversi" and self.cur is not None:
+            self.close_entry()
+            self.mode = "catatan"
+            return
         if _is_furniture(text):
             (self.cur.unplaced(text, ln.lokasi) if self.cur else self.pre.append(ln))
             return
