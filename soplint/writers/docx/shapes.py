@@ -1,0 +1,176 @@
+"""Native DrawingML flowchart shapes (``wps:wsp`` in ``wp:anchor``), anchored in
+a table cell and positioned relative to that cell (``layoutInCell``).
+
+Every shape carries a ``wp:docPr`` name that says what it is, so that a
+reader (ours or a person's macro) can read the flowchart back without
+geometry: ``soplint:kegiatan:<no>``, ``soplint:panah:<from>:<to>[:ya|:tidak]``,
+``soplint:penghubung:<label>:keluar|masuk``, ``soplint:label:<from>:ya|tidak``.
+Connectors name the shapes they join in ``a:stCxn`` / ``a:endCxn``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from soplint.writers.docx.ooxml import el, emu, para, run, sub
+
+#: connection sites of the flowchart presets (top, left, bottom, right)
+SITE = {"atas": 0, "kiri": 1, "bawah": 2, "kanan": 3}
+
+WPS_URI = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+class Ids:
+    """Unique drawing ids and z-order within one document."""
+
+    def __init__(self, start: int = 1000):
+        self.next_id = start
+        self.z = 251660000
+
+    def new(self) -> int:
+        self.next_id += 1
+        return self.next_id
+
+    def order(self) -> int:
+        self.z += 1
+        return self.z
+
+
+def _anchor(ids: Ids, shape_id: int, name: str, descr: str, x_mm: float, y_mm: float,
+            w_mm: float, h_mm: float, wsp, behind: bool = False):
+    anchor = el("wp:anchor", {"distT": 0, "distB": 0, "distL": 0, "distR": 0, "simplePos": 0,
+                              "relativeHeight": ids.order(), "behindDoc": 1 if behind else 0,
+                              "locked": 0, "layoutInCell": 1, "allowOverlap": 1})
+    sub(anchor, "wp:simplePos", {"x": 0, "y": 0})
+    ph = sub(anchor, "wp:positionH", {"relativeFrom": "column"})
+    sub(ph, "wp:posOffset").text = str(emu(x_mm))
+    pv = sub(anchor, "wp:positionV", {"relativeFrom": "paragraph"})
+    sub(pv, "wp:posOffset").text = str(emu(y_mm))
+    sub(anchor, "wp:extent", {"cx": emu(w_mm), "cy": emu(h_mm)})
+    sub(anchor, "wp:effectExtent", {"l": 0, "t": 0, "r": 0, "b": 0})
+    sub(anchor, "wp:wrapNone")
+    sub(anchor, "wp:docPr", {"id": shape_id, "name": name, "descr": descr})
+    sub(anchor, "wp:cNvGraphicFramePr")
+    graphic = sub(anchor, "a:graphic")
+    data = sub(graphic, "a:graphicData", {"uri": WPS_URI})
+    data.append(wsp)
+    drawing = el("w:drawing", {}, anchor)
+    alt = el("mc:AlternateContent", {}, el("mc:Choice", {"Requires": "wps"}, drawing))
+    r = el("w:r")
+    r.append(alt)
+    return r
+
+
+def _xfrm(sppr, w_mm, h_mm, flip_h=False, flip_v=False):
+    attrs = {}
+    if flip_h:
+        attrs["flipH"] = 1
+    if flip_v:
+        attrs["flipV"] = 1
+    x = sub(sppr, "a:xfrm", attrs)
+    sub(x, "a:off", {"x": 0, "y": 0})
+    sub(x, "a:ext", {"cx": emu(w_mm), "cy": emu(h_mm)})
+
+
+def _line(sppr, arrow: bool, width_emu: int = 9525):
+    ln = sub(sppr, "a:ln", {"w": width_emu})
+    fill = sub(ln, "a:solidFill")
+    sub(fill, "a:srgbClr", {"val": "000000"})
+    if arrow:
+        sub(ln, "a:tailEnd", {"type": "triangle", "w": "med", "len": "med"})
+    return ln
+
+
+def _txbx(wsp, text: str, size: float, align="center", bold=False):
+    tx = sub(wsp, "wps:txbx")
+    content = sub(tx, "w:txbxContent")
+    content.append(para(text, align=align, size=size, bold=bold))
+
+
+def symbol(ids: Ids, prst: str, name: str, descr: str, x_mm, y_mm, w_mm, h_mm,
+           text: Optional[str] = None, text_size: float = 7, fill: str = "FFFFFF",
+           sid: Optional[int] = None):
+    """A closed flowchart symbol; returns (run, shape_id)."""
+    sid = sid or ids.new()
+    wsp = el("wps:wsp")
+    sub(wsp, "wps:cNvSpPr")
+    sppr = sub(wsp, "wps:spPr")
+    _xfrm(sppr, w_mm, h_mm)
+    geom = sub(sppr, "a:prstGeom", {"prst": prst})
+    sub(geom, "a:avLst")
+    if fill:
+        f = sub(sppr, "a:solidFill")
+        sub(f, "a:srgbClr", {"val": fill})
+    else:
+        sub(sppr, "a:noFill")
+    _line(sppr, arrow=False, width_emu=12700)
+    if text:
+        _txbx(wsp, text, text_size, bold=True)
+    sub(wsp, "wps:bodyPr", {"rot": 0, "vert": "horz", "wrap": "square", "lIns": 0, "tIns": 0,
+                            "rIns": 0, "bIns": 0, "anchor": "ctr", "anchorCtr": 0})
+    return _anchor(ids, sid, name, descr, x_mm, y_mm, w_mm, h_mm, wsp), sid
+
+
+def label(ids: Ids, name: str, text: str, x_mm, y_mm, w_mm, h_mm, size: float = 7):
+    """A borderless text box (the Ya / Tidak of a decision branch)."""
+    sid = ids.new()
+    wsp = el("wps:wsp")
+    sub(wsp, "wps:cNvSpPr", {"txBox": 1})
+    sppr = sub(wsp, "wps:spPr")
+    _xfrm(sppr, w_mm, h_mm)
+    geom = sub(sppr, "a:prstGeom", {"prst": "rect"})
+    sub(geom, "a:avLst")
+    sub(sppr, "a:noFill")
+    ln = sub(sppr, "a:ln")
+    sub(ln, "a:noFill")
+    _txbx(wsp, text, size, align="left", bold=False)
+    sub(wsp, "wps:bodyPr", {"rot": 0, "vert": "horz", "wrap": "none", "lIns": 0, "tIns": 0,
+                            "rIns": 0, "bIns": 0, "anchor": "ctr", "anchorCtr": 0})
+    return _anchor(ids, sid, name, text, x_mm, y_mm, w_mm, h_mm, wsp)
+
+
+def connector(ids: Ids, name: str, descr: str, points: list[tuple[float, float]],
+              start: Optional[tuple[int, str]], end: Optional[tuple[int, str]],
+              origin: tuple[float, float]):
+    """An arrow from points[0] to points[-1] (coordinates in mm relative to
+    the anchoring cell's origin). Two points on a vertical or horizontal
+    line: ``straightConnector1``; an L (horizontal then vertical):
+    ``bentConnector2``; a Z of three segments (horizontal, vertical,
+    horizontal): ``bentConnector3`` with its middle at points[1].x."""
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    left, top = min(x0, x1), min(y0, y1)
+    w, h = abs(x1 - x0), abs(y1 - y0)
+    flip_h, flip_v = x1 < x0, y1 < y0
+    avs = []
+    if len(points) == 2:
+        prst = "straightConnector1"
+    elif len(points) == 3:
+        prst = "bentConnector2"
+    else:
+        prst = "bentConnector3"
+        lane = points[1][0]
+        frac = (lane - x0) / (x1 - x0) if x1 != x0 else 0
+        avs.append(("adj1", int(round(frac * 100000))))
+        if len(points) == 4:
+            # the Z's lane may lie outside the end points' span: widen nothing,
+            # the adjust value may be < 0 or > 100000 (both apps accept it)
+            pass
+    wsp = el("wps:wsp")
+    cn = sub(wsp, "wps:cNvCnPr")
+    if start:
+        sub(cn, "a:stCxn", {"id": start[0], "idx": SITE[start[1]]})
+    if end:
+        sub(cn, "a:endCxn", {"id": end[0], "idx": SITE[end[1]]})
+    sppr = sub(wsp, "wps:spPr")
+    _xfrm(sppr, w, h, flip_h, flip_v)
+    geom = sub(sppr, "a:prstGeom", {"prst": prst})
+    av = sub(geom, "a:avLst")
+    for n, v in avs:
+        sub(av, "a:gd", {"name": n, "fmla": f"val {v}"})
+    sub(sppr, "a:noFill")
+    _line(sppr, arrow=True)
+    sub(wsp, "wps:bodyPr")
+    sid = ids.new()
+    return _anchor(ids, sid, name, descr, left - origin[0], top - origin[1], w, h, wsp)
+
+
+__all__ = ["Ids", "symbol", "label", "connector", "run"]
