@@ -909,6 +909,52 @@ def s_keramaian():
 
 
 # --------------------------------------------------------------------------
+# 18. pengaduan masyarakat - the whole flowchart as one Word group
+
+@sample("pengaduan-masyarakat-diskominfo", "standar",
+        "the whole flowchart drawn as ONE Word group (wpg:wgp, VML v:group fallback) anchored in the "
+        "first actor cell of the first step row, symbols placed over fixed-width actor columns and "
+        "exact-height step rows, glued connectors and Ya/Tidak text boxes inside the group",
+        prosedur="grup", kolom_nomor=True)
+def s_pengaduan():
+    A, B, C, Dk = "Admin SP4N-LAPOR", "Kepala Bidang IKP", "Kepala Dinas", "OPD Terkait"
+    s = sop(["PEMERINTAH KOTA BENGKULU", "DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"], "555/089/KOMINFO/2023",
+            T("9 Januari 2023", "2023-01-09", "hari"), T("-"), T("1 Februari 2023", "2023-02-01", "hari"),
+            P("KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK KOTA BENGKULU", "Drs. Hendri Ariansyah, M.Si",
+              "Pembina Utama Muda", "197001011993031012"),
+            "Penanganan Pengaduan Masyarakat melalui SP4N-LAPOR",
+            dasar=["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+                   "Peraturan Presiden Nomor 76 Tahun 2013 tentang Pengelolaan Pengaduan Pelayanan Publik",
+                   "Peraturan Menteri PAN-RB Nomor 62 Tahun 2018 tentang Pedoman Teknis Pengelolaan Pengaduan "
+                   "Pelayanan Publik Nasional"],
+            kualifikasi=["Memahami pengelolaan pengaduan pelayanan publik", "Mampu mengoperasikan aplikasi SP4N-LAPOR"],
+            keterkaitan=["SOP Layanan Informasi Publik"],
+            peralatan=["Komputer", "Jaringan internet", "Aplikasi SP4N-LAPOR"],
+            peringatan=["Apabila pengaduan tidak ditindaklanjuti dalam 5 hari kerja, pengaduan dialihkan ke "
+                        "atasan OPD"],
+            pencatatan=["Rekapitulasi pengaduan", "Laporan bulanan tindak lanjut"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Menerima dan memverifikasi pengaduan yang masuk melalui SP4N-LAPOR", A, "Pengaduan masyarakat",
+                  W("1 Hari", 480), "Pengaduan terverifikasi", simbol="mulai"),
+                K(2, "Menelaah pengaduan, termasuk kewenangan Pemerintah Kota?", B, "Pengaduan terverifikasi",
+                  W("1 Hari", 480), "Hasil telaah", "Tidak: lanjut ke kegiatan 7", simbol="keputusan",
+                  cabang=(3, 7)),
+                K(3, "Menetapkan OPD penanggung jawab tindak lanjut", C, "Hasil telaah", W("1 Hari", 480),
+                  "Disposisi Kepala Dinas"),
+                K(4, "Menindaklanjuti pengaduan dan menyampaikan jawaban", Dk, "Disposisi Kepala Dinas",
+                  W("5 Hari Kerja", 2400), "Jawaban tindak lanjut"),
+                K(5, "Memeriksa jawaban OPD, jawaban memadai?", B, "Jawaban tindak lanjut", W("1 Hari", 480),
+                  "Jawaban terverifikasi", "Tidak: kembali ke kegiatan 4", simbol="keputusan", cabang=(6, 4)),
+                K(6, "Mengunggah jawaban ke SP4N-LAPOR", A, "Jawaban terverifikasi", W("30 Menit", 30),
+                  "Jawaban terunggah"),
+                K(7, "Menutup pengaduan dan menyusun rekapitulasi", A, "Jawaban terunggah", W("1 Jam", 60),
+                  "Rekapitulasi pengaduan", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
 
 README_HEAD = """# Sample SOP documents
 

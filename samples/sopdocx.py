@@ -157,7 +157,7 @@ _VML_TYPE = {"flowChartTerminator": 116, "flowChartProcess": 109, "flowChartDeci
              "flowChartConnector": 120, "flowChartDocument": 114, "flowChartInputOutput": 111,
              "flowChartOffpageConnector": 177, "flowChartPredefinedProcess": 112,
              "flowChartManualOperation": 119}
-_DRAWN = ("bentuk", "vml")
+_DRAWN = ("bentuk", "vml", "grup")
 
 
 # --------------------------------------------------------------------------
@@ -1034,6 +1034,8 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
         _uraian_into(ctx, C(r, 1), k)
         if mode == "kolom_teks":
             _set_cell(ctx, C(r, 2), k.pelaksana or "")
+        elif mode == "grup":
+            pass  # drawn once, below, as one group over the whole table
         elif k.pelaksana is not None:
             marked = [k.pelaksana] + list(k.pelaksana_lain)
             for actor in marked:
@@ -1071,7 +1073,101 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
                       else k.waktu.teks, align=1)
         _set_cell(ctx, C(r, c_out), k.output)
         _set_cell(ctx, C(r, c_ket), k.keterangan)
+    if mode == "grup":
+        for i in range(len(steps)):
+            trPr = table.rows[first + i]._tr.get_or_add_trPr()
+            trPr.append(parse_xml(f'<w:trHeight {NSDECL} w:val="{GRUP_ROW_TWIPS}" w:hRule="exact"/>'))
+        _draw_group(ctx, _cell_par(C(first, 2)), steps, actors)
     return table
+
+
+GRUP_ROW_TWIPS = 1020  # exact step row height in the grouped layout (1.8 cm)
+
+
+def _draw_group(ctx: _Ctx, par, steps, actors):
+    """The whole flowchart as ONE Word group (wpg:wgp) anchored in the first
+    actor cell of the first step row: symbols placed by geometry over the
+    actor columns (fixed widths) and the step rows (exact heights), glued
+    connectors and Ya/Tidak text boxes inside the group, and a VML group as
+    the mc:Fallback copy."""
+    col_w = int(COL_W * 360000)
+    row_h = GRUP_ROW_TWIPS * 635
+    W, H = col_w * len(actors), row_h * len(steps)
+    ids = {k.no: ctx.next_id() for k in steps}
+    pos = {}
+    kids, vml = [], []
+    for i, k in enumerate(steps):
+        preset = k.bentuk or _PRESET[k.simbol]
+        w, h = (560000, 400000) if preset == "flowChartDecision" else (560000, 300000)
+        j = actors.index(k.pelaksana)
+        x, y = j * col_w + (col_w - w) // 2, i * row_h + (row_h - h) // 2
+        pos[k.no] = (x, y, w, h)
+        kids.append(f'<wps:wsp><wps:cNvPr id="{ids[k.no]}" name="{_shape_label(preset)} {ids[k.no]}"/><wps:cNvSpPr/>'
+                    f'<wps:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+                    f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="bg1"/>'
+                    f'</a:solidFill><a:ln w="9525"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill></a:ln>'
+                    f'</wps:spPr><wps:bodyPr/></wps:wsp>')
+        t = _VML_TYPE.get(preset, 109)
+        vml.append(f'<v:shape id="_x0000_s{1024 + ids[k.no]}" type="#_x0000_t{t}" style="position:absolute;'
+                   f'left:{x};top:{y};width:{w};height:{h}" fillcolor="white" strokeweight=".5pt"/>')
+    for k in steps:
+        outs = []
+        if k.simbol == "keputusan" and k.cabang is not None:
+            outs = [(lab, t) for lab, t in (("Ya", k.cabang.ya), ("Tidak", k.cabang.tidak)) if t is not None]
+        else:
+            outs = [(None, t) for t in k.lanjut]
+        for label, target in outs:
+            if target not in pos:
+                continue
+            x0, y0, w0, h0 = pos[k.no]
+            x1, y1, w1, h1 = pos[target]
+            if y1 > y0:
+                a, b = (x0 + w0 // 2, y0 + h0), (x1 + w1 // 2, y1)
+            else:  # loop back: from the decision's side to the target's side
+                a, b = (x0 + w0, y0 + h0 // 2), (x1 + w1, y1 + h1 // 2)
+            cid = ctx.next_id()
+            flip = (' flipH="1"' if b[0] < a[0] else "") + (' flipV="1"' if b[1] < a[1] else "")
+            prst = "straightConnector1" if a[0] == b[0] else "bentConnector3"
+            kids.append(f'<wps:wsp><wps:cNvPr id="{cid}" name="Connector {cid}"/><wps:cNvCnPr>'
+                        f'<a:stCxn id="{ids[k.no]}" idx="2"/><a:endCxn id="{ids[target]}" idx="0"/></wps:cNvCnPr>'
+                        f'<wps:spPr><a:xfrm{flip}><a:off x="{min(a[0], b[0])}" y="{min(a[1], b[1])}"/>'
+                        f'<a:ext cx="{abs(b[0] - a[0])}" cy="{abs(b[1] - a[1])}"/></a:xfrm>'
+                        f'<a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill>'
+                        f'<a:schemeClr val="tx1"/></a:solidFill><a:tailEnd type="triangle"/></a:ln></wps:spPr>'
+                        f'<wps:bodyPr/></wps:wsp>')
+            vml.append(f'<v:line id="_x0000_s{1024 + cid}" style="position:absolute" from="{a[0]},{a[1]}" '
+                       f'to="{b[0]},{b[1]}" strokeweight=".5pt"><v:stroke endarrow="block"/></v:line>')
+            if label:
+                lid = ctx.next_id()
+                lx, ly = a[0] + 30000, a[1] + 10000
+                kids.append(f'<wps:wsp><wps:cNvPr id="{lid}" name="Text Box {lid}"/><wps:cNvSpPr txBox="1"/>'
+                            f'<wps:spPr><a:xfrm><a:off x="{lx}" y="{ly}"/><a:ext cx="260000" cy="140000"/></a:xfrm>'
+                            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
+                            f'</wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:sz w:val="14"/></w:rPr>'
+                            f'<w:t>{label}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+                            f'<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>')
+                vml.append(f'<v:shape id="_x0000_s{1024 + lid}" type="#_x0000_t202" style="position:absolute;'
+                           f'left:{lx};top:{ly};width:260000;height:140000" filled="f" stroked="f"><v:textbox>'
+                           f'<w:txbxContent><w:p><w:r><w:t>{label}</w:t></w:r></w:p></w:txbxContent></v:textbox>'
+                           f'</v:shape>')
+    gid = ctx.next_id()
+    drawing = (
+        f'<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="251700000" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset>'
+        f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{W}" cy="{H}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{gid}" name="Group {gid}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
+        f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{W}" cy="{H}"/>'
+        f'<a:chOff x="0" y="0"/><a:chExt cx="{W}" cy="{H}"/></a:xfrm></wpg:grpSpPr>{"".join(kids)}</wpg:wgp>'
+        f'</a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    fallback = (f'<w:pict><v:group id="Group {gid}" o:spid="_x0000_s{1024 + gid}" style="position:absolute;'
+                f'margin-left:0;margin-top:0;width:{_pt(W)};height:{_pt(H)};z-index:251700000" '
+                f'coordsize="{W},{H}">{"".join(vml)}</v:group></w:pict>')
+    wpg = 'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"'
+    par._p.append(parse_xml(f'<w:r {NSDECL} {wpg}><mc:AlternateContent><mc:Choice Requires="wpg">{drawing}'
+                            f'</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r>'))
 
 
 def _offpage(ctx: _Ctx, par, letter: str, engine: str, out_of=None, into=None):
