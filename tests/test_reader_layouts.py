@@ -359,3 +359,57 @@ def test_tracked_changes_are_counted_in_sumber(tmp_path):
     [sop] = _read(d, tmp_path)
     assert sop.identitas.nama_sop == "Surat Masuk"
     assert sop.sumber.perubahan_terlacak == 2
+
+
+def test_flowchart_drawn_as_one_group(tmp_path):
+    """All symbols in one DrawingML group anchored in the first step row:
+    each symbol goes to a step top to bottom, its actor is the column under it,
+    and the connector inside the group is followed exactly."""
+    from docx.oxml.ns import qn
+
+    from fixtures_reader.docbuild import WPG_URI, anchor, run_xml, wsp
+
+    d = new()
+    identity_table(d)
+    steps = [(a, b, None, None, e, f, g, h) for (a, b, _c, _d, e, f, g, h) in STEPS]
+    steps[1] = steps[1][:7] + ("",)  # the decision's branches come from the drawing only
+    pt = procedure_table(d, steps)
+    widths = [500, 3000, 1500, 1500, 1500, 1200, 1200, 1200, 1200]
+    for gc, wdt in zip(pt._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        gc.set(qn("w:w"), str(wdt))
+    twip, rowh = 635, 600000
+    cols = [0, 1, 2, 0]
+    prsts = ["flowChartTerminator", "flowChartDecision", "flowChartProcess", "flowChartTerminator"]
+    shapes = [wsp(p, sid=200 + i, child=True, x=c * 1500 * twip + 100000, y=i * rowh + 50000, cx=600000, cy=300000)
+              for i, (c, p) in enumerate(zip(cols, prsts))]
+    # decision (col 1) -> "Tidak" back to step 1 (col 0), drawn without ids
+    shapes.append(wsp("bentConnector3", sid=210, child=True, connector=True, x=400000, y=rowh + 200000,
+                      cx=1500 * twip - 300000, cy=1, flip_v=False) .replace('<a:xfrm>', '<a:xfrm flipH="1">'))
+    shapes.append(wsp("rect", sid=211, child=True, text="Tidak", textbox=True, x=900000, y=rowh + 100000,
+                      cx=300000, cy=120000))
+    group = (f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/>'
+             f'<a:ext cx="{4500 * twip}" cy="{4 * rowh}"/><a:chOff x="0" y="0"/>'
+             f'<a:chExt cx="{4500 * twip}" cy="{4 * rowh}"/></a:xfrm></wpg:grpSpPr>' + "".join(shapes) + "</wpg:wgp>")
+    pt.cell(3, 2).paragraphs[0]._p.append(run_xml(anchor(group, WPG_URI, did=300, cx=4500 * twip, cy=4 * rowh)))
+    [sop] = _read(d, tmp_path)
+    got = [(k.no, k.pelaksana, k.simbol) for k in sop.kegiatan]
+    assert got == [(1, "Pengadministrasi Umum", "mulai"), (2, "Kasubbag Umum", "keputusan"),
+                   (3, "Sekretaris", "proses"), (4, "Pengadministrasi Umum", "selesai")]
+    assert (sop.kegiatan[1].cabang.ya, sop.kegiatan[1].cabang.tidak) == (3, 1)
+
+
+def test_table_without_actor_columns_takes_the_actor_from_the_sentence(tmp_path):
+    d = new()
+    d.add_paragraph("Nama SOP : Pelayanan Legalisir")
+    t = d.add_table(rows=4, cols=4)
+    for i, h in enumerate(["No", "Tahap", "Uraian Prosedur", "Waktu"]):
+        set_cell(t.cell(0, i), h)
+    rows = [("1", "", "Pemohon menyerahkan fotokopi ijazah", "5 menit"),
+            ("2", "", "Kasubbag Umum memeriksa fotokopi", "10 menit"), ("3", "", "Menyerahkan legalisir", "5 menit")]
+    for r, vals in enumerate(rows, 1):
+        for c, v in enumerate(vals):
+            set_cell(t.cell(r, c), v)
+    [sop] = _read(d, tmp_path)
+    assert [(k.no, k.pelaksana) for k in sop.kegiatan] == [(1, "Pemohon"), (2, "Kasubbag Umum"), (3, None)]
+    assert sop.pelaksana == ["Pemohon", "Kasubbag Umum"]
+    assert [(x.teks, x.lokasi) for x in sop.tak_terpetakan] == [("Tahap", "tabel 1, baris 1, kolom 2")]

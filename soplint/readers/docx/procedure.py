@@ -32,6 +32,8 @@ class ColMap:
     data_start: int = 0
     header_row: int = 0
     header_cells: set = field(default_factory=set)
+    #: header cells with text that is neither a column label nor an actor
+    extra_header: list = field(default_factory=list)
     ncols: int = 0
 
     def col(self, role: str) -> Optional[int]:
@@ -116,6 +118,8 @@ def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
             for k in range(cell.col, cell.col + cell.span):
                 cm.roles[k] = "actor"
             cm.actors[cell.col] = clean(cell.text)
+        else:
+            cm.extra_header.append(cell)
     if sub_used:
         data_start = max(data_start, r0 + 2)
         # other header cells spanning only one row may have sub-row text
@@ -196,6 +200,8 @@ class ProcTable:
     unplaced: list[TakTerpetakan] = field(default_factory=list)
     #: shapes outside step rows (connectors crossing rows, labels, page links)
     loose_shapes: list[Shape] = field(default_factory=list)
+    #: symbols of a flowchart drawn as one group / canvas
+    group_symbols: list[Shape] = field(default_factory=list)
     images: int = 0
 
 
@@ -226,6 +232,15 @@ def col_of_shape(table: Table, s: Shape, point=None) -> Optional[int]:
 
 def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
     pt = ProcTable(table=table, cm=cm)
+    for c in cm.extra_header:
+        pt.unplaced.append(TakTerpetakan(teks=c.text, lokasi=cell_lokasi(c)))
+    group_size: dict[str, int] = {}
+    for row in table.rows:
+        for c in row.cells:
+            for p in c.all_paragraphs():
+                for s in p.shapes:
+                    if s.group and flow.is_symbol(s):
+                        group_size[s.group] = group_size.get(s.group, 0) + 1
     nocol = cm.col("no")
     kegcol = cm.col("kegiatan")
     prev: Optional[RawStep] = None
@@ -284,12 +299,14 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                     step.mutu[role] = cell.text
                     if role == "waktu":
                         step.waktu_cell = cell
-        # symbols in the row: placed by the column under them
+        # symbols in the row: placed by the column under them; a group or
+        # canvas holding several symbols is a whole flowchart (placed later)
         for s in row_shapes:
-            if flow.is_symbol(s) or flow.kind(s) == "offpage":
-                c = col_of_shape(table, s)
-                if flow.is_symbol(s):
-                    step.marks.append((c, s))
+            if flow.is_symbol(s):
+                if s.group and group_size.get(s.group, 0) > 1:
+                    pt.group_symbols.append(s)
+                    continue
+                step.marks.append((col_of_shape(table, s), s))
         # note: unknown roles (no role) cells with text are unplaced
         for c in row.cells:
             if c.origin is None and c.row == r and c.col not in cm.roles and c.text:
@@ -310,6 +327,9 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
     unplaced: list[TakTerpetakan] = []
     for t in tables:
         unplaced.extend(t.unplaced)
+    for t in tables:
+        if t.group_symbols:
+            _place_group_symbols(t)
     drawn = any(m[1] is not None for s in raw for m in s.marks)
     steps: list[Kegiatan] = []
     used_nos: set[int] = set()
@@ -342,6 +362,15 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
             k.pelaksana = rs.pelaksana_text
             if rs.pelaksana_text not in pelaksana:
                 pelaksana.append(rs.pelaksana_text)
+        elif not _has_actor_columns(tables, rs):
+            # no actor columns at all: the actor named in the sentence
+            from soplint.readers.docx.steps_text import split_actor
+
+            actor, _ = split_actor(rs.uraian)
+            if actor:
+                k.pelaksana = actor
+                if actor not in pelaksana:
+                    pelaksana.append(actor)
         # the symbol of the step: the shape in the left-most marked column
         sym = None
         for c, s in marks:
@@ -383,6 +412,41 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
     # flow
     _connect(tables, raw, steps, unplaced)
     return steps, unplaced
+
+
+def _place_group_symbols(pt: ProcTable) -> None:
+    """A flowchart drawn as one group or canvas: its symbols, top to bottom,
+    belong to the steps without a symbol of their own (one each when the
+    counts agree, else by the estimated row under each symbol); the actor
+    is the column under the symbol."""
+    geo = Geo([pt.table])
+    syms = sorted(pt.group_symbols, key=lambda s: (geo.box(s) or (0, s.y))[1])
+    free = [rs for rs in pt.steps if not any(m[1] is not None for m in rs.marks)]
+    if not free:
+        return
+    if len(syms) == len(free):
+        pairs = list(zip(free, syms))
+    else:
+        tops = geo.tops[id(pt.table)]
+        by_row = {rs.row: rs for rs in free}
+        pairs = []
+        for s in syms:
+            box = geo.box(s)
+            if box is None:
+                continue
+            cy = (box[1] + box[3]) / 2
+            row = max((r for r, top in enumerate(tops) if top <= cy), default=None)
+            if row in by_row:
+                pairs.append((by_row[row], s))
+    for rs, s in pairs:
+        rs.marks.append((geo.col(s, (s.x + s.cx / 2, 0)), s))
+
+
+def _has_actor_columns(tables: list[ProcTable], rs: RawStep) -> bool:
+    for t in tables:
+        if t.table is rs.table:
+            return any(r in ("actor", "pelaksana") for r in t.cm.roles.values())
+    return True
 
 
 def _actor_names(tables: list[ProcTable], rs: RawStep) -> dict[int, str]:
@@ -600,6 +664,6 @@ def _cabang(k: Kegiatan, outs, nxt) -> Cabang:
             cab.ya = nxt
         elif "tidak" not in text_br and "ya" in text_br and nxt is not None and cab.ya != nxt:
             cab.tidak = nxt
-        if cab.ya is None and nxt is not None and cab.tidak != nxt:
-            cab.ya = nxt  # a "ya" named without a target: the flow goes on
+    if cab.ya is None and nxt is not None and cab.tidak != nxt:
+        cab.ya = nxt  # the branch not named (or without a target) goes on to the next step
     return cab
