@@ -137,8 +137,8 @@ def _params():
 
 @pytest.mark.parametrize("fname,key,want,index", _params())
 def test_unseen_fact(request, fname, key, want, index):
-    if fname.endswith(".doc"):
-        request.getfixturevalue("soffice")  # .doc goes through LibreOffice
+    if fname.endswith((".doc", ".rtf")):
+        request.getfixturevalue("soffice")  # .doc / RTF go through LibreOffice
     models = models_of(fname)
     if isinstance(models, Exception):
         pytest.fail(f"{fname}: reader raised {type(models).__name__}: {models}")

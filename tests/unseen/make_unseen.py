@@ -1325,6 +1325,169 @@ def careless_lapor(path: Path):
         put(pt.cell(r, 8), ket)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 12. python-docx, careless: identity as "Label : value" paragraphs inside ONE right-hand
+#     cell, "NIP : ..." with a colon, 'Agt' abbreviation, actor header in two paragraphs,
+#     the procedure continued in a SECOND table that repeats the header rows after a
+#     "(bersambung)" line and a page break (BKPSDM Kabupaten Garut, kenaikan pangkat)
+# --------------------------------------------------------------------------------------
+
+KP_ACTORS = [["PNS / Pengelola", "Kepegawaian OPD"], ["Analis Kepegawaian", "BKPSDM"], ["Kabid Mutasi"],
+             ["Kepala BKPSDM"]]
+KP_STEPS = [
+    (1, "Mengusulkan kenaikan pangkat melalui aplikasi SIASN dengan melampirkan dokumen persyaratan", 0,
+     "SK pangkat terakhir, SKP 2 tahun terakhir", "1 hari kerja", "Usulan terkirim", ""),
+    (2, "Memverifikasi kelengkapan dan keabsahan dokumen usulan", 1, "Usulan kenaikan pangkat",
+     "2 (dua) hari kerja", "Usulan terverifikasi", "Jika tidak lengkap, dikembalikan ke kegiatan 1"),
+    (3, "Membuat nota usul dan memaraf", 1, "Usulan terverifikasi", "1 hari kerja", "Nota usul", ""),
+    (4, "Memeriksa nota usul, disetujui?", 2, "Nota usul", "1 hari kerja", "Nota usul diparaf",
+     "Tidak: kembali ke kegiatan 3"),
+    (5, "Menandatangani nota usul kepada BKN Regional", 3, "Nota usul diparaf", "1 hari kerja",
+     "Nota usul ditandatangani", ""),
+    (6, "Mengirim usulan ke BKN Regional melalui SIASN", 1, "Nota usul ditandatangani", "30 menit",
+     "Usulan terkirim ke BKN", ""),
+    (7, "Menerima pertimbangan teknis BKN dan menyiapkan draf SK", 1, "Pertimbangan teknis BKN", "1 hari kerja",
+     "Draf SK kenaikan pangkat", ""),
+    (8, "Menandatangani SK kenaikan pangkat", 3, "Draf SK kenaikan pangkat", "1 hari kerja", "SK kenaikan pangkat",
+     ""),
+    (9, "Menyampaikan SK kenaikan pangkat kepada PNS melalui pengelola kepegawaian OPD", 1, "SK kenaikan pangkat",
+     "1 hari kerja", "SK diterima PNS", ""),
+]
+
+
+def _kp_table(doc, steps):
+    ncol = 2 + len(KP_ACTORS) + 4
+    t = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(t)
+    set_widths(t, [500, 4200] + [1500] * len(KP_ACTORS) + [1800, 1200, 1600, 1700])
+    put(vmerge([t.cell(0, 0), t.cell(1, 0)]), "No", bold=True)
+    put(vmerge([t.cell(0, 1), t.cell(1, 1)]), "Kegiatan", bold=True)
+    put(t.cell(0, 2).merge(t.cell(0, 1 + len(KP_ACTORS))), "Pelaksana", bold=True)
+    m0 = 2 + len(KP_ACTORS)
+    put(t.cell(0, m0).merge(t.cell(0, m0 + 2)), "Mutu Baku", bold=True)
+    put(vmerge([t.cell(0, ncol - 1), t.cell(1, ncol - 1)]), "Keterangan", bold=True)
+    for i, a in enumerate(KP_ACTORS):
+        put(t.cell(1, 2 + i), a, bold=True)      # two paragraphs in some header cells
+    for j, h in enumerate(("Kelengkapan", "Waktu", "Output")):
+        put(t.cell(1, m0 + j), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        r = 2 + k
+        put(t.cell(r, 0), str(no))
+        put(t.cell(r, 1), ur)
+        put(t.cell(r, 2 + act), "√")
+        put(t.cell(r, m0), kel)
+        put(t.cell(r, m0 + 1), waktu)
+        put(t.cell(r, m0 + 2), out)
+        put(t.cell(r, ncol - 1), ket)
+
+
+def careless_kenaikan_pangkat(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    idt = doc.add_table(rows=1, cols=2)
+    borders(idt)
+    set_widths(idt, [5000, 8500])
+    put(idt.cell(0, 0), ["PEMERINTAH KABUPATEN GARUT",
+                         "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"], bold=True)
+    put(idt.cell(0, 1), ["Nomor SOP : 800/123/BKPSDM/2021", "Tanggal Pembuatan : 12 Juli 2021",
+                         "Tanggal Revisi : 2 Agt 2022", "Tanggal Efektif : 2 Agustus 2022",
+                         "Disahkan oleh : KEPALA BKPSDM KABUPATEN GARUT", "", "",
+                         "H. ASEP SUPARMAN, S.IP., M.Si", "Pembina Tk. I (IV/b)", "NIP : 19720305 199203 1 004",
+                         "Nama SOP : Pelayanan Usulan Kenaikan Pangkat Reguler"], underline_line=7)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    put(det.cell(0, 0), ["Dasar Hukum :", "1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara",
+                         "2. Peraturan Pemerintah Nomor 99 Tahun 2000 tentang Kenaikan Pangkat Pegawai Negeri Sipil",
+                         "3. Peraturan Badan Kepegawaian Negara Nomor 4 Tahun 2023 tentang Kenaikan Pangkat"])
+    put(det.cell(0, 1), ["Kualifikasi Pelaksana :", "1. Memahami peraturan kepegawaian",
+                         "2. Mampu mengoperasikan aplikasi SIASN"])
+    put(det.cell(1, 0), ["Keterkaitan :", "1. SOP Penilaian Kinerja PNS", "2. SOP Pengelolaan Arsip Kepegawaian"])
+    put(det.cell(1, 1), ["Peralatan/Perlengkapan :", "1. Komputer", "2. Jaringan internet", "3. Aplikasi SIASN"])
+    put(det.cell(2, 0), ["Peringatan :", "Usulan yang terlambat menyebabkan kenaikan pangkat tertunda satu periode"])
+    put(det.cell(2, 1), ["Pencatatan dan Pendataan :", "Daftar usulan kenaikan pangkat"])
+    doc.add_page_break()
+    _kp_table(doc, KP_STEPS[:5])
+    doc.add_paragraph("(bersambung)")
+    doc.add_page_break()
+    _kp_table(doc, KP_STEPS[5:])
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# 13. python-docx: the identity table sits in the PAGE HEADER (repeated on every page,
+#     ISO-like habit), the body holds the detail table and the procedure (Dinas
+#     Perpustakaan Kota Yogyakarta, keanggotaan perpustakaan)
+# --------------------------------------------------------------------------------------
+
+def header_identity_perpus(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    hdr = doc.sections[0].header
+    hdr.paragraphs[0].text = ""
+    rows = [("Nomor SOP", "041/07/DISPUS/2023"), ("Tanggal Pembuatan", "20 Februari 2023"),
+            ("Tanggal Revisi", "-"), ("Tanggal Efektif", "1 Maret 2023")]
+    ht = hdr.add_table(rows=len(rows) + 2, cols=3, width=Cm(26.7))
+    borders(ht)
+    set_widths(ht, [6000, 2600, 6500])
+    logo = vmerge([ht.cell(i, 0) for i in range(len(rows) + 2)])
+    put(logo, ["PEMERINTAH KOTA YOGYAKARTA", "DINAS PERPUSTAKAAN DAN ARSIP DAERAH"], bold=True)
+    for i, (lab, val) in enumerate(rows):
+        put(ht.cell(i, 1), lab)
+        put(ht.cell(i, 2), val)
+    put(ht.cell(len(rows), 1), "Disahkan oleh")
+    put(ht.cell(len(rows), 2), ["KEPALA DINAS PERPUSTAKAAN DAN ARSIP DAERAH", "", "",
+                                "Dra. SRI ARIYANI, M.Si", "Pembina Utama Muda", "NIP. 19660923 199203 2 005"],
+        underline_line=3)
+    put(ht.cell(len(rows) + 1, 1), "Nama SOP")
+    put(ht.cell(len(rows) + 1, 2), "Pelayanan Pendaftaran Anggota Perpustakaan", bold=True)
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    put(det.cell(0, 0), ["Dasar Hukum :", "1. Undang-Undang Nomor 43 Tahun 2007 tentang Perpustakaan",
+                         "2. Peraturan Wali Kota Yogyakarta Nomor 88 Tahun 2020 tentang Fungsi Dinas Perpustakaan"])
+    put(det.cell(0, 1), ["Kualifikasi Pelaksana :", "1. Memahami layanan keanggotaan perpustakaan"])
+    put(det.cell(1, 0), ["Keterkaitan :", "1. SOP Peminjaman Koleksi"])
+    put(det.cell(1, 1), ["Peralatan/Perlengkapan :", "1. Komputer", "2. Printer kartu", "3. Kamera"])
+    put(det.cell(2, 0), ["Peringatan :", "Data yang tidak valid menyebabkan kartu anggota tidak dapat dicetak"])
+    put(det.cell(2, 1), ["Pencatatan dan Pendataan :", "1. Basis data anggota", "2. Buku register kartu"])
+    doc.add_paragraph()
+    actors = ["Pemustaka", "Petugas Layanan", "Kasi Layanan"]
+    steps = [
+        (1, "Mengisi formulir pendaftaran anggota secara daring atau di loket", 0, "KTP, formulir", "5 menit",
+         "Formulir terisi", ""),
+        (2, "Memverifikasi data pendaftar, data valid?", 1, "Formulir terisi", "5 menit", "Data terverifikasi",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Mengambil foto dan mencetak kartu anggota", 1, "Data terverifikasi", "10 menit", "Kartu anggota", ""),
+        (4, "Memeriksa rekap kartu anggota harian", 2, "Kartu anggota", "15 menit", "Rekap diperiksa", ""),
+        (5, "Menerima kartu anggota", 0, "Kartu anggota", "2 menit", "Kartu diterima", ""),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=3 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4300] + [1400] * 3 + [1800, 1000, 1800, 1900])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "Pelaksana", bold=True)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for c in range(ncol):
+        put(pt.cell(2, c), f"({c + 1})")          # column numbers written as "(1) (2) ..."
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        r = 3 + k
+        put(pt.cell(r, 0), f"{no:02d}")            # "01", "02", ...
+        put(pt.cell(r, 1), ur)
+        put(pt.cell(r, 2 + act), "V")
+        put(pt.cell(r, 5), kel)
+        put(pt.cell(r, 6), waktu)
+        put(pt.cell(r, 7), out)
+        put(pt.cell(r, 8), ket)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1336,6 +1499,8 @@ def main(argv=None):
     bps_042(FILES / "bps-042-pemeliharaan-pc.docx")
     bps_312_one_table(FILES / "bps-312-tim-zi-satu-tabel.docx")
     careless_lapor(FILES / "careless-header-sdt-lapor.docx")
+    careless_kenaikan_pangkat(FILES / "careless-tabel-lanjutan-kenaikan-pangkat.docx")
+    header_identity_perpus(FILES / "careless-identitas-di-header-perpustakaan.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
@@ -1348,6 +1513,9 @@ def main(argv=None):
         soffice_convert(html[:1], 'doc:MS Word 97', FILES, infilter="HTML (StarWriter)")
         soffice_convert(fodt, 'docx:MS Word 2007 XML', FILES)
         soffice_convert([fodt[1]], 'doc:MS Word 97', FILES)
+        # (not kept: LibreOffice's own .doc export of bps-314/bps-042 drops the drawn shapes /
+        # flattens the procedure table to text - a producer defect, not a reading test)
+        soffice_convert([FILES / "careless-pengantar-nikah.docx"], 'rtf:Rich Text Format', FILES)
     for p in sorted(FILES.iterdir()):
         if p.suffix in (".docx", ".doc"):
             print(f"{p.name}: {p.stat().st_size} bytes")
