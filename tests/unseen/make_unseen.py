@@ -1488,6 +1488,199 @@ def header_identity_perpus(path: Path):
         put(pt.cell(r, 8), ket)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 14. BPS SOP-098 Serawai (3 pages in the signed PDF): decision 6 with "Ya" down to 7 and
+#     "Tidak" forward to 8, off-page connector pairs between rows 8 and 9 (7 -> 9 and 8 -> 9
+#     through them), two-line label "Tanggal / Pembuatan". Two drawings of the same chart:
+#     (a) every symbol anchored in its own cell (mc:AlternateContent), bare connectors;
+#     (b) the whole flowchart as ONE group (wpg:wgp) anchored in the first actor cell of
+#         step 1, the symbols placed by their offsets over the right rows and columns
+# --------------------------------------------------------------------------------------
+
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+S098_ACTORS = ["CAN", "BPS Kabupaten/Kota", "Pegawai"]
+S098_COLW = [1300, 1500, 1300]
+S098_STEPS = [
+    (1, "Membuat konsep dan jadwal penyelenggaraan Serawai", 0, "flowChartTerminator",
+     "Informasi kegiatan Sharing Knowledge Manajemen Perubahan dari BPS RI", "3 Hari Kerja",
+     "Konsep dan jadwal penyelenggaraan Serawai",
+     "CA dan CC bersama-sama mendiskusikan dan menetapkan konsep dan jadwal penyelenggaraan."),
+    (2, "Sosialisasi penyelenggaraan kegiatan Serawai dan sistem pemilihan tema Serawai", 0, "flowChartProcess",
+     "Sistem pelaksanaan Serawai yang sudah disepakati", "1 Hari Kerja",
+     "Surat Penyelenggaraan dan Kolaborasi Kegiatan Serawai Tahun 2025", ""),
+    (3, "Mengusulkan tema Serawai", 1, "flowChartProcess", "Form Usulan Tema Serawai kabupaten/kota",
+     "7 Hari Kerja", "Daftar usulan tema Serawai dari BPS kabupaten/kota", ""),
+    (4, "Memilih tema Serawai secara voting", 2, "flowChartProcess",
+     "Surat Pemilihan Tema Serawai Kabupaten/Kota, Form pemilihan tema Serawai kabupaten/kota", "15 Hari Kerja",
+     "3 Tema Terpilih dari Usulan Tema kabupaten/kota",
+     "Tema yang terpilih merupakan tema yang mendapatkan suara terbanyak."),
+    (5, "Mengumumkan tema terpilih, jadwal dan penyelenggara Serawai", 0, "flowChartProcess",
+     "Surat Hasil Pemilihan Tema Serawai kabupaten/Kota", "1 Hari Kerja",
+     "Pengumuman 3 Tema Terpilih dan jadwal pelaksanaan masing-masing tema", ""),
+    (6, "Menyiapkan susunan kepanitiaan", 1, "flowChartDecision",
+     "Hasil pembagian peran yang telah disampaikan oleh CAN Provinsi", "1 Hari Kerja",
+     "Surat Daftar Nama Pelaksana Serawai",
+     "Surat dikirimkan oleh BPS kabupaten/kota penyelenggara ke BPS Provinsi."),
+    (7, "Koordinasi persiapan acara dengan CA Provinsi", 1, "flowChartProcess",
+     "Informasi perkembangan persiapan kegiatan", "1 Hari Kerja", "Konfirmasi kesiapan penyelenggaraan kegiatan",
+     "CA Provinsi bertanggung jawab mengoordinasikan progress persiapan penyelenggaraan acara dengan CA "
+     "kabupaten/kota penyelenggara."),
+    (8, "Koordinasi dengan Event Team", 0, "flowChartProcess",
+     "Informasi kebutuhan dukungan Event Team (jenis peran, jumlah personel, dan waktu pelaksanaan)",
+     "1 0 Hari Kerja", "Konfirmasi rencana kegiatan dan kebutuhan peran Event Team",
+     "Penetapan peran dilakukan melalui mekanisme rapat atau diskusi internal Event Team."),
+    (9, "Menyelenggarakan kegiatan Serawai", 0, "flowChartProcess", "Petugas penyelenggara sesuai peran yang dibagi",
+     "2 Jam", "Sertifikat Peserta dan Narasumber, dokumentasi kegiatan, notulensi",
+     "CA Provinsi bertanggung jawab mengawasi penyelenggaraan acara dan memastikan kegiatan berjalan lancar."),
+    (10, "Menyusun laporan kegiatan Serawai", 0, "flowChartProcess",
+     "Kelengkapan administrasi penyelenggaraan kegiatan (undangan, draft kata sambutan, daftar hadir, dokumentasi, "
+     "notulensi, saran dan masukan)", "Triwulan", "Laporan Kegiatan Serawai",
+     "Laporan Kegiatan diperiksa dan disetujui oleh CC."),
+    (11, "Evaluasi penyaji dan penyelenggara", 0, "flowChartTerminator",
+     "Form penilaian penyaji dan penyelenggara Serawai", "Triwulan",
+     "Rekap hasil penilaian penyaji dan penyelenggara Serawai",
+     "Evaluasi penyaji dilakukan oleh seluruh peserta Serawai, sedangkan evaluasi penyelenggara dilakukan oleh CAN "
+     "Provinsi."),
+]
+
+
+def _s098_drawing():
+    """The chart as a list of items in absolute table coordinates (twips; x from the left of
+    the CAN column, y from the top of step 1's row):
+    ("shape", row_index, col, prst, x, y, w, h, text) / ("conn", row, col, x1, y1, x2, y2)."""
+    H = 1100
+    x0 = [0, S098_COLW[0], S098_COLW[0] + S098_COLW[1]]
+    BW, BH, BY = 800, 360, 150
+    items, centre = [], {}
+    for k, (no, _u, col, prst, *_rest) in enumerate(S098_STEPS):
+        if prst == "flowChartDecision":
+            w, h, y = 800, 500, 100
+        else:
+            w, h, y = BW, BH, (560 if no == 9 else BY)
+        x = x0[col] + (S098_COLW[col] - w) // 2
+        items.append(("shape", k, col, prst, x, k * H + y, w, h, None))
+        centre[no] = (x + w // 2, k * H + y, k * H + y + h, x, x + w)   # cx, top, bottom, left, right
+    # off-page connector pairs "A" (CAN) and "B" (BPS Kab/Kota) at the bottom of row 8 / top of row 9
+    off = {}
+    for col, label in ((0, "A"), (1, "B")):
+        cx = x0[col] + S098_COLW[col] // 2
+        items.append(("shape", 7, col, "flowChartOffpageConnector", cx - 200, 7 * H + 650, 400, 350, label))
+        items.append(("shape", 8, col, "flowChartOffpageConnector", cx - 200, 8 * H + 60, 400, 350, label))
+        off[col] = (cx, 7 * H + 650, 8 * H + 60 + 350)
+
+    def conn(row, col, a, b):
+        items.append(("conn", row, col) + a + b)
+
+    for a, b in ((1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (9, 10), (10, 11)):
+        conn(a - 1, S098_STEPS[a - 1][2], (centre[a][0], centre[a][2]), (centre[b][0], centre[b][1]))
+    conn(5, 1, (centre[6][0], centre[6][2]), (centre[7][0], centre[7][1]))                 # 6 Ya -> 7
+    items.append(("label", 5, 1, "rect", centre[6][0] + 60, centre[6][2], 450, 200, "Ya"))
+    conn(5, 1, (centre[6][3], 5 * H + 350), (centre[8][0], centre[8][1]))                  # 6 Tidak -> 8
+    items.append(("label", 5, 1, "rect", centre[6][3] - 500, 5 * H + 120, 450, 200, "Tidak"))
+    conn(6, 1, (centre[7][0], centre[7][2]), (off[1][0], off[1][1]))                        # 7 -> B
+    conn(7, 0, (centre[8][0], centre[8][2]), (off[0][0], off[0][1]))                        # 8 -> A
+    conn(8, 0, (off[0][0], off[0][2]), (centre[9][0], centre[9][1]))                        # A -> 9
+    conn(8, 1, (off[1][0], off[1][2]), (centre[9][4], centre[9][1] + BH // 2))              # B -> 9
+    return items, x0, H
+
+
+def _conn_geom(x1, y1, x2, y2):
+    prst = "straightConnector1" if x1 == x2 or y1 == y2 else "bentConnector2"
+    return prst, min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), x2 < x1, y2 < y1
+
+
+def bps_098(path: Path, grouped: bool):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(500)
+    bps_identity(doc, ["BADAN PUSAT STATISTIK", "PROVINSI BENGKULU", "CHANGE AGENT NETWORK"],
+                 [("Nomor SOP", "SOP-098/17000/2025"), ("Tanggal Pembuatan", "2 Januari 2025"),
+                  ("Tanggal Revisi", ""), ("Tanggal Efektif", "2 Januari 2025")],
+                 ["Kepala BPS Provinsi Bengkulu", "", "", "Win Rizal"],
+                 "SOP Penyelenggaraan Kegiatan Sharing Knowledge Antar Pegawai (Serawai) se-BPS Provinsi Bengkulu",
+                 widths=(8000, 1900, 4300))
+    idt = doc.tables[0]
+    lab = idt.cell(1, 1)                       # the label wraps in the PDF: "Tanggal" / "Pembuatan"
+    lab.paragraphs[0].runs[0].text = "Tanggal"
+    lab.add_paragraph().add_run("Pembuatan").font.size = Pt(8)
+    bps_detail(doc, [
+        (("DASAR HUKUM :", [f"{i}. {x}" for i, x in enumerate(BPS_DASAR_HUKUM_10, 1)]),
+         ("KUALIFIKASI PELAKSANA :", [
+             "1. Koordinator memiliki kemampuan koordinasi kegiatan pembelajaran internal, mampu merancang agenda, "
+             "dan memastikan kesinambungan kegiatan berbagi pengetahuan antarpegawai",
+             "2. Narasumber memiliki kompetensi dan pengalaman sesuai topik yang dibagikan, mampu menyampaikan materi "
+             "secara jelas dan menarik, serta terbuka terhadap diskusi dan tanya jawab.",
+             "3. Moderator / MC memiliki kemampuan komunikasi publik, mampu mengatur alur acara dengan baik, serta "
+             "menciptakan suasana interaktif dan kondusif selama kegiatan berlangsung.",
+             "4. Peserta aktif berpartisipasi dalam diskusi, berbagi pengalaman atau ide, serta berkomitmen menerapkan "
+             "hasil pembelajaran dalam pekerjaan sehari-hari."])),
+        (("KETERKAITAN", []), ("PERALATAN/ PERLENGKAPAN", ["1. PC/Laptop", "2. Jaringan/Internet", "3. Portal Pintar",
+                                                          "4. Aplikasi Perkantoran"])),
+        (("PERINGATAN", ["- Jika prosedur tidak di ikuti, maka kualitas penyelenggaraan tidak efektif"]),
+         ("PENCATATAN DAN PENDATAAN", ["Disimpan sebagai data elektronik dan manual"])),
+    ], heading_rows=False, widths=(8000, 6200))
+    doc.add_page_break()
+    ncol = 2 + 3 + 4
+    pt = doc.add_table(rows=2 + len(S098_STEPS), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3500] + S098_COLW + [1700, 1000, 1700, 2300])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "NO.", bold=True, size=7)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "AKTIVITAS", bold=True, size=7)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "PELAKSANA", bold=True, size=7)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "MUTU BAKU", bold=True, size=7)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "KETERANGAN", bold=True, size=7)
+    for i, h in enumerate(S098_ACTORS + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True, size=7)
+    items, x0, H = _s098_drawing()
+    for k, (no, ur, _c, _p, kel, waktu, out, ket) in enumerate(S098_STEPS):
+        row_height(pt.rows[2 + k], H)
+        for c, v in ((0, str(no)), (1, ur), (5, kel), (6, waktu), (7, out), (8, ket)):
+            put(pt.cell(2 + k, c), v, size=7)
+    if not grouped:
+        for it in items:
+            kind, row, col = it[:3]
+            cx0, cy0 = x0[col], row * H          # the anchor cell's origin
+            par = pt.cell(2 + row, 2 + col).paragraphs[0]._p
+            if kind in ("shape", "label"):
+                _k, _r, _c, prst, x, y, w, h, text = it
+                par.append(shape_run(ids, prst, x - cx0, y - cy0, w, h, alt=True, text=text))
+            else:
+                prst, x, y, w, h, fh, fv = _conn_geom(*it[3:])
+                par.append(shape_run(ids, prst, x - cx0, y - cy0, w, h, connector=True, flip_h=fh, flip_v=fv))
+    else:
+        kids = []
+        minx = min(min(it[4], it[3] if it[0] == "conn" else it[4]) for it in items)
+        for it in items:
+            if it[0] in ("shape", "label"):
+                _k, _r, _c, prst, x, y, w, h, text = it
+                wsp = _wsp(prst, w * TW, h * TW, text=text, textbox=it[0] == "label")
+            else:
+                prst, x, y, w, h, fh, fv = _conn_geom(*it[3:])
+                wsp = _wsp(prst, w * TW, h * TW, connector=True, flip_h=fh, flip_v=fv)
+            did = ids()
+            # child position: replace the zero offset written by _wsp
+            wsp = wsp.replace('<a:off x="0" y="0"/>', f'<a:off x="{x * TW}" y="{y * TW}"/>', 1)
+            wsp = wsp.replace("<wps:wsp>", f'<wps:wsp><wps:cNvPr id="{did}" name="Bentuk {did}"/>', 1)
+            kids.append(wsp)
+        maxx = max(it[4] + it[6] if it[0] != "conn" else max(it[3], it[5]) for it in items)
+        maxy = max(it[5] + it[7] if it[0] != "conn" else max(it[4], it[6]) for it in items)
+        gx, gy = min(0, minx), 0
+        gw, gh = maxx - gx, maxy - gy
+        did = ids()
+        grp = (f'<w:r {NSDECL} xmlns:wpg="{WPG}"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" '
+               f'simplePos="0" relativeHeight="251660000" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+               f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{gx * TW}'
+               f'</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>'
+               f'</wp:positionV><wp:extent cx="{gw * TW}" cy="{gh * TW}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+               f'<wp:wrapNone/><wp:docPr id="{did}" name="Grup {did}"/><wp:cNvGraphicFramePr/>'
+               f'<a:graphic><a:graphicData uri="{WPG}"><wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr>'
+               f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{gw * TW}" cy="{gh * TW}"/>'
+               f'<a:chOff x="{gx * TW}" y="{gy * TW}"/><a:chExt cx="{gw * TW}" cy="{gh * TW}"/></a:xfrm>'
+               f'</wpg:grpSpPr>{"".join(kids)}</wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+        pt.cell(2, 2).paragraphs[0]._p.append(parse_xml(grp))
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1501,6 +1694,8 @@ def main(argv=None):
     careless_lapor(FILES / "careless-header-sdt-lapor.docx")
     careless_kenaikan_pangkat(FILES / "careless-tabel-lanjutan-kenaikan-pangkat.docx")
     header_identity_perpus(FILES / "careless-identitas-di-header-perpustakaan.docx")
+    bps_098(FILES / "bps-098-serawai.docx", grouped=False)
+    bps_098(FILES / "bps-098-serawai-grup.docx", grouped=True)
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
