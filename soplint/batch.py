@@ -517,3 +517,67 @@ def run(func: Callable[[Any], Any], items: Iterable, *, jobs: int = 1, timeout: 
     finally:
         if bar:
             bar.close()
+
+
+# --------------------------------------------------------------------------- check
+
+def slim_sop(sop):
+    """What cross-document rules keep of a model once its file is done:
+    source, identity, locations, actors and steps (number, activity, actor,
+    symbol, flow, location). Detail lists, mutu-baku texts and
+    ``tak_terpetakan`` are dropped, so a batch of thousands of files does not
+    hold thousands of full models."""
+    import copy
+
+    from soplint.model import SOP
+
+    out = SOP(identitas=sop.identitas, sumber=sop.sumber, pelaksana=list(sop.pelaksana), lokasi=sop.lokasi)
+    for k in sop.kegiatan:
+        step = copy.copy(k)
+        for name in ("kelengkapan", "output", "keterangan"):
+            if isinstance(getattr(step, name, None), str):
+                setattr(step, name, "")
+        out.kegiatan.append(step)
+    return out
+
+
+def _check_one(path, engine, keep_cross):
+    """Worker side of :func:`check_files`: one file's FileResult, the slim
+    models the cross-document rules need, and rule errors met."""
+    errors_before = len(engine.errors)
+    result, prepared = engine.check_file(path)
+    errors = engine.errors[errors_before:]
+    del engine.errors[errors_before:]
+    return result, [slim_sop(s) for s in prepared] if keep_cross else [], errors
+
+
+def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, progress: bool = False):
+    """Run ``engine`` (soplint.engine.Engine) over ``paths`` through
+    :func:`run`: per-file reading and per-SOP rules in the workers, the
+    cross-document rules in this process on the slim models streamed back.
+    A file over the time or memory limit, or whose worker died, is reported
+    by the engine's unreadable-file rules (DK01). Returns the CheckResult."""
+    from functools import partial
+
+    from soplint.findings import FileResult
+
+    paths = list(paths)
+    keep_cross = any(getattr(rule, "cross", False) for rule in engine.rules.values())
+    if jobs != 1 and _mp_context().get_start_method() != "fork":
+        jobs = 1  # the engine (configuration, plugins) is shared with workers by fork only
+    files, sops = [], []
+    func = partial(_check_one, engine=engine, keep_cross=keep_cross)
+    for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress):
+        if out.error is None:
+            result, slim, errors = out.value
+            engine.errors.extend(errors)
+        else:
+            berkas = str(out.item)
+            result, slim = FileResult(berkas=berkas), []
+            for code, rule in engine.rules.items():
+                if getattr(rule, "unreadable", False):
+                    result.temuan.extend(engine._run_rule(code, rule.check_unreadable, berkas, out.error,
+                                                          engine.ctx, where=berkas))
+        files.append(result)
+        sops.extend(slim)
+    return engine.finish(files, sops)

@@ -122,6 +122,39 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
             bar.start(name)
             bar.advance()
         bar.close()
-    out = os.read(fd_master, 4096).decode()
+    chunks = []
+    while True:  # read everything written before the terminal closed
+        try:
+            block = os.read(fd_master, 4096)
+        except OSError:  # EIO once the other end is closed and drained
+            break
+        if not block:
+            break
+        chunks.append(block)
     os.close(fd_master)
+    out = b"".join(chunks).decode()
     assert "3/3" in out
+
+
+def test_check_reports_the_same_at_any_jobs_and_streams_cross_rules(tmp_path):
+    """The samples (a "buku SOP" with a shared Nomor SOP: RD05 across SOPs)
+    plus an unreadable file, checked in-process and with two workers."""
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    src = tmp_path / "in"
+    shutil.copytree(samples, src, ignore=shutil.ignore_patterns(".*", "*.py", "*.json"))
+    (src / "rusak.docx").write_bytes(b"PK\x03\x04 truncated")
+    reports = []
+    for jobs in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "soplint", "check", str(src), "--format", "json",
+                               "--jobs", jobs, "--no-progress"], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 1, proc.stderr
+        reports.append(json.loads(proc.stdout))
+    assert reports[0] == reports[1]
+    by_file = {Path(f["berkas"]).name: f for f in reports[0]["berkas"]}
+    assert [t["code"] for t in by_file["rusak.docx"]["temuan"]] == ["DK01"]
+    assert any(t["code"] == "RD05" for f in reports[0]["berkas"] for t in f["temuan"])

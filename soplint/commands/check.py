@@ -79,14 +79,18 @@ def input_suffixes(run: Run) -> tuple:
     return tuple(WORD_SUFFIXES) + tuple(extra)
 
 
-def build_result(run: Run, paths, progress=None):
-    """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``."""
+def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):
+    """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
+    Files go through :func:`soplint.batch.check_files` (``jobs`` worker
+    processes, per-file time and memory limits, results in input order)."""
+    from soplint.batch import check_files
     from soplint.engine import Engine
     from soplint.inputs import collect
 
     inputs = collect(paths, input_suffixes(run))
     engine = Engine(run.config, run.plugins, run.settings)
-    result = engine.run([i.path for i in inputs], progress=progress)
+    result = check_files(engine, [i.path for i in inputs], jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                         progress=bool(progress))
     return result, engine
 
 
@@ -136,12 +140,16 @@ def exit_code(result, fail_on: str) -> int:
 @click.option("--no-progress", is_flag=True, help="Tanpa kemajuan / no progress display.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Jumlah proses (0 = semua inti) / number of processes (0 = all cores).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help="Batas waktu per berkas, detik (0 = tanpa batas) / time limit per file, seconds.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=None,
+              help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Bahasa pesan / message language.")
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
@@ -149,11 +157,10 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         set_lang(lang)
     try:
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang)
-        progress = None
-        if not (quiet or no_progress) and sys.stderr.isatty():
-            def progress(n, total, path):
-                click.echo(f"[{n}/{total}] {path}", err=True)
-        result, engine = build_result(run, paths, progress)
+        from soplint.batch import Progress
+
+        progress = Progress.wanted(quiet or no_progress)
+        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
         text = render(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
