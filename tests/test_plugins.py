@@ -74,14 +74,39 @@ def plugin_site(tmp_path_factory):
     return target
 
 
-def soplint(args, cwd, site=None, env_extra=None):
+def soplint_subprocess(args, cwd, site=None):
+    """soplint as an end user runs it: a new process, the plugin found on PYTHONPATH."""
     env = dict(os.environ)
     env.pop("SOPLINT_LANG", None)
     if site is not None:
         env["PYTHONPATH"] = str(site) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "soplint", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=300)
+
+
+class Result:
+    def __init__(self, r):
+        self.returncode, self.stdout, self.stderr = r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture
+def soplint(monkeypatch):
+    """soplint in this process (faster): the plugin folder, when given, is put
+    on sys.path, where importlib.metadata finds its entry points."""
+    from click.testing import CliRunner
+
+    from soplint.cli import cli
+
+    monkeypatch.delenv("SOPLINT_LANG", raising=False)
+
+    def run(args, cwd, site=None):
+        with monkeypatch.context() as m:
+            m.chdir(cwd)
+            if site is not None:
+                m.syspath_prepend(str(site))
+            return Result(CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False))
+
+    return run
 
 
 @pytest.fixture
@@ -94,7 +119,7 @@ def short_title_docx(tmp_path):
 
 
 def test_installed_plugin_adds_a_rule_that_check_runs(plugin_site, short_title_docx, tmp_path):
-    r = soplint(["check", short_title_docx, "--format", "json"], tmp_path, plugin_site)
+    r = soplint_subprocess(["check", short_title_docx, "--format", "json"], tmp_path, plugin_site)
     assert r.returncode == 0, r.stderr  # XT01 is a warning; --fail-on is "error"
     data = json.loads(r.stdout)
     xt = [t for t in data["berkas"][0]["temuan"] if t["code"] == "XT01"]
@@ -103,7 +128,7 @@ def test_installed_plugin_adds_a_rule_that_check_runs(plugin_site, short_title_d
     assert "rusak" in r.stderr and "sengaja rusak" in r.stderr
 
 
-def test_installed_plugin_rule_is_listed_and_documented(plugin_site, tmp_path):
+def test_installed_plugin_rule_is_listed_and_documented(soplint, plugin_site, tmp_path):
     r = soplint(["rules"], tmp_path, plugin_site)
     assert r.returncode == 0, r.stderr
     line = next(x for x in r.stdout.splitlines() if x.startswith("XT01"))
@@ -115,7 +140,7 @@ def test_installed_plugin_rule_is_listed_and_documented(plugin_site, tmp_path):
     assert "contoh" in page.stdout  # the plugin that provides it
 
 
-def test_plugin_options_config_key_and_formatter(plugin_site, short_title_docx, tmp_path):
+def test_plugin_options_config_key_and_formatter(soplint, plugin_site, short_title_docx, tmp_path):
     (tmp_path / "soplint.toml").write_text("fail-on = \"never\"\n[contoh]\naktif = true\n"
                                            "[rules.XT01]\nmin_kata = 1\n")
     r = soplint(["check", short_title_docx, "--format", "json"], tmp_path, plugin_site)
@@ -129,12 +154,12 @@ def test_plugin_options_config_key_and_formatter(plugin_site, short_title_docx, 
     assert r.returncode == 2 and "contoh.aktif" in r.stderr
 
 
-def test_without_the_plugin_the_rule_is_unknown(short_title_docx, tmp_path):
+def test_without_the_plugin_the_rule_is_unknown(soplint, short_title_docx, tmp_path):
     r = soplint(["check", short_title_docx, "--select", "XT01"], tmp_path)
     assert r.returncode == 2 and "XT01" in r.stderr
 
 
-def test_local_plugin_file_from_command_line_and_config(short_title_docx, tmp_path):
+def test_local_plugin_file_from_command_line_and_config(soplint, short_title_docx, tmp_path):
     plugin = tmp_path / "aturan_daerah.py"
     plugin.write_text('''
 from soplint.hookspec import hookimpl
@@ -175,7 +200,7 @@ def soplint_rules():
     assert [t["code"] for t in found] == ["LK01"]
 
 
-def test_broken_local_plugin_is_reported_and_skipped(short_title_docx, tmp_path):
+def test_broken_local_plugin_is_reported_and_skipped(soplint, short_title_docx, tmp_path):
     bad = tmp_path / "rusak_lokal.py"
     bad.write_text("import modul_yang_tidak_ada\n")
     r = soplint(["check", short_title_docx, "--plugin", bad, "--format", "json"], tmp_path)
