@@ -955,6 +955,92 @@ def s_pengaduan():
 
 
 # --------------------------------------------------------------------------
+# 19. SPPD - branch words, no step numbers, non-breaking hyphens
+
+@sample("sppd-sekretariat-dprd", "standar",
+        "empty No cells (steps numbered by position), branch words 'Lengkap'/'Tidak Lengkap' on one "
+        "decision, Keterangan phrased 'Jika tidak lengkap, kembali ke langkah 1' and 'Ya: lanjut ke "
+        "kegiatan 7' (the Tidak branch goes on to the next step), actor headers broken with Shift+Enter, "
+        "hyphens typed as non-breaking hyphens, dates written 13/07/2023",
+        no_format="", label_cabang={2: ("Lengkap", "Tidak Lengkap")}, tanda_hubung=True, br_aktor=True)
+def s_sppd():
+    A, B, C, Dk, E = ("Pelaksana Perjalanan", "Staf Bagian Umum", "Kasubbag Tata Usaha", "Sekretaris DPRD",
+                      "Bendahara Pengeluaran")
+    s = sop(["PEMERINTAH KABUPATEN LOMBOK TIMUR", "SEKRETARIAT DPRD"], "090/117/SET-DPRD/2023",
+            T("13/07/2023", "2023-07-13", "hari"), T("-"), T("1 Agustus 2023", "2023-08-01", "hari"),
+            P("SEKRETARIS DPRD KABUPATEN LOMBOK TIMUR", "H. Lalu Ahmad Zaini, S.H., M.H.", "Pembina Utama Muda",
+              "196905121994031007"),
+            "Penerbitan Surat Perintah Perjalanan Dinas (SPPD)",
+            dasar=["Peraturan Presiden Nomor 33 Tahun 2020 tentang Standar Harga Satuan Regional",
+                   "Peraturan Bupati Lombok Timur Nomor 5 Tahun 2023 tentang Perjalanan Dinas"],
+            kualifikasi=["Memahami ketentuan perjalanan dinas", "Mampu mengoperasikan komputer"],
+            keterkaitan=["SOP Pertanggungjawaban Perjalanan Dinas"],
+            peralatan=["Komputer", "Printer", "Blangko SPPD", "Stempel"],
+            peringatan=["Apabila SPPD terbit tanpa surat tugas, biaya perjalanan tidak dapat dipertanggungjawabkan"],
+            pencatatan=["Register SPPD", "Buku kas uang muka perjalanan"],
+            pelaksana=[A, B, C, Dk, E],
+            kegiatan=[
+                K(1, "Mengajukan permohonan SPPD dengan melampirkan surat tugas", A, "Surat tugas",
+                  W("10 Menit", 10), "Permohonan SPPD", simbol="mulai"),
+                K(2, "Memeriksa kelengkapan permohonan, lengkap?", B, "Permohonan SPPD", W("15 Menit", 15),
+                  "Permohonan lengkap", "Jika tidak lengkap, kembali ke langkah 1", simbol="keputusan",
+                  cabang=(3, 1)),
+                K(3, "Mengetik konsep SPPD", B, "Permohonan lengkap", W("15 Menit", 15), "Konsep SPPD"),
+                K(4, "Memeriksa dan memaraf konsep SPPD", C, "Konsep SPPD", W("15 Menit", 15), "Konsep berparaf"),
+                K(5, "Memeriksa sumber biaya, perjalanan dibiayai pihak lain?", E, "Konsep berparaf",
+                  W("10 Menit", 10), "Keterangan sumber biaya", "Ya: lanjut ke kegiatan 7", simbol="keputusan",
+                  cabang=(7, 6)),
+                K(6, "Mencatat SPPD dalam register uang muka perjalanan", E, "Keterangan sumber biaya",
+                  W("10 Menit", 10), "Register uang muka"),
+                K(7, "Menandatangani SPPD", Dk, "Konsep berparaf", W("1 Hari", 480), "SPPD ditandatangani"),
+                K(8, "Memberi nomor dan menyerahkan SPPD kepada pelaksana perjalanan", B, "SPPD ditandatangani",
+                  W("10 Menit", 10), "SPPD diterima", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
+# 20. PBG - the flowchart pasted as a picture
+
+@sample("persetujuan-bangunan-gedung-dpmptsp", "satu_sel",
+        "the flowchart pasted as ONE picture floating over the actor columns (no shapes, no ticks): no "
+        "step has an actor, symbols are inferred, gambar_alur is true; identity 'Label : value' in one "
+        "cell",
+        prosedur="gambar", kolom_nomor=True)
+def s_pbg():
+    A, B, C, Dk = "Pemohon", "Petugas Front Office", "Tim Profesi Ahli", "Kepala DPMPTSP"
+    s = sop(["PEMERINTAH KABUPATEN KUDUS", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"],
+            "503/045/DPMPTSP/2022", T("10 Maret 2022", "2022-03-10", "hari"), T("-"),
+            T("1 April 2022", "2022-04-01", "hari"),
+            P("KEPALA DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU KABUPATEN KUDUS",
+              "Drs. Harso Widodo, M.M.", "Pembina Utama Muda", "196711151993031004"),
+            "Penerbitan Persetujuan Bangunan Gedung",
+            dasar=["Peraturan Pemerintah Nomor 16 Tahun 2021 tentang Peraturan Pelaksanaan Undang-Undang Nomor 28 "
+                   "Tahun 2002 tentang Bangunan Gedung",
+                   "Peraturan Daerah Kabupaten Kudus Nomor 2 Tahun 2022 tentang Retribusi PBG"],
+            kualifikasi=["Memahami ketentuan bangunan gedung", "Mampu mengoperasikan SIMBG"],
+            keterkaitan=["SOP Penerbitan Sertifikat Laik Fungsi"],
+            peralatan=["Komputer", "Aplikasi SIMBG", "Printer"],
+            peringatan=["Apabila dokumen teknis tidak sesuai, PBG tidak dapat diterbitkan"],
+            pencatatan=["Register PBG"],
+            pelaksana=[A, B, C, Dk],
+            kegiatan=[
+                K(1, "Mengajukan permohonan PBG melalui SIMBG", A, "Dokumen rencana teknis", W("1 Hari", 480),
+                  "Permohonan PBG", simbol="mulai"),
+                K(2, "Memeriksa kelengkapan dokumen, lengkap?", B, "Permohonan PBG", W("1 Hari", 480),
+                  "Dokumen lengkap", "Tidak: kembali ke kegiatan 1", simbol="keputusan", cabang=(3, 1)),
+                K(3, "Melakukan konsultasi dan penilaian dokumen teknis", C, "Dokumen lengkap",
+                  W("3 Hari Kerja", 1440), "Berita acara konsultasi"),
+                K(4, "Menghitung retribusi PBG", B, "Berita acara konsultasi", W("1 Hari", 480), "SKRD"),
+                K(5, "Menandatangani PBG secara elektronik", Dk, "SKRD lunas", W("1 Hari", 480), "PBG ber-TTE"),
+                K(6, "Menyerahkan PBG kepada pemohon", B, "PBG ber-TTE", W("15 Menit", 15), "PBG diterima pemohon",
+                  simbol="selesai"),
+            ])
+    return s, ([D("PR02", kegiatan=n) for n in range(1, 7)]
+               + [D("PR12", field="pelaksana", catatan="semua kolom pelaksana tanpa tanda")])
+
+
+# --------------------------------------------------------------------------
 
 README_HEAD = """# Sample SOP documents
 

@@ -79,6 +79,28 @@ Options:
   tak_terpetakan), followed by a page break
 - ``uraian_paragraf``: render multi-clause uraian cells as several
   paragraphs (split after ", ")
+- ``pecah_tabel``: step numbers after which the procedure continues in a new
+  table on the next page (off-page connector pair)
+- ``kolom``: procedure header words (no, kegiatan, pelaksana, mutu_baku,
+  kelengkapan, waktu, output, keterangan)
+- ``titik_dua``: identity colon "sel" (own cell), "label" ("Nomor SOP :"),
+  "nilai" (value starts with ": ")
+- ``baris_kosong``: empty rows at the end of the procedure table
+- ``daftar_tampil``: field -> items as written (e.g. ["-"] for a list the
+  model holds as [])
+- ``nip_label``: "NIP. " (default), "NIP ", "NIP : "
+- ``urutan_identitas``: order of the identity fields
+- ``derau``: Word editing debris (proofErr, bookmarks, smartTag, customXml)
+- ``centang_simbol``: ticks as Wingdings w:sym (no text)
+- ``seksi``: section break (paragraph w:sectPr) before the procedure
+- ``field_nomor``: Nomor SOP as a complex DOCPROPERTY field
+- ``label_cabang``: words on decision branches, a pair for all decisions or
+  {step no: pair}, e.g. ("Lengkap", "Tidak Lengkap")
+- ``tanda_hubung``: hyphens as w:noBreakHyphen elements
+- ``br_aktor``: actor header names broken over two lines with w:br
+- ``prosedur="grup"``: the flowchart as one Word group over exact-height
+  rows; ``prosedur="gambar"``: the flowchart as a pasted picture (no actor
+  marked, ``gambar_alur`` true)
 """
 from __future__ import annotations
 
@@ -208,8 +230,13 @@ def oracle_dict(sop: m.SOP, berkas: str, indeks: int, opts: dict, extra_unplaced
             k.bentuk = f"t{_VML_TYPE[name]}" if prosedur == "vml" else name
         elif prosedur == "centang":
             k.bentuk = "centang" if k.pelaksana else None
+        elif prosedur == "gambar":
+            # a pasted picture marks no actor and draws no readable symbol
+            k.bentuk, k.pelaksana, k.pelaksana_lain = None, None, []
         else:
             k.bentuk = None
+    if prosedur == "gambar":
+        exp.sumber.gambar_alur = True
     exp.tak_terpetakan = list(exp.tak_terpetakan) + [m.TakTerpetakan(_norm(t), loc) for t, loc in extra_unplaced]
     return m.to_dict(exp)
 
@@ -252,6 +279,7 @@ class _Ctx:
         self.step_shape: dict[int, int] = {}  # step no -> docPr id of its symbol
         self.vml_rules: list[tuple] = []  # (connector id, start shape id, end shape id)
         self.noise = 0
+        self.current_step = None
         self.tracked = 0
         self.unplaced: list[tuple[str, str]] = []
         self.num_ids: dict[str, int] = {}
@@ -279,6 +307,9 @@ def _chunks(text: str, split: bool) -> list[str]:
 def _add_text(ctx: _Ctx, par, text: str, bold=False, underline=False, italic=False, size=None):
     runs = []
     for i, part in enumerate(_chunks(text, ctx.opts.get("pecah_run") or ctx.opts.get("derau"))):
+        if ctx.opts.get("tanda_hubung") and "-" in part:
+            _add_nobreak_hyphens(par, part, bold, underline, italic, size)
+            continue
         run = par.add_run(part)
         run.bold = bold or None
         run.underline = underline or None
@@ -291,6 +322,20 @@ def _add_text(ctx: _Ctx, par, text: str, bold=False, underline=False, italic=Fal
     if ctx.opts.get("derau") and runs:
         _word_noise(ctx, runs)
     return par
+
+
+def _add_nobreak_hyphens(par, text, bold, underline, italic, size):
+    """Ctrl+Shift+Minus: the hyphen is a w:noBreakHyphen element, not text."""
+    pieces = text.split("-")
+    for j, piece in enumerate(pieces):
+        run = par.add_run(piece)
+        run.bold = bold or None
+        run.underline = underline or None
+        run.italic = italic or None
+        if size:
+            run.font.size = Pt(size)
+        if j < len(pieces) - 1:
+            run._r.append(parse_xml(f'<w:noBreakHyphen {NSDECL}/>'))
 
 
 def _word_noise(ctx: _Ctx, runs):
@@ -839,6 +884,7 @@ ROW_H_EMU = 560000  # nominal step row height
 def _draw_step(ctx: _Ctx, par, k: m.Kegiatan, preset: str, engine: str, targets: dict, col_of: dict,
                keputusan_label: bool, connectors: bool = True):
     """Anchor the step's symbol (and its outgoing connectors/labels) in ``par``."""
+    ctx.current_step = k.no
     w, h = (560000, 300000) if preset != "flowChartDecision" else (560000, 400000)
     x0, y0 = (COL_W * 360000 - w) / 2, 60000
     if engine == "bentuk":
@@ -870,9 +916,10 @@ def _draw_step(ctx: _Ctx, par, k: m.Kegiatan, preset: str, engine: str, targets:
         if dy < 0:
             flip += ' flipV="1"'
         preset_c = "straightConnector1" if dx == 0 else "bentConnector3"
-        if label == "Tidak" and dy < 0:
-            # loop back: leaves the decision at its side
+        if label == "Tidak":
+            # the No branch leaves the diamond at its right vertex (Ya leaves at the bottom)
             x, y = x0 + w, y0 + h / 2
+            preset_c = "bentConnector3"
         if engine == "bentuk":
             par._p.append(parse_xml(_anchor_xml(ctx, preset_c, x + min(dx, 0), y + min(dy, 0), abs(dx) or 1,
                                                 abs(dy) or 1, name="Straight Arrow Connector", connector=True,
@@ -889,13 +936,23 @@ def _draw_step(ctx: _Ctx, par, k: m.Kegiatan, preset: str, engine: str, targets:
                 par._p.append(parse_xml(_vml_connector(cid, x, y, dx, dy, bent=dx != 0)))
                 ctx.vml_rules.append((cid, ctx.step_shape.get(k.no), ctx.step_shape.get(target)))
         if label and keputusan_label:
-            lx = x + (60000 if label == "Ya" else 120000)
-            ly = y + 20000
+            # the word sits right next to the start of its own branch
+            lx, ly = (x - 300000, y + 20000) if label == "Ya" else (x + 20000, y - 160000)
             if engine == "bentuk":
                 par._p.append(parse_xml(_anchor_xml(ctx, "rect", lx, ly, 260000, 140000, name="Text Box",
-                                                    text=label)))
+                                                    text=_branch_word(ctx, label))))
             else:
-                par._p.append(parse_xml(_vml_xml(ctx.next_id(), "rect", lx, ly, 260000, 140000, text=label)))
+                par._p.append(parse_xml(_vml_xml(ctx.next_id(), "rect", lx, ly, 260000, 140000,
+                                                 text=_branch_word(ctx, label))))
+
+
+def _branch_word(ctx: _Ctx, label: str) -> str:
+    """The word written on a branch: "Ya"/"Tidak" or an equivalent pair
+    (option ``label_cabang``, e.g. ("Lengkap", "Tidak Lengkap"))."""
+    pair = ctx.opts.get("label_cabang") or ("Ya", "Tidak")
+    if isinstance(pair, dict):
+        pair = pair.get(ctx.current_step, ("Ya", "Tidak"))
+    return pair[0] if label == "Ya" else pair[1]
 
 
 def _shape_label(preset):
@@ -1008,7 +1065,17 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
         mutu = table.cell(0, c_kel).merge(table.cell(0, c_out))
         _set_cell(ctx, mutu, kol["mutu_baku"], bold=True, align=1)
         for i, actor in enumerate(actors):
-            _set_cell(ctx, table.cell(1, 2 + i), actor, bold=True, size=9, align=1)
+            if ctx.opts.get("br_aktor") and " " in actor:
+                # typed over two lines with Shift+Enter (w:br)
+                head, tail = actor.split(" ", 1)
+                par = _cell_par(table.cell(1, 2 + i))
+                par.alignment = 1
+                run = par.add_run(head)
+                run.bold = True
+                run.add_break()
+                par.add_run(tail).bold = True
+            else:
+                _set_cell(ctx, table.cell(1, 2 + i), actor, bold=True, size=9, align=1)
         for c, key in ((c_kel, "kelengkapan"), (c_wak, "waktu"), (c_out, "output")):
             _set_cell(ctx, table.cell(1, c), kol[key], bold=True, align=1)
         for r in range(2):
@@ -1034,8 +1101,8 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
         _uraian_into(ctx, C(r, 1), k)
         if mode == "kolom_teks":
             _set_cell(ctx, C(r, 2), k.pelaksana or "")
-        elif mode == "grup":
-            pass  # drawn once, below, as one group over the whole table
+        elif mode in ("grup", "gambar"):
+            pass  # drawn once, below, over the whole table
         elif k.pelaksana is not None:
             marked = [k.pelaksana] + list(k.pelaksana_lain)
             for actor in marked:
@@ -1078,7 +1145,32 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
             trPr = table.rows[first + i]._tr.get_or_add_trPr()
             trPr.append(parse_xml(f'<w:trHeight {NSDECL} w:val="{GRUP_ROW_TWIPS}" w:hRule="exact"/>'))
         _draw_group(ctx, _cell_par(C(first, 2)), steps, actors)
+    if mode == "gambar":
+        _pasted_picture(ctx, _cell_par(C(first, 2)), len(actors), len(steps))
     return table
+
+
+def _pasted_picture(ctx: _Ctx, par, ncols, nrows):
+    """A flowchart pasted as one picture (e.g. a screenshot from Visio),
+    floating over the actor columns."""
+    run = par.add_run()
+    run.add_picture(io.BytesIO(png_logo(64)), width=Cm(COL_W * ncols), height=Cm(1.6 * nrows))
+    inline = run._r.find(".//" + qn("wp:inline"))
+    # turn the inline picture into a floating one, as Word does for "In front of text"
+    extent = inline.find(qn("wp:extent"))
+    docpr = inline.find(qn("wp:docPr"))
+    graphic = inline.find(qn("a:graphic"))
+    anchor = parse_xml(
+        f'<wp:anchor {NSDECL} distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="251800000" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset>'
+        f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{extent.get("cx")}" cy="{extent.get("cy")}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapNone/></wp:anchor>')
+    anchor.append(docpr)
+    anchor.append(parse_xml(f'<wp:cNvGraphicFramePr {NSDECL}/>'))
+    anchor.append(graphic)
+    inline.getparent().replace(inline, anchor)
 
 
 GRUP_ROW_TWIPS = 1020  # exact step row height in the grouped layout (1.8 cm)
@@ -1121,9 +1213,12 @@ def _draw_group(ctx: _Ctx, par, steps, actors):
                 continue
             x0, y0, w0, h0 = pos[k.no]
             x1, y1, w1, h1 = pos[target]
-            if y1 > y0:
+            if label == "Tidak":  # the No branch leaves the diamond at its right vertex
+                a = (x0 + w0, y0 + h0 // 2)
+                b = (x1 + w1 // 2, y1) if y1 > y0 else (x1 + w1, y1 + h1 // 2)
+            elif y1 > y0:
                 a, b = (x0 + w0 // 2, y0 + h0), (x1 + w1 // 2, y1)
-            else:  # loop back: from the decision's side to the target's side
+            else:  # loop back: from the side to the target's side
                 a, b = (x0 + w0, y0 + h0 // 2), (x1 + w1, y1 + h1 // 2)
             cid = ctx.next_id()
             flip = (' flipH="1"' if b[0] < a[0] else "") + (' flipV="1"' if b[1] < a[1] else "")
@@ -1139,7 +1234,7 @@ def _draw_group(ctx: _Ctx, par, steps, actors):
                        f'to="{b[0]},{b[1]}" strokeweight=".5pt"><v:stroke endarrow="block"/></v:line>')
             if label:
                 lid = ctx.next_id()
-                lx, ly = a[0] + 30000, a[1] + 10000
+                lx, ly = (a[0] - 300000, a[1] + 10000) if label == "Ya" else (a[0] + 20000, a[1] - 160000)
                 kids.append(f'<wps:wsp><wps:cNvPr id="{lid}" name="Text Box {lid}"/><wps:cNvSpPr txBox="1"/>'
                             f'<wps:spPr><a:xfrm><a:off x="{lx}" y="{ly}"/><a:ext cx="260000" cy="140000"/></a:xfrm>'
                             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'

@@ -73,13 +73,18 @@ def _paragraph_text(p) -> str:
     """Accepted-view text of one paragraph, not descending into nested
     paragraphs (text boxes are their own paragraphs)."""
     parts = []
-    for t in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"):
+    for t in p.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}noBreakHyphen"):
         owner = next(a for a in t.iterancestors(f"{{{W}}}p"))
         if owner is not p:
             continue
         if any(a.tag in (f"{{{W}}}del", f"{{{MC}}}Fallback") for a in t.iterancestors()):
             continue
-        parts.append(t.text or "" if t.tag == f"{{{W}}}t" else "\t")
+        if t.tag == f"{{{W}}}t":
+            parts.append(t.text or "")
+        elif t.tag == f"{{{W}}}noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append("\t")
     return "".join(parts)
 
 
