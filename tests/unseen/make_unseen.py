@@ -1681,6 +1681,196 @@ def bps_098(path: Path, grouped: bool):
         pt.cell(2, 2).paragraphs[0]._p.append(parse_xml(grp))
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 15. python-docx, careless structure: dd/mm/yyyy and ISO dates, "Disahkan Oleh :" label and
+#     the signing block together in ONE merged cell, a ONE-row procedure header (actor names
+#     directly between "Kegiatan" and "Kelengkapan", no "Pelaksana"/"Mutu Baku" row), the
+#     header row and column-number row copied again in the middle of the table (as users do
+#     after a page break), branch notes "Jika tidak sesuai, kembali ke no. 1", "Ya: lanjut ke kegiatan 4,
+#     Tidak: kembali ke kegiatan 1", "Tidak → kegiatan 4" (Dinkes Kota Bengkulu, SIPB)
+# --------------------------------------------------------------------------------------
+
+SIPB_ACTORS = ["Pemohon", "Petugas Loket", "Verifikator", "Kepala Dinas"]
+SIPB_STEPS = [
+    (1, "Mengajukan permohonan SIPB melalui loket dengan persyaratan lengkap", 0,
+     "STR, ijazah, surat keterangan sehat, rekomendasi IBI", "10 menit", "Berkas permohonan", ""),
+    (2, "Memeriksa kelengkapan persyaratan", 1, "Berkas permohonan", "15 menit", "Berkas lengkap",
+     "Jika tidak sesuai, kembali ke no. 1"),
+    (3, "Memverifikasi keabsahan dokumen dan tempat praktik", 2, "Berkas lengkap", "2 (dua) hari kerja",
+     "Berita acara verifikasi", "Ya: lanjut ke kegiatan 4, Tidak: kembali ke kegiatan 1"),
+    (4, "Membuat draf SIPB", 1, "Berita acara verifikasi", "1 jam", "Draf SIPB", ""),
+    (5, "Memeriksa draf SIPB, sudah benar?", 2, "Draf SIPB", "30 menit", "Draf SIPB diparaf", "Tidak → kegiatan 4"),
+    (6, "Menandatangani SIPB", 3, "Draf SIPB diparaf", "1 hari kerja", "SIPB", ""),
+    (7, "Mencatat dalam buku register dan menyerahkan SIPB", 1, "SIPB", "15 menit", "SIPB tercatat", ""),
+    (8, "Menerima SIPB", 0, "SIPB", "5 menit", "SIPB diterima", ""),
+]
+
+
+def careless_sipb(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    idt = doc.add_table(rows=6, cols=3)
+    borders(idt)
+    set_widths(idt, [5500, 2600, 5400])
+    put(vmerge([idt.cell(i, 0) for i in range(6)]), ["PEMERINTAH KOTA BENGKULU", "DINAS KESEHATAN"], bold=True)
+    for i, (lab, val) in enumerate((("Nomor SOP", "440/ 211 /DINKES/2024"), ("Tgl. Pembuatan", "13/05/2024"),
+                                    ("Tgl. Revisi", "-"), ("Tgl. Efektif", "2024-06-01"))):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), val)
+    sign = idt.cell(4, 1).merge(idt.cell(4, 2))   # label and signing block in one cell
+    put(sign, ["Disahkan Oleh :", "KEPALA DINAS KESEHATAN", "KOTA BENGKULU", "", "", "dr. JOHN SITORUS, M.Kes",
+               "Pembina Utama Muda (IV/c)", "NIP. 19700101 199803 1 010"], underline_line=5)
+    put(idt.cell(5, 1), "Nama SOP")
+    put(idt.cell(5, 2), "Penerbitan Surat Izin Praktik Bidan (SIPB)", bold=True)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    put(det.cell(0, 0), ["Dasar Hukum :", "1. Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan",
+                         "2. Peraturan Menteri Kesehatan Nomor 28 Tahun 2017 tentang Izin dan Penyelenggaraan "
+                         "Praktik Bidan"])
+    put(det.cell(0, 1), ["Kualifikasi Pelaksana :", "1. Memahami ketentuan perizinan tenaga kesehatan",
+                         "2. Mampu mengoperasikan komputer"])
+    put(det.cell(1, 0), ["Keterkaitan :", "1. SOP Verifikasi Tempat Praktik"])
+    put(det.cell(1, 1), ["Peralatan/Perlengkapan :", "1. Komputer", "2. Printer", "3. Buku register SIPB"])
+    put(det.cell(2, 0), ["Peringatan :", "Praktik tanpa SIPB dikenai sanksi administratif"])
+    put(det.cell(2, 1), ["Pencatatan dan Pendataan :", "1. Buku register SIPB"])
+    doc.add_page_break()
+    heads = ["No", "Kegiatan"] + SIPB_ACTORS + ["Kelengkapan", "Waktu", "Output", "Keterangan"]
+    ncol = len(heads)
+    nrows = 2 + 4 + 2 + 4
+    pt = doc.add_table(rows=nrows, cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3800] + [1300] * 4 + [1800, 1100, 1500, 2100])
+
+    def header_rows(r):
+        for c, h in enumerate(heads):
+            put(pt.cell(r, c), h, bold=True)
+            put(pt.cell(r + 1, c), str(c + 1))
+
+    header_rows(0)
+    r = 2
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(SIPB_STEPS):
+        if k == 4:                        # header copied by hand after the page break
+            header_rows(r)
+            r += 2
+        for c, v in ((0, f"{no}."), (1, ur), (2 + act, "√"), (6, kel), (7, waktu), (8, out), (9, ket)):
+            put(pt.cell(r, c), v)
+        r += 1
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# 16. Drawn flowchart whose decisions are labelled with the equivalent pairs
+#     "Lengkap"/"Tidak Lengkap" and "Setuju"/"Tidak Setuju" (domain.md §5), back-edges drawn
+#     upwards (flipV connectors), no branch note anywhere (DPMPTSP Kab. Kudus, izin reklame)
+# --------------------------------------------------------------------------------------
+
+REK_ACTORS = ["Pemohon", "Front Office", "Tim Teknis", "Kepala DPMPTSP"]
+REK_COLW = [1300, 1300, 1300, 1400]
+REK_STEPS = [
+    (1, "Mengajukan permohonan izin reklame beserta persyaratan", 0, "flowChartTerminator",
+     "Formulir, KTP, NIB, desain reklame", "10 menit", "Berkas permohonan"),
+    (2, "Memeriksa kelengkapan berkas permohonan", 1, "flowChartDecision", "Berkas permohonan", "15 menit",
+     "Berkas lengkap"),
+    (3, "Meregistrasi permohonan dan menjadwalkan survei lokasi", 1, "flowChartProcess", "Berkas lengkap",
+     "30 menit", "Jadwal survei"),
+    (4, "Melakukan survei lokasi dan menyusun berita acara", 2, "flowChartProcess", "Jadwal survei",
+     "2 hari kerja", "Berita acara survei"),
+    (5, "Menelaah berita acara dan draf izin", 3, "flowChartDecision", "Berita acara survei, draf izin",
+     "1 hari kerja", "Draf izin disetujui"),
+    (6, "Menandatangani izin reklame", 3, "flowChartProcess", "Draf izin disetujui", "1 hari kerja",
+     "Izin reklame"),
+    (7, "Menyerahkan izin reklame kepada pemohon", 1, "flowChartProcess", "Izin reklame", "15 menit",
+     "Tanda terima"),
+    (8, "Menerima izin reklame", 0, "flowChartTerminator", "Tanda terima", "5 menit", "Izin diterima"),
+]
+
+
+def drawn_reklame(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(700)
+    idt = doc.add_table(rows=6, cols=4)
+    borders(idt)
+    set_widths(idt, [5000, 2600, 300, 5600])
+    put(vmerge([idt.cell(i, 0) for i in range(6)]),
+        ["PEMERINTAH KABUPATEN KUDUS", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"], bold=True)
+    rows = [("Nomor SOP", ["503/27/DPMPTSP/2023"]), ("Tanggal Pembuatan", ["8 Mei 2023"]),
+            ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["2 Juni 2023"]),
+            ("Disahkan oleh", ["KEPALA DPMPTSP KABUPATEN KUDUS", "", "", "Drs. REVLISIANTO SUBEKTI, M.M.",
+                               "Pembina Utama Muda", "NIP. 19680612 199003 1 006"]),
+            ("Nama SOP", ["Penerbitan Izin Penyelenggaraan Reklame"])]
+    for i, (lab, val) in enumerate(rows):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), ":")
+        put(idt.cell(i, 3), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    put(det.cell(0, 0), ["Dasar Hukum :", "1. Peraturan Daerah Kabupaten Kudus Nomor 5 Tahun 2021 tentang "
+                                          "Penyelenggaraan Reklame", "2. Peraturan Bupati Kudus Nomor 20 Tahun 2022 "
+                                                                     "tentang Pendelegasian Perizinan"])
+    put(det.cell(0, 1), ["Kualifikasi Pelaksana :", "1. Memahami regulasi perizinan reklame"])
+    put(det.cell(1, 0), ["Keterkaitan :", "1. SOP Pembayaran Pajak Reklame"])
+    put(det.cell(1, 1), ["Peralatan/Perlengkapan :", "1. Komputer", "2. Kamera", "3. Meteran"])
+    put(det.cell(2, 0), ["Peringatan :", "Reklame tanpa izin akan dibongkar"])
+    put(det.cell(2, 1), ["Pencatatan dan Pendataan :", "1. Buku register izin reklame"])
+    doc.add_page_break()
+    ncol = 2 + 4 + 4
+    pt = doc.add_table(rows=2 + len(REK_STEPS), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3600] + REK_COLW + [1700, 1000, 1600, 1300])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True, size=8)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True, size=8)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True, size=8)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True, size=8)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True, size=8)
+    for i, h in enumerate(REK_ACTORS + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True, size=8)
+    H = 1000
+    x0 = [sum(REK_COLW[:i]) for i in range(4)]
+    geo = {}
+    for k, (no, ur, col, prst, kel, waktu, out) in enumerate(REK_STEPS):
+        row_height(pt.rows[2 + k], H)
+        for c, v in ((0, str(no)), (1, ur), (6, kel), (7, waktu), (8, out)):
+            put(pt.cell(2 + k, c), v, size=8)
+        w, h, y = (760, 480, 100) if prst == "flowChartDecision" else (800, 360, 150)
+        x = (REK_COLW[col] - w) // 2
+        pt.cell(2 + k, 2 + col).paragraphs[0]._p.append(shape_run(ids, prst, x, y, w, h, alt=True))
+        ax = x0[col] + x
+        geo[no] = dict(row=k, col=col, cx=ax + w // 2, top=k * H + y, bot=k * H + y + h, left=ax, right=ax + w,
+                       mid=k * H + y + h // 2)
+
+    def conn(src, a, b, label=None, label_at=None):
+        g = geo[src]
+        prst, x, y, w, h, fh, fv = _conn_geom(*a, *b)
+        ox, oy = x0[g["col"]], g["row"] * H
+        par = pt.cell(2 + g["row"], 2 + g["col"]).paragraphs[0]._p
+        par.append(shape_run(ids, prst, x - ox, y - oy, w, h, alt=True, connector=True, flip_h=fh, flip_v=fv))
+        if label:
+            lx, ly = label_at
+            par.append(shape_run(ids, "rect", lx - ox, ly - oy, 1000, 200, alt=True, text=label))
+
+    def down(a, b):
+        conn(a, (geo[a]["cx"], geo[a]["bot"]), (geo[b]["cx"], geo[b]["top"]))
+
+    down(1, 2)
+    conn(2, (geo[2]["cx"], geo[2]["bot"]), (geo[3]["cx"], geo[3]["top"]), "Lengkap",
+         (geo[2]["cx"] + 60, geo[2]["bot"]))
+    conn(2, (geo[2]["left"], geo[2]["mid"]), (geo[1]["cx"], geo[1]["bot"]), "Tidak Lengkap",
+         (geo[2]["left"] - 1020, geo[2]["mid"] - 220))
+    down(3, 4)
+    down(4, 5)
+    conn(5, (geo[5]["cx"], geo[5]["bot"]), (geo[6]["cx"], geo[6]["top"]), "Setuju",
+         (geo[5]["cx"] + 60, geo[5]["bot"]))
+    conn(5, (geo[5]["left"], geo[5]["mid"]), (geo[4]["cx"], geo[4]["bot"]), "Tidak Setuju",
+         (geo[5]["left"] - 1020, geo[5]["mid"] - 220))
+    down(6, 7)
+    down(7, 8)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1696,6 +1886,8 @@ def main(argv=None):
     header_identity_perpus(FILES / "careless-identitas-di-header-perpustakaan.docx")
     bps_098(FILES / "bps-098-serawai.docx", grouped=False)
     bps_098(FILES / "bps-098-serawai-grup.docx", grouped=True)
+    careless_sipb(FILES / "careless-struktur-sipb-dinkes.docx")
+    drawn_reklame(FILES / "drawn-lengkap-setuju-reklame.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
