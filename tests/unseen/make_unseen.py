@@ -1871,6 +1871,112 @@ def drawn_reklame(path: Path):
     down(7, 8)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 17. python-docx: a logo PICTURE in its own merged column left of the institution column,
+#     "No SOP" / "Tgl Pengesahan" labels, a weekday in a date, the detail section as heading
+#     paragraphs without colons followed by "a."/"•" items, and a Word 2003 style flowchart:
+#     ONE VML group (v:group with coordsize) anchored in step 1's first actor cell holding
+#     v:shape t116/t109/t110 and v:line arrows (Dinas Perpustakaan dan Kearsipan Prov. Jambi)
+# --------------------------------------------------------------------------------------
+
+def tiny_png(size=16) -> bytes:
+    import struct
+    import zlib
+    raw = b"".join(b"\x00" + bytes([(x * 13 + y * 7) % 256 for x in range(size) for _ in (0, 1, 2)])
+                   for y in range(size))
+
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+ARSIP_ACTORS = ["Unit Pengolah", "Arsiparis", "Kepala Dinas"]
+ARSIP_STEPS = [
+    (1, "Mengajukan usul pemindahan arsip inaktif", 0, "116", "Daftar usul pemindahan", "15 menit",
+     "Surat usul pemindahan", ""),
+    (2, "Menilai kelayakan arsip yang akan dipindahkan", 1, "110", "Surat usul pemindahan", "1 hari kerja",
+     "Hasil penilaian", "Tidak: kembali ke kegiatan 1"),
+    (3, "Menyusun daftar arsip yang dipindahkan", 1, "109", "Hasil penilaian", "2 hari kerja", "Daftar arsip", ""),
+    (4, "Menandatangani berita acara pemindahan", 2, "109", "Daftar arsip, draf berita acara", "30 menit",
+     "Berita acara pemindahan", ""),
+    (5, "Menata arsip di depo arsip inaktif", 1, "109", "Berita acara pemindahan", "1 hari kerja",
+     "Arsip tertata", ""),
+    (6, "Menerima salinan berita acara dan daftar arsip", 0, "116", "Salinan berita acara", "10 menit",
+     "Salinan diterima", ""),
+]
+
+
+def careless_arsip_vml_group(path: Path):
+    import io
+    doc = docx.Document()
+    landscape(doc)
+    idt = doc.add_table(rows=6, cols=4)
+    borders(idt)
+    set_widths(idt, [1500, 4500, 2600, 5000])
+    logo = vmerge([idt.cell(i, 0) for i in range(6)])
+    logo.paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()), width=Cm(1.5))
+    put(vmerge([idt.cell(i, 1) for i in range(6)]), ["PEMERINTAH PROVINSI JAMBI", "DINAS PERPUSTAKAAN DAN KEARSIPAN"],
+        bold=True)
+    rows = [("No SOP", ["045/19/DPK/2024"]), ("Tgl Pembuatan", ["Senin, 4 Maret 2024"]), ("Tgl Revisi", ["-"]),
+            ("Tgl Pengesahan", ["18 Maret 2024"]),
+            ("Disahkan oleh", ["KEPALA DINAS PERPUSTAKAAN DAN KEARSIPAN PROVINSI JAMBI", "", "",
+                               "Drs. ASWAN ZAHARI, M.Pd", "Pembina Utama Muda", "NIP. 19710204 199603 1 002"]),
+            ("Nama SOP", ["Pemindahan Arsip Inaktif"])]
+    for i, (lab, val) in enumerate(rows):
+        put(idt.cell(i, 2), lab)
+        put(idt.cell(i, 3), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    doc.add_paragraph()
+    for head, items in (("DASAR HUKUM", ["a. Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+                                         "b. Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Pelaksanaan "
+                                         "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan",
+                                         "c. Peraturan Daerah Provinsi Jambi Nomor 4 Tahun 2019 tentang "
+                                         "Penyelenggaraan Kearsipan"]),
+                        ("KUALIFIKASI PELAKSANA", ["• Memahami tata kelola arsip inaktif",
+                                                   "• Mampu mengoperasikan aplikasi SRIKANDI"]),
+                        ("KETERKAITAN", ["SOP Penyusutan Arsip"]),
+                        ("PERALATAN/PERLENGKAPAN", ["Boks arsip, folder, troli arsip"]),
+                        ("PERINGATAN", ["Arsip yang tidak dipindahkan memenuhi ruang kerja unit pengolah"]),
+                        ("PENCATATAN DAN PENDATAAN", ["Daftar arsip inaktif yang dipindahkan"])):
+        doc.add_paragraph().add_run(head).bold = True
+        for it in items:
+            doc.add_paragraph(it)
+    doc.add_page_break()
+    ncol = 2 + 3 + 4
+    pt = doc.add_table(rows=2 + len(ARSIP_STEPS), cols=ncol)
+    borders(pt)
+    CW, H = 1500, 1000
+    set_widths(pt, [500, 3800] + [CW] * 3 + [1800, 1100, 1700, 1900])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "Pelaksana", bold=True)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "Keterangan", bold=True)
+    for i, h in enumerate(ARSIP_ACTORS + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    kids, centres = [], {}
+    for k, (no, ur, col, kind, kel, waktu, out, ket) in enumerate(ARSIP_STEPS):
+        row_height(pt.rows[2 + k], H)
+        for c, v in ((0, str(no)), (1, ur), (5, kel), (6, waktu), (7, out), (8, ket)):
+            put(pt.cell(2 + k, c), v)
+        w, h = (900, 500) if kind == "110" else (1000, 380)
+        x, y = col * CW + (CW - w) // 2, k * H + 150
+        centres[no] = (x + w // 2, y, y + h)
+        kids.append(f'<v:shape id="_x0000_s{1100 + no}" type="#_x0000_t{kind}" '
+                    f'style="position:absolute;left:{x};top:{y};width:{w};height:{h}"/>')
+    for a in range(1, len(ARSIP_STEPS)):
+        (x1, _t, b1), (x2, t2, _b) = centres[a], centres[a + 1]
+        kids.append(f'<v:line id="_x0000_s{1200 + a}" style="position:absolute" from="{x1},{b1}" to="{x2},{t2}">'
+                    f'<v:stroke endarrow="block"/></v:line>')
+    W, HH = 3 * CW, len(ARSIP_STEPS) * H
+    types = "".join(VML_SHAPETYPES[t] for t in ("109", "110", "116"))
+    grp = (f'<w:r {NSDECL}><w:pict>{types}<v:group id="_x0000_s1100" '
+           f'style="position:absolute;margin-left:-5.4pt;margin-top:0;width:{W / 20}pt;height:{HH / 20}pt;'
+           f'z-index:251659264" coordorigin="0,0" coordsize="{W},{HH}">{"".join(kids)}</v:group></w:pict></w:r>')
+    pt.cell(2, 2).paragraphs[0]._p.append(parse_xml(grp))
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1888,6 +1994,7 @@ def main(argv=None):
     bps_098(FILES / "bps-098-serawai-grup.docx", grouped=True)
     careless_sipb(FILES / "careless-struktur-sipb-dinkes.docx")
     drawn_reklame(FILES / "drawn-lengkap-setuju-reklame.docx")
+    careless_arsip_vml_group(FILES / "careless-logo-vml-grup-arsip.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
