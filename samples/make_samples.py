@@ -1041,6 +1041,49 @@ def s_pbg():
 
 
 # --------------------------------------------------------------------------
+# 21. domisili usaha - one header row, no Keterangan column, title row in the table
+
+@sample("domisili-usaha-kelurahan", "standar",
+        "title as the merged first row of the identity table, an extra identity row 'No. Revisi' "
+        "(-> lainnya), signing block 'a.n. CAMAT ... / LURAH ...', procedure with ONE header row (actor "
+        "names directly between Kegiatan and Kelengkapan, no Pelaksana / Mutu Baku row) and no "
+        "Keterangan column, decision branches drawn only",
+        judul_dalam_tabel=True, header_satu_baris=True, tanpa_keterangan=True, kolom_nomor=False,
+        jabatan_baris=["a.n. CAMAT PALU BARAT", "LURAH SIRANINDI"])
+def s_domisili():
+    A, B, C, Dk = "Pemohon", "Petugas Pelayanan", "Kasi Pemerintahan", "Lurah"
+    s = sop(["PEMERINTAH KOTA PALU", "KECAMATAN PALU BARAT", "KELURAHAN SIRANINDI"], "470/052/KEL-SRD/2022",
+            T("14 Februari 2022", "2022-02-14", "hari"), T("-"), T("1 Maret 2022", "2022-03-01", "hari"),
+            P("a.n. CAMAT PALU BARAT LURAH SIRANINDI", "Moh. Rizal Lamasituju, S.Sos", "Penata Tk. I (III/d)",
+              "198402142010011009"),
+            "Penerbitan Surat Keterangan Domisili Usaha",
+            dasar=["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                   "Peraturan Wali Kota Palu Nomor 18 Tahun 2021 tentang Pelimpahan Sebagian Kewenangan Wali Kota "
+                   "kepada Camat dan Lurah"],
+            kualifikasi=["Memahami pelayanan administrasi kelurahan"],
+            keterkaitan=["SOP Pengantar RT/RW"],
+            peralatan=["Komputer", "Printer", "Stempel", "Buku register"],
+            peringatan=["Apabila alamat usaha tidak sesuai, surat keterangan tidak dapat diterbitkan"],
+            pencatatan=["Buku register surat keterangan"],
+            pelaksana=[A, B, C, Dk],
+            lainnya={"No. Revisi": "00"},
+            kegiatan=[
+                K(1, "Mengajukan permohonan dengan pengantar RT/RW", A, "Pengantar RT/RW, fotokopi KTP dan KK",
+                  W("5 Menit", 5), "Berkas permohonan", simbol="mulai"),
+                K(2, "Memeriksa kelengkapan berkas, lengkap?", B, "Berkas permohonan", W("5 Menit", 5),
+                  "Berkas lengkap", simbol="keputusan", cabang=(3, 1)),
+                K(3, "Mengetik surat keterangan domisili usaha", B, "Berkas lengkap", W("10 Menit", 10),
+                  "Konsep surat"),
+                K(4, "Memeriksa dan memaraf konsep surat", C, "Konsep surat", W("10 Menit", 10), "Konsep berparaf"),
+                K(5, "Menandatangani surat keterangan", Dk, "Konsep berparaf", W("10 Menit", 10),
+                  "Surat ditandatangani"),
+                K(6, "Memberi nomor, stempel dan menyerahkan surat kepada pemohon", B, "Surat ditandatangani",
+                  W("5 Menit", 5), "Surat diterima pemohon", simbol="selesai"),
+            ])
+    return s, []
+
+
+# --------------------------------------------------------------------------
 
 README_HEAD = """# Sample SOP documents
 

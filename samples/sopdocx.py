@@ -98,6 +98,14 @@ Options:
   {step no: pair}, e.g. ("Lengkap", "Tidak Lengkap")
 - ``tanda_hubung``: hyphens as w:noBreakHyphen elements
 - ``br_aktor``: actor header names broken over two lines with w:br
+- ``header_satu_baris``: one procedure header row, actor names directly
+  between Kegiatan and Kelengkapan (no Pelaksana / Mutu Baku row)
+- ``tanpa_keterangan``: no Keterangan column
+- ``judul_dalam_tabel``: the title as a merged first row of the identity
+  table
+- ``jabatan_baris``: the signing block's jabatan lines as typed (they must
+  join with spaces into the model's jabatan), e.g. ["a.n. BUPATI SLEMAN",
+  "SEKRETARIS DAERAH"]
 - ``prosedur="grup"``: the flowchart as one Word group over exact-height
   rows; ``prosedur="gambar"``: the flowchart as a pasted picture (no actor
   marked, ``gambar_alur`` true)
@@ -519,8 +527,13 @@ def _jabatan_lines(jabatan: str) -> list[str]:
     return [jabatan]
 
 
-def _signing_lines(p: m.Pengesahan, nip_label: str = "NIP. ") -> list[tuple[str, dict]]:
-    lines = [(line, {}) for line in _jabatan_lines(p.jabatan or "")]
+def _signing_lines(p: m.Pengesahan, nip_label: str = "NIP. ", jabatan_baris=None) -> list[tuple[str, dict]]:
+    if jabatan_baris:
+        if " ".join(jabatan_baris) != p.jabatan:
+            raise ValueError(f"jabatan_baris {jabatan_baris} do not make the jabatan {p.jabatan!r}")
+        lines = [(line, {}) for line in jabatan_baris]
+    else:
+        lines = [(line, {}) for line in _jabatan_lines(p.jabatan or "")]
     lines += [("", {}), ("", {}), ("", {})]
     if p.nama:
         lines.append((p.nama, {"bold": True, "underline": True}))
@@ -557,7 +570,8 @@ def _identity_rows(sop: m.SOP, labels: dict, order=None) -> list[tuple[str, str,
 def _value_into(ctx: _Ctx, cell_or_par_factory, field, value, first_par=None):
     """Write one identity value; ``cell_or_par_factory()`` gives new paragraphs."""
     if isinstance(value, m.Pengesahan):
-        for i, (line, fmt) in enumerate(_signing_lines(value, ctx.opts.get("nip_label", "NIP. "))):
+        for i, (line, fmt) in enumerate(_signing_lines(value, ctx.opts.get("nip_label", "NIP. "),
+                                                       ctx.opts.get("jabatan_baris"))):
             par = first_par if (i == 0 and first_par is not None) else cell_or_par_factory()
             if line:
                 _add_text(ctx, par, line, **fmt)
@@ -629,7 +643,8 @@ def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
                 return q
             _value_into(ctx, factory, field, value, first_par=p)
         return None
-    if judul:
+    judul_tabel = bool(judul and ctx.opts.get("judul_dalam_tabel"))
+    if judul and not judul_tabel:
         p = doc.add_paragraph()
         p.alignment = 1
         _add_text(ctx, p, judul, bold=True, size=14)
@@ -669,6 +684,14 @@ def _render_identity(ctx: _Ctx, sop: m.SOP, labels: dict):
         if len(rows) > 1:
             left = left.merge(table.cell(len(rows) - 1, 0))
         _instansi_cell(ctx, left, sop.identitas.instansi)
+    if judul_tabel:
+        # a first row across the whole table holding the title
+        first_tr = table.rows[0]._tr
+        new_tr = parse_xml(f'<w:tr {NSDECL}><w:tc><w:tcPr><w:gridSpan w:val="{ncols}"/></w:tcPr><w:p><w:pPr>'
+                           f'<w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr>'
+                           f'<w:t>{_esc(judul)}</w:t></w:r></w:p></w:tc></w:tr>')
+        first_tr.addprevious(new_tr)
+        ctx.unplaced.append((judul, "tabel, baris 1"))
     return table
 
 
@@ -1048,16 +1071,22 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
     n = len(actors) if mode != "kolom_teks" else 1
     no_fmt = ctx.opts.get("no_format", "{}")
     # columns: No | Kegiatan | actors... | Kelengkapan | Waktu | Output | Keterangan
-    ncols = 2 + n + 4
-    two_rows = mode != "kolom_teks"
+    tanpa_ket = bool(ctx.opts.get("tanpa_keterangan"))
+    if tanpa_ket and any(k.keterangan for k in steps):
+        raise ValueError("tanpa_keterangan: the steps must have no keterangan")
+    ncols = 2 + n + (3 if tanpa_ket else 4)
+    one_row = mode == "kolom_teks" or bool(ctx.opts.get("header_satu_baris"))
+    two_rows = not one_row
     header_rows = 2 if two_rows else 1
     colnum = 1 if ctx.opts.get("kolom_nomor") else 0
     kosong = int(ctx.opts.get("baris_kosong") or 0)
     table = _new_table(doc, header_rows + colnum + len(steps) + kosong, ncols,
-                       [1.0, 6.0] + [COL_W if two_rows else 3.0] * n + [3.0, 2.0, 3.0, 3.0])
-    c_kel, c_wak, c_out, c_ket = 2 + n, 3 + n, 4 + n, 5 + n
+                       [1.0, 6.0] + [COL_W if mode != "kolom_teks" else 3.0] * n + [3.0, 2.0, 3.0, 3.0][:ncols - 2 - n])
+    c_kel, c_wak, c_out, c_ket = 2 + n, 3 + n, 4 + n, (None if tanpa_ket else 5 + n)
     if two_rows:
         for c, key in ((0, "no"), (1, "kegiatan"), (c_ket, "keterangan")):
+            if c is None:
+                continue
             merged = table.cell(0, c).merge(table.cell(1, c))
             _set_cell(ctx, merged, kol[key], bold=True, align=1)
         pel = table.cell(0, 2).merge(table.cell(0, 1 + n)) if n > 1 else table.cell(0, 2)
@@ -1081,8 +1110,15 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
         for r in range(2):
             trPr = table.rows[r]._tr.get_or_add_trPr()
             trPr.append(parse_xml(f'<w:tblHeader {NSDECL}/>'))
+    elif mode != "kolom_teks":
+        # one header row: the actor names sit directly between Kegiatan and Kelengkapan
+        heads = [kol["no"], kol["kegiatan"]] + list(actors) + [kol["kelengkapan"], kol["waktu"], kol["output"]]
+        heads += [] if tanpa_ket else [kol["keterangan"]]
+        for c, text in enumerate(heads):
+            _set_cell(ctx, table.cell(0, c), text, bold=True, size=9, align=1)
     else:
-        for c, key in enumerate(["no", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan"]):
+        keys = ["no", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output"] + ([] if tanpa_ket else ["keterangan"])
+        for c, key in enumerate(keys):
             _set_cell(ctx, table.cell(0, c), kol[key], bold=True, align=1)
     if colnum:
         for c in range(ncols):
@@ -1139,7 +1175,8 @@ def _proc_table(ctx: _Ctx, sop: m.SOP, steps, outgoing=None, incoming=None):
             _set_cell(ctx, C(r, c_wak), k.waktu.teks.replace(" ", "\u00a0") if ctx.opts.get("nbsp")
                       else k.waktu.teks, align=1)
         _set_cell(ctx, C(r, c_out), k.output)
-        _set_cell(ctx, C(r, c_ket), k.keterangan)
+        if c_ket is not None:
+            _set_cell(ctx, C(r, c_ket), k.keterangan)
     if mode == "grup":
         for i in range(len(steps)):
             trPr = table.rows[first + i]._tr.get_or_add_trPr()
