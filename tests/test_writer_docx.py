@@ -382,7 +382,7 @@ def test_idempotent_conversion(tmp_path):
 
 def _sample_models():
     out = []
-    for f in sorted((ROOT / "samples").glob("*.expected.json")):
+    for f in sorted((ROOT / "samples" / ".oracle").glob("*.expected.json")):
         data = json.loads(f.read_text("utf-8"))
         items = data if isinstance(data, list) else data.get("sop", [data]) if isinstance(data, dict) else []
         if isinstance(items, dict):
@@ -395,7 +395,7 @@ def _sample_models():
 def test_roundtrip_every_sample_oracle(tmp_path):
     models = _sample_models()
     if not models:
-        pytest.skip("no sample oracles (samples/*.expected.json) yet")
+        pytest.skip("no sample oracles (samples/.oracle/*.expected.json) yet")
     bad = []
     for name, data in models:
         sop = from_dict(data)

@@ -74,9 +74,14 @@ def nip_spaced(nip: str) -> str:
     return nip
 
 
-def canonical(sop: SOP) -> SOP:
+def canonical(sop: SOP, options: Optional[dict] = None) -> SOP:
     """The model as a reader gives it back from this writer's output
     (ignoring ``sumber``, ``lokasi`` and ``tak_terpetakan``)."""
+    merges = L.waktu_merges(sop, plan(sop, options).page_of) if sop.kegiatan else {}
+    groups = {}
+    for i, k in enumerate(sop.kegiatan):
+        if merges.get(i) == "restart":
+            groups[k.no] = list(k.waktu.gabungan)
     s = copy.deepcopy(sop)
     s.lokasi = {}
     s.tak_terpetakan = []
@@ -108,7 +113,10 @@ def canonical(sop: SOP) -> SOP:
     s.lainnya = {norm_space(k): norm_space(v) for k, v in s.lainnya.items() if norm_space(k)}
     nos = {k.no for k in s.kegiatan}
     first_terminator = True
-    for k in s.kegiatan:
+    for i, k in enumerate(s.kegiatan):
+        g = None
+        if merges.get(i):
+            g = next(v for v in groups.values() if k.no in v)
         k.lokasi = None
         k.uraian = norm_space(k.uraian)
         k.kelengkapan = norm_space(k.kelengkapan)
@@ -119,7 +127,7 @@ def canonical(sop: SOP) -> SOP:
         k.pelaksana_lain = [norm_space(p) for p in k.pelaksana_lain]
         if k.waktu is not None:
             w = parse_waktu(k.waktu.teks)
-            k.waktu = Waktu(w.teks, w.menit) if w is not None else None
+            k.waktu = Waktu(w.teks, w.menit, g) if w is not None else None
         drawn = L.actor_col(s, k) is not None
         if drawn:
             prst = L.preset_for(k)
@@ -437,6 +445,7 @@ class _Writer:
         self.sym_ids = {k.no: self.ids.new() for k in sop.kegiatan}
         self.geo = self._geometry()
         drawings = self._drawings()
+        merges = L.waktu_merges(sop, lay.page_of)
         for i, k in enumerate(sop.kegiatan):
             tr = row(t, height_mm=lay.rows[i], exact=True)
             tx = lambda s, al=None: [para(norm_space(s), align=al, size=f)]  # noqa: E731
@@ -448,7 +457,11 @@ class _Writer:
                     anchor.append(r)
                 cell(tr, cols.actor, [anchor], no_margins=True)
             cell(tr, cols.kelengkapan, tx(k.kelengkapan, "center"), valign="center")
-            cell(tr, cols.waktu, tx(k.waktu.teks if k.waktu else "", "center"), valign="center")
+            if merges.get(i) == "continue":
+                cell(tr, cols.waktu, [para(size=f)], vmerge="continue", valign="center")
+            else:
+                cell(tr, cols.waktu, tx(k.waktu.teks if k.waktu else "", "center"), valign="center",
+                     vmerge=merges.get(i))
             cell(tr, cols.output, tx(k.output, "center"), valign="center")
             cell(tr, cols.keterangan, tx(k.keterangan), valign="center")
         return [t, para(size=1, line_exact_pt=1)]

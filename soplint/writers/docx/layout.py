@@ -400,3 +400,29 @@ def _offpage_labels(lay: Layout, steps: list[Kegiatan]) -> None:
         if e.dst not in by_target:
             by_target[e.dst] = _letters(len(by_target))
         e.label = by_target[e.dst]
+
+
+def waktu_merges(sop: SOP, page_of: list[int]) -> dict[int, str]:
+    """Rows whose Waktu cell is merged (``waktu.gabungan``): row index ->
+    "restart" / "continue". Only groups of consecutive rows on one page are
+    merged; other groups are written cell by cell."""
+    index = {k.no: i for i, k in enumerate(sop.kegiatan)}
+    out: dict[int, str] = {}
+    for i, k in enumerate(sop.kegiatan):
+        g = k.waktu.gabungan if k.waktu else None
+        if not g or len(g) < 2 or g[0] != k.no or i in out:
+            continue
+        rows = [index.get(n) for n in g]
+        if None in rows or rows != list(range(i, i + len(g))):
+            continue
+        if len({page_of[r] for r in rows}) != 1:
+            continue
+        same = all(sop.kegiatan[r].waktu is not None and sop.kegiatan[r].waktu.teks == k.waktu.teks
+                   and list(sop.kegiatan[r].waktu.gabungan or []) == list(g) for r in rows)
+        if not same:
+            continue
+        out[i] = "restart"
+        for r in rows[1:]:
+            out[r] = "continue"
+    return out
+

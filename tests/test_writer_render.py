@@ -1,0 +1,146 @@
+"""The writer's output in LibreOffice: every converted document opens, the PDF
+holds every step, the page count is the writer's own pagination, and a long
+SOP repeats its header rows and pairs its off-page connectors across pages.
+All documents go through ONE soffice call (it is the slow part)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from soplint.cli import cli
+from soplint.readers import read_path
+from soplint.values import norm_space
+from soplint.writers.docx import plan, write
+
+from conftest import soffice_path  # noqa: E402  (tests/ is on sys.path)
+from test_writer_docx import sop_model  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pdf_pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M)[1])
+
+
+def _pdf_text(pdf: Path, page: int | None = None) -> str:
+    args = ["pdftotext"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    out = subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return _flat(out)
+
+
+def _flat(text: str) -> str:
+    """Whitespace collapsed; hyphens dropped (pdftotext removes the hyphen of
+    a line broken after "e-" as if it were hyphenation); a line broken after
+    "/" joined."""
+    return re.sub(r"/\s+", "/", re.sub(r"-\s*", "", norm_space(text)))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Write the documents, convert them all to PDF in one soffice run."""
+    # module scope: the function-scoped `soffice` fixture (requested by every
+    # test below, first) decides skip/fail; here we only need the binary
+    path = soffice_path()
+    if path is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or pdftotext not installed")
+    base = tmp_path_factory.mktemp("render")
+    docs: dict[str, tuple[Path, object, object]] = {}
+    # built models
+    cases = {
+        "sebelas": ({}, sop_model()),
+        "panjang": ({}, sop_model(n_steps=40, n_actors=7,
+                                  decisions=((5, 3), (12, 15), (19, 16), (26, 29), (33, 30)), long_text=True)),
+        "a4": ({"kertas": "A4"}, sop_model(n_steps=22, n_actors=8, decisions=((6, 2), (15, 18)))),
+    }
+    for name, (opts, sop) in cases.items():
+        out = base / f"{name}.docx"
+        lay = write(sop, out, opts)
+        docs[name] = (out, sop, lay)
+    # every sample, through the real CLI (reader + writer)
+    conv = base / "samples"
+    res = CliRunner().invoke(cli, ["convert", str(ROOT / "samples"), "-o", str(conv)])
+    assert res.exit_code == 0, res.output
+    for src in sorted((ROOT / "samples").glob("*.docx")):
+        sops = read_path(src)
+        names = [f"{src.stem}.docx"] if len(sops) == 1 else [f"{src.stem}-{i:02d}.docx" for i in
+                                                              range(1, len(sops) + 1)]
+        for sop, name in zip(sops, names):
+            docs["sample:" + name] = (conv / name, sop, plan(sop))
+    pdf_dir = base / "pdf"
+    profile = (base / "lo-profile").as_uri()
+    cmd = [path, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+           str(pdf_dir)] + [str(p) for p, _s, _l in docs.values()]
+    subprocess.run(cmd, capture_output=True, timeout=600)
+    return {name: (doc, pdf_dir / (doc.stem + ".pdf"), sop, lay) for name, (doc, sop, lay) in docs.items()}
+
+
+def test_every_document_opens_and_shows_every_step(soffice, rendered):
+    assert len([n for n in rendered if n.startswith("sample:")]) >= 10
+    missing = []
+    for name, (doc, pdf, sop, lay) in rendered.items():
+        assert pdf.exists(), f"LibreOffice could not convert {name}"
+        text = _pdf_text(pdf)
+        for k in sop.kegiatan:
+            if _flat(k.uraian) not in text:
+                missing.append((name, k.no, k.uraian))
+        for a in sop.pelaksana:
+            assert all(w in text for w in _flat(a).split()), (name, a)
+        if sop.identitas.nama_sop:
+            assert _flat(sop.identitas.nama_sop) in text, name
+    assert not missing, missing
+
+
+def test_page_count_is_the_writers_pagination(soffice, rendered):
+    wrong = {name: (_pdf_pages(pdf), lay.pages) for name, (doc, pdf, sop, lay) in rendered.items()
+             if _pdf_pages(pdf) != lay.pages}
+    assert not wrong, wrong
+
+
+def test_long_sop_repeats_headers_and_pairs_offpage_connectors(soffice, rendered, tmp_path):
+    doc, pdf, sop, lay = rendered["panjang"]
+    assert lay.proc_pages >= 4
+    first_proc = lay.front_pages + 1
+    index = {k.no: i for i, k in enumerate(sop.kegiatan)}
+    for p in range(lay.proc_pages):
+        text = _pdf_text(pdf, first_proc + p)
+        # the two header rows on every procedure page
+        for head in ("No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan"):
+            assert head in text, (p, head)
+        # the steps the writer put on this page are on this page
+        for i, k in enumerate(sop.kegiatan):
+            if lay.page_of[i] == p:
+                assert _flat(k.uraian) in text, (p, k.no)
+    # every off-page edge: its letter on the source's page and on the target's page
+    offs = [e for e in lay.edges if e.kind == "offpage"]
+    assert len(offs) >= lay.proc_pages - 1
+    for e in offs:
+        src_page = first_proc + lay.page_of[index[e.src]]
+        dst_page = first_proc + lay.page_of[index[e.dst]]
+        assert src_page != dst_page
+        for page in (src_page, dst_page):
+            tokens = _pdf_text(pdf, page).split()
+            assert e.label in tokens, (e, page)
+    # a picture of the first procedure page, for a person to look at
+    png = tmp_path / "halaman"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(first_proc), "-l", str(first_proc), str(pdf),
+                    str(png)], check=True)
+    assert list(tmp_path.glob("halaman*.png"))
+
+
+def test_a4_option_gives_a4_pages(soffice, rendered):
+    doc, pdf, sop, lay = rendered["a4"]
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    w, h = (float(x) for x in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", out).groups())
+    assert abs(w - 297 / 25.4 * 72) < 2 and abs(h - 210 / 25.4 * 72) < 2
+    doc, pdf, sop, lay = rendered["sebelas"]
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    w, h = (float(x) for x in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", out).groups())
+    assert abs(w - 330 / 25.4 * 72) < 2 and abs(h - 215 / 25.4 * 72) < 2
