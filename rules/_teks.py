@@ -155,6 +155,10 @@ _REFERS_BACK = re.compile(r"\b(?:atas|pelaksanaan|mencabut|pengganti|menggantika
                           r"sebagaimana|perubahan)\b", re.I)
 
 
+_DASHES_TO_HYPHEN = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"} |
+                                  {c: " " for c in "\u00a0\u2007\u202f\t"})
+
+
 class Citation:
     __slots__ = ("jenis", "nomor", "tahun", "start", "end", "teks", "rujukan")
 
@@ -186,7 +190,8 @@ def _last_kind(window: str) -> Optional[str]:
 
 def citations(text: str) -> list:
     """Regulation citations in one dasar_hukum entry, in text order."""
-    text = text or ""
+    # one character for one, so spans stay valid for the original text
+    text = (text or "").translate(_DASHES_TO_HYPHEN)
     spans = []
     taken = []
     for name, rx in _CIT_PATTERNS:
@@ -229,7 +234,7 @@ _UUD = re.compile(r"\b(?:undang[\s-]*undang\s+dasar|uud)\b.*\b(?:1945|45)\b", re
 
 def looks_like_citation(text: str) -> bool:
     """An entry names a kind of regulation, a number and a year."""
-    if _UUD.search(text or ""):
+    if _UUD.search((text or "").translate(_DASHES_TO_HYPHEN)):
         return True
     return any(c.tahun for c in citations(text))
 

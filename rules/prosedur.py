@@ -78,11 +78,11 @@ class PelaksanaKosong(Rule):
     Checks that every step marks its actor.
 
     Apa / What
-      Langkah yang tidak memiliki simbol atau tanda di kolom pelaksana mana pun.
-      Baris yang hanya berisi "Mulai"/"Selesai" dan SOP yang bagan alirnya
-      berupa gambar tempelan (pelaksana tidak dapat dibaca) dikecualikan.
-      A step with no actor marked (rows that only say Mulai/Selesai, and
-      flowcharts pasted as pictures, are skipped).
+      Langkah yang tidak memiliki simbol atau tanda di kolom pelaksana mana pun
+      (juga bila bagan alir hanya ditempel sebagai gambar: pelaksananya tidak
+      tertulis di tabel). Baris yang hanya berisi "Mulai"/"Selesai" dikecualikan.
+      A step with no actor marked (also where the flowchart is a pasted picture);
+      rows that only say Mulai/Selesai are skipped.
 
     Mengapa / Why
       Pelaksana dipisahkan dari kegiatan: setiap kegiatan dilakukan oleh satu
@@ -100,8 +100,6 @@ class PelaksanaKosong(Rule):
     messages = {"default": ("Kegiatan {no} tidak menandai pelaksana", "Step {no} has no actor marked")}
 
     def check(self, sop, ctx):
-        if getattr(sop.sumber, "gambar_alur", False):
-            return
         for k in sop.kegiatan:
             if _empty(k.pelaksana) and not is_terminator_row(k):
                 yield self.finding(sop, field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=k.uraian or None)
@@ -519,9 +517,8 @@ class PelaksanaTidakDipakai(Rule):
     Checks actor columns that no step uses.
 
     Apa / What
-      Kolom pelaksana tanpa satu pun simbol atau tanda. Tidak diperiksa bila
-      bagan alir berupa gambar atau bila tidak ada langkah yang bertanda
-      pelaksana sama sekali (lihat PR02).
+      Kolom pelaksana tanpa satu pun simbol atau tanda (juga bila bagan alir
+      hanya ditempel sebagai gambar di atas kolom-kolomnya).
       An actor column with no mark in any row.
 
     Mengapa / Why
@@ -540,15 +537,13 @@ class PelaksanaTidakDipakai(Rule):
     messages = {"default": ("Pelaksana {teks} tidak melakukan satu kegiatan pun", "Actor {teks} has no step")}
 
     def check(self, sop, ctx):
-        if getattr(sop.sumber, "gambar_alur", False):
-            return
+        if not sop.kegiatan:
+            return  # PR01
         used = set()
         for k in sop.kegiatan:
             for p in [k.pelaksana] + list(k.pelaksana_lain or []):
                 if p and p.strip():
                     used.add(normalise_actor(p))
-        if not used:
-            return
         for i, p in enumerate(sop.pelaksana or []):
             if not p or not p.strip():
                 continue

@@ -289,7 +289,8 @@ class SopDuplikat(Rule):
     Apa / What
       Dua SOP dengan judul (Nama SOP) yang sama setelah dinormalkan, atau dengan
       daftar langkah yang hampir sama (sedikitnya `ambang_kegiatan` bagian langkah
-      masing-masing ada pada yang lain, minimal 4 langkah). Temuan dicatat pada
+      masing-masing ada pada yang lain, minimal 4 langkah), dari instansi yang sama
+      (OPD lain boleh memiliki SOP sejenis). Temuan dicatat pada
       kedua SOP (mana yang salinan tidak dapat diketahui).
       Two SOPs with the same title, or nearly the same step list; reported on
       both.
@@ -330,6 +331,8 @@ class SopDuplikat(Rule):
         done = set()
         for j, b in enumerate(sops):
             for a in sops[:j]:
+                if not same_unit(a, b):
+                    continue
                 ta, tb = a.identitas.nama_sop, b.identitas.nama_sop
                 if ta and tb and not is_blank(ta) and not is_blank(tb) and _same_title(ta, tb, ambang):
                     key = "judul"
@@ -347,6 +350,22 @@ class SopDuplikat(Rule):
                                        lain_indeks=other.sumber.indeks + 1, judul=other.identitas.nama_sop or "?")
 
 
+def same_unit(a, b) -> bool:
+    """Could two SOPs belong to one institution? True where either names no
+    institution, or they share a line other than the regional government
+    ("PEMERINTAH KOTA ...", shared by every OPD of a region). Two OPDs may
+    each have their own "Pelayanan Surat Masuk" SOP and their own number 01."""
+    la = {norm(x) for x in a.identitas.instansi or [] if norm(x)}
+    lb = {norm(x) for x in b.identitas.instansi or [] if norm(x)}
+    if not la or not lb:
+        return True
+    specific = {x for x in la & lb if not x.startswith(("pemerintah", "pemkab", "pemkot", "pemprov"))}
+    if specific:
+        return True
+    only_government = all(x.startswith(("pemerintah", "pemkab", "pemkot", "pemprov")) for x in la | lb)
+    return only_government and la == lb
+
+
 def nomor_key(nomor) -> str:
     return re.sub(r"\s+", "", (nomor or "")).upper()
 
@@ -356,7 +375,8 @@ class NomorDuplikat(Rule):
     Checks SOP numbers shared by two SOPs among the files checked together.
 
     Apa / What
-      Dua SOP dengan Nomor SOP yang sama (spasi dan huruf besar/kecil diabaikan).
+      Dua SOP dari satu instansi dengan Nomor SOP yang sama (spasi dan huruf
+      besar/kecil diabaikan); SOP dari OPD lain boleh memakai nomor yang sama.
       Nomor kosong, "-" dan penanda isian tidak dibandingkan. Temuan dicatat pada
       setiap SOP yang memakai nomor itu.
       Two SOPs with one SOP number (whitespace and case aside); each is reported.
@@ -389,15 +409,14 @@ class NomorDuplikat(Rule):
                 continue  # a real number has digits; anything else is a misread label
             groups.setdefault(key, []).append(s)
         for group in groups.values():
-            if len(group) < 2:
-                continue
-            # every SOP of the group is reported, naming the other one (the first
-            # names the second, the others name the first)
-            for i, s in enumerate(group):
-                a = group[1] if i == 0 else group[0]
-                yield self.finding(s, field="identitas.nomor_sop", teks=s.identitas.nomor_sop,
-                                   lain=a.sumber.berkas, lain_indeks=a.sumber.indeks + 1,
-                                   judul=a.identitas.nama_sop or "?")
+            # every SOP sharing its number with another SOP of the same
+            # institution is reported, naming the first such other SOP
+            for s in group:
+                other = next((a for a in group if a is not s and same_unit(a, s)), None)
+                if other is not None:
+                    yield self.finding(s, field="identitas.nomor_sop", teks=s.identitas.nomor_sop,
+                                       lain=other.sumber.berkas, lain_indeks=other.sumber.indeks + 1,
+                                       judul=other.identitas.nama_sop or "?")
 
 
 RULES = [KegiatanDuplikat, KegiatanDapatDigabung, KegiatanPerantara, SopDuplikat, NomorDuplikat]

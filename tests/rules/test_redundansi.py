@@ -140,3 +140,10 @@ def test_rd05_distinct_numbers_pass(periksa, sop):
     other = _other(sop, "Pelayanan Administrasi Surat Keluar", "065/24.c/UMUM/II/2014")
     data = periksa.run([periksa.docx(sop), periksa.docx(other)])
     assert [t for f in data["berkas"] for t in of(f["temuan"], "RD05")] == []
+
+
+def test_rd04_rd05_other_institutions_may_share_titles_and_numbers(periksa, sop):
+    other = copy.deepcopy(sop)
+    other.identitas.instansi = ["PEMERINTAH KOTA BENGKULU", "DINAS KESEHATAN"]
+    data = periksa.run([periksa.docx(sop), periksa.docx(other)])
+    assert [t for f in data["berkas"] for t in f["temuan"] if t["code"] in ("RD04", "RD05")] == []
