@@ -505,3 +505,36 @@ def test_cli_convert_json_model_to_docx(tmp_path):
     assert {f"soplint:kegiatan:{i}" for i in range(1, 7)} <= names
     res = CliRunner().invoke(main, ["convert", str(src / "surat.json"), "-o", str(out)])
     assert res.exit_code == 1  # refuses to overwrite without --force
+
+
+def _png(path: Path, w: int = 24, h: int = 24) -> Path:
+    """A small real PNG (green square) written with zlib only."""
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\x10\x80\x20" * w for _ in range(h))
+
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_cli_paper_and_logo_options(tmp_path):
+    from soplint.cli import cli as main
+
+    model = sop_model(n_steps=5, decisions=())
+    src = tmp_path / "sop.json"
+    src.write_text(json.dumps(to_dict(model), ensure_ascii=False), "utf-8")
+    logo = _png(tmp_path / "logo.png")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(out), "--kertas", "A4", "--logo", str(logo)])
+    assert res.exit_code == 0, res.output
+    root = document_xml(out / "sop.docx")
+    for sz in root.iter(f"{W}pgSz"):
+        assert abs(int(sz.get(f"{W}w")) - 297 * 1440 / 25.4) < 2
+    first_cell = tables(root)[0].find(f"{W}tr/{W}tc")
+    assert first_cell.find(".//{http://schemas.openxmlformats.org/drawingml/2006/picture}pic") is not None
+    assert cell_text(first_cell) == " ".join(model.identitas.instansi)

@@ -83,6 +83,10 @@ def _convert_one(item, ctx: dict):
 @click.option("--force", is_flag=True, help="Timpa keluaran yang ada / overwrite existing outputs.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Templat .docx daerah / a region's .docx template.")
+@click.option("--kertas", type=click.Choice(["F4", "A4"], case_sensitive=False), default="F4", show_default=True,
+              help="Ukuran kertas (lanskap) / paper size (landscape), --to docx.")
+@click.option("--logo", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Gambar logo untuk sel instansi / logo image for the institution cell.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Jumlah proses paralel (0 = semua inti) / parallel processes (0 = all cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None,
@@ -91,7 +95,7 @@ def _convert_one(item, ctx: dict):
               help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
 @click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan / no progress bar.")
 @lang_option
-def convert(paths, out_dir, to, force, template, jobs, timeout, memory_mb, no_progress):
+def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -111,7 +115,7 @@ def convert(paths, out_dir, to, force, template, jobs, timeout, memory_mb, no_pr
         seen_bases.add(base)
     ctx = {"lang": lang(), "out_dir": out_dir, "to": to, "force": force,
            "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
-           "read_options": {}, "write_options": {"template": template}}
+           "read_options": {}, "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
     failed = 0
     written = 0
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
