@@ -105,7 +105,7 @@ def reader():
 
 def comparable(sop: SOP) -> dict:
     d = to_dict(sop)
-    for key in ("sumber", "lokasi", "tak_terpetakan"):
+    for key in ("sumber", "lokasi"):
         d.pop(key, None)
     for k in d["kegiatan"]:
         k.pop("lokasi", None)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from soplint import atomic
-from soplint.model import SOP, Kegiatan, Pengesahan, Waktu
+from soplint.model import SOP, Kegiatan, Pengesahan, TakTerpetakan, Waktu
 from soplint.values import format_tanggal, norm_space, parse_nip, parse_tanggal, parse_waktu, split_items
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure
@@ -76,7 +76,8 @@ def nip_spaced(nip: str) -> str:
 
 def canonical(sop: SOP, options: Optional[dict] = None) -> SOP:
     """The model as a reader gives it back from this writer's output
-    (ignoring ``sumber``, ``lokasi`` and ``tak_terpetakan``)."""
+    (ignoring ``sumber`` and ``lokasi``; ``tak_terpetakan`` comes back from
+    the closing "Catatan konversi")."""
     merges = L.waktu_merges(sop, plan(sop, options).page_of) if sop.kegiatan else {}
     groups = {}
     for i, k in enumerate(sop.kegiatan):
@@ -84,7 +85,8 @@ def canonical(sop: SOP, options: Optional[dict] = None) -> SOP:
             groups[k.no] = list(k.waktu.gabungan)
     s = copy.deepcopy(sop)
     s.lokasi = {}
-    s.tak_terpetakan = []
+    s.tak_terpetakan = [TakTerpetakan(norm_space(t.teks), norm_space(t.lokasi)) for t in s.tak_terpetakan
+                        if norm_space(t.teks)]
     idn = s.identitas
     idn.instansi = [t for t in (norm_space(x) for x in idn.instansi) if t]
     if idn.nomor_sop is not None:
@@ -439,7 +441,7 @@ class _Writer:
             cell(h2, cols.actor, [para(norm_space(a), align="center", bold=True, size=fa)], valign="center",
                  fill=HEADER_FILL)
         for name, w in (("Kelengkapan", cols.kelengkapan), ("Waktu", cols.waktu), ("Output", cols.output)):
-            cell(h2, w, hp(name), valign="center", fill=HEADER_FILL)
+            cell(h2, w, [para(name, align="center", bold=True, size=fa)], valign="center", fill=HEADER_FILL)
         cell(h2, cols.keterangan, [para()], vmerge="continue", fill=HEADER_FILL)
 
         self.sym_ids = {k.no: self.ids.new() for k in sop.kegiatan}

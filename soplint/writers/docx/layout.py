@@ -128,7 +128,8 @@ def columns_for(sop: SOP, page: Page) -> Columns:
         if scale < 0.55:
             scale = 0.55
             actor = (avail - text_total * scale) / n
-        base = [max(7.0, b * scale) if i == 0 else b * scale for i, b in enumerate(base)]
+        floors = (7.0, 0.0, 0.0, 12.0, 0.0, 0.0)
+        base = [max(floors[i], b * scale) for i, b in enumerate(base)]
         # keep the total exact after the floor on "No"
         excess = sum(base) + n * actor - avail
         base[1] -= excess
@@ -234,8 +235,9 @@ def _text_height(k: Kegiatan, cols: Columns) -> float:
 def header_font(sop: SOP, cols: Columns) -> float:
     """The actor header font: smaller where a word would not fit the column."""
     f = cols.font
-    words = [w for a in sop.pelaksana for w in a.split()]
-    while f > 6.0 and any(measure.text_width_mm(w, f, True) > cols.actor - 2 * CELL_PAD - 0.6 for w in words):
+    words = [(w, cols.actor) for a in sop.pelaksana for w in a.split()]
+    words += [("Kelengkapan", cols.kelengkapan), ("Waktu", cols.waktu), ("Output", cols.output)]
+    while f > 6.0 and any(measure.text_width_mm(w, f, True) > width - 2 * CELL_PAD - 0.6 for w, width in words):
         f -= 0.5
     return f
 
@@ -243,8 +245,7 @@ def header_font(sop: SOP, cols: Columns) -> float:
 def header2_height(sop: SOP, cols: Columns) -> float:
     f = header_font(sop, cols)
     hs = [measure.text_height_mm([a], cols.actor - 2 * CELL_PAD, f, bold=True) for a in sop.pelaksana]
-    hs.append(measure.text_height_mm(["Kelengkapan"], cols.kelengkapan - 2 * CELL_PAD, f, bold=True))
-    hs.append(measure.text_height_mm(["Output"], cols.output - 2 * CELL_PAD, f, bold=True))
+
     return max(7.0, max(hs) + 2.0)
 
 
