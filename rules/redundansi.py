@@ -202,7 +202,8 @@ class KegiatanPerantara(Rule):
 
     Opsi / Options
       kata_terima, kata_teruskan: kata kerja tambahan (bentuk dasar atau berimbuhan);
-      kata_bukan_kata_kerja: kata ber-awalan me-/di- yang bukan kata kerja.
+      kata_bukan_kata_kerja: kata ber-awalan me-/di- yang bukan kata kerja;
+      kata_akhir_klausa: kata yang mengakhiri klausa utama ("untuk", "agar" ...).
     """
 
     code = "RD03"
