@@ -124,8 +124,15 @@ _TITLE = re.compile(r"^\s*(standar(d)?\s+operasional\s+prosedur|standar(d)?\s+op
 
 
 def is_title(text: str) -> bool:
-    """The document title line ("STANDAR OPERASIONAL PROSEDUR ...", "SOP ...")."""
-    return bool(_TITLE.match(text or ""))
+    """The document title line ("STANDAR OPERASIONAL PROSEDUR ...", or an
+    upper-case "SOP ..."; "SOP Surat Keluar" in a list is an item)."""
+    m = _TITLE.match(text or "")
+    if not m:
+        return False
+    if m.group(1).lower().startswith("s") and not m.group(1).lower().startswith("standar"):
+        letters = [c for c in text if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return True
 
 
 _INSTANSI = re.compile(

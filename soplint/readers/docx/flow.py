@@ -123,24 +123,29 @@ def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], geo=
             continue
         edges.append(e)
     res = FlowResult()
-    # labels: connector text first, then the nearest label shape in the same frame
-    for e in edges:
+    # labels: connector text first, then label shapes, each label given to
+    # the nearest connector (its drawn path), nearest pairs first
+    pairs = []
+    for ei, e in enumerate(edges):
         if e.shape is not None and e.shape.text and yes_no(e.shape.text):
             e.label = yes_no(e.shape.text)
             continue
-        best, best_d = None, None
-        for lab in labels:
-            yn = yes_no(lab.text)
-            if not yn or e.shape is None:
+        if e.shape is None:
+            continue
+        for li, lab in enumerate(labels):
+            if not yes_no(lab.text):
                 continue
-            if _same_frame(lab, e.shape):
-                a, b = e.shape.endpoints()
-                d = _dist_point_seg(lab.center(), a, b)
-                if d < 900000 and (best_d is None or d < best_d):
-                    best, best_d = lab, d
-        if best is not None:
-            e.label = yes_no(best.text)
-            res.used_labels.add(id(best))
+            d = _label_distance(lab, e.shape, geo)
+            if d is not None and d < 900000:
+                pairs.append((d, ei, li))
+    taken_e, taken_l = set(), set()
+    for d, ei, li in sorted(pairs):
+        if ei in taken_e or li in taken_l:
+            continue
+        taken_e.add(ei)
+        taken_l.add(li)
+        edges[ei].label = yes_no(labels[li].text)
+        res.used_labels.add(id(labels[li]))
     # resolve off-page links: A -> [off "X"] ... [off "X"] -> B becomes A -> B
     out: dict[int, list[tuple[int, Optional[str]]]] = {}
     offs_out: dict[str, list[Edge]] = {}
@@ -169,6 +174,34 @@ def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], geo=
                 out[e.src.no].append((t, e.label, e.exact))
     res.out = out
     return res
+
+
+def _path(ln: Shape):
+    """The drawn path of a connector as a polyline (elbows of bent ones)."""
+    a, b = ln.endpoints()
+    if ln.geom in ("bentConnector2", "t33"):
+        return [a, (b[0], a[1]), b]
+    if ln.geom in ("bentConnector3", "t34", "bentConnector4", "t35"):
+        mx = (a[0] + b[0]) / 2
+        return [a, (mx, a[1]), (mx, b[1]), b]
+    return [a, b]
+
+
+def _label_distance(lab: Shape, ln: Shape, geo) -> Optional[float]:
+    """How far a branch label is from where the branch leaves its decision
+    (labels are written next to the start of their arrow)."""
+    start = _oriented(ln)[0]
+    if _same_frame(lab, ln):
+        c = lab.center()
+    elif geo is not None:
+        c = geo.point(lab, lab.center())
+        start = geo.point(ln, start)
+        if c is None or start is None:
+            return None
+    else:
+        return None
+    x0, y0 = c[0] - lab.cx / 2, c[1] - lab.cy / 2
+    return _dist_point_box(start, (x0, y0, x0 + lab.cx, y0 + lab.cy))
 
 
 def _edge_by_id(ln: Shape, by_id) -> Optional[Edge]:
@@ -238,9 +271,9 @@ def _edge_by_estimate(ln: Shape, nodes: list[Node], geo) -> Optional[Edge]:
     col = geo.col(ln, end_local)
     cands = [(n, bx) for n, bx in placed if n is not src]
     if dy > 50000:
-        cands = [(n, bx) for n, bx in cands if n.order > src.order]
+        cands = [(n, bx) for n, bx in cands if (bx[1] + bx[3]) / 2 > ga[1]]
     elif dy < -50000:
-        cands = [(n, bx) for n, bx in cands if n.order < src.order]
+        cands = [(n, bx) for n, bx in cands if (bx[1] + bx[3]) / 2 < ga[1]]
     in_col = [(n, bx) for n, bx in cands if col is not None and n.col == col]
     pool = in_col or cands
     if not pool:
@@ -252,7 +285,8 @@ def _edge_by_estimate(ln: Shape, nodes: list[Node], geo) -> Optional[Edge]:
 # --------------------------------------------------------------------------
 # branches from text
 
-_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau)\b)", re.I)
+_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau|ya|tidak)\b)|"
+                           r"\s+(?=(?:ya|tidak)\s*[:=→])", re.I)
 _TARGET = re.compile(
     r"(?:kegiatan|langkah|nomor|no\.?|step|tahap|tahapan|proses|butir|urutan|baris|ke)\s*(?:no\.?|nomor|ke)?\s*"
     r"[-:]?\s*(\d{1,3})\b", re.I)

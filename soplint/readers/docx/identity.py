@@ -109,6 +109,10 @@ def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -
             cell_target: Optional[Entry] = None
             scan.images += len(cell.images)
             lines = cell_lines(cell)
+            if 1 < len(lines) <= 4 and len(cell.text) <= 60 and not any(
+                    split_label(ln.text) for ln in lines) and split_label(cell.text):
+                # a label broken over paragraphs ("Tanggal" / "Pembuatan")
+                lines = [Line(text=cell.text, para=lines[0].para, lokasi=lines[0].lokasi)]
             nxt = cells[ci + 1].text.strip() if ci + 1 < len(cells) else ""
             colon_next = nxt == ":" or nxt.startswith(":")
             for k, ln in enumerate(lines):

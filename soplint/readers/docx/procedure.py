@@ -637,33 +637,41 @@ def _covered(t: str, uraian: str) -> bool:
 
 
 def _cabang(k: Kegiatan, outs, nxt) -> Cabang:
-    """Branches of a decision: drawn connectors (labelled, else the one to
-    the next step is "ya"), then the note in keterangan/uraian, which also
-    overrules targets that were only estimated from the drawing."""
-    cab = Cabang()
-    exact = {}
-    labelled = [(t, lab, ex) for t, lab, ex in outs if lab]
-    unl = [(t, ex) for t, lab, ex in outs if not lab]
-    for t, lab, ex in labelled:
-        if getattr(cab, lab) is None:
-            setattr(cab, lab, t)
-            exact[lab] = ex
-    for t, ex in unl:
-        if cab.ya is None and (t == nxt or cab.tidak is not None):
-            cab.ya, exact["ya"] = t, ex
-        elif cab.tidak is None:
-            cab.tidak, exact["tidak"] = t, ex
-        elif cab.ya is None:
-            cab.ya, exact["ya"] = t, ex
+    """Branches of a decision: labelled connectors first; unlabelled ones
+    are matched with the targets the note names ("Ya: lanjut ke 7"), then the
+    one to the next step is "ya"; the note in keterangan/uraian also
+    overrules targets that were only estimated from the drawing. A branch
+    nobody names goes on to the next step."""
     text_br = flow.branches_from_text(k.keterangan) or flow.branches_from_text(k.uraian)
+    chosen: dict[str, tuple] = {}
+    unl = []
+    for t, lab, ex in outs:
+        if lab and lab not in chosen:
+            chosen[lab] = (t, ex)
+        elif not lab:
+            unl.append((t, ex))
+    unl = [u for u in unl if u[0] not in [v[0] for v in chosen.values()]]
     for lab in ("ya", "tidak"):
-        if text_br.get(lab) is not None and (getattr(cab, lab) is None or not exact.get(lab, True)):
-            setattr(cab, lab, text_br[lab])
-    if not outs:
-        if "ya" not in text_br and nxt is not None and cab.tidak != nxt:
-            cab.ya = nxt
-        elif "tidak" not in text_br and "ya" in text_br and nxt is not None and cab.ya != nxt:
-            cab.tidak = nxt
+        if lab not in chosen and text_br.get(lab) is not None:
+            for u in unl:
+                if u[0] == text_br[lab]:
+                    chosen[lab] = u
+                    unl.remove(u)
+                    break
+    for u in unl:
+        if "ya" not in chosen and (u[0] == nxt or "tidak" in chosen):
+            chosen["ya"] = u
+        elif "tidak" not in chosen:
+            chosen["tidak"] = u
+        elif "ya" not in chosen:
+            chosen["ya"] = u
+    for lab in ("ya", "tidak"):
+        target = text_br.get(lab)
+        if target is not None and (lab not in chosen or not chosen[lab][1]):
+            chosen[lab] = (target, True)
+    cab = Cabang(ya=chosen.get("ya", (None,))[0], tidak=chosen.get("tidak", (None,))[0])
+    if not outs and "tidak" not in text_br and "ya" in text_br and nxt is not None and cab.ya != nxt:
+        cab.tidak = nxt
     if cab.ya is None and nxt is not None and cab.tidak != nxt:
         cab.ya = nxt  # the branch not named (or without a target) goes on to the next step
     return cab
