@@ -132,7 +132,9 @@ KINDS = [
     ("se", r"surat\s+edaran|se"),
     ("instruksi", r"instruksi|ingub|inbup"),
     ("ketetapan", r"ketetapan|tap"),
-    ("peraturan", r"peraturan|perka|perdirjen|perkaban|perban|per"),
+    ("permenkeu", r"pmk|kmk"),
+    ("peraturan", r"peraturan|perka|perdirjen|perkaban|perban|perma|per"),
+    ("surat", r"surat|nota\s+dinas|memorandum"),
 ]
 _KIND_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in KINDS) + r")\b", re.I)
 _YEAR = r"(?:19|20)\d{2}"

@@ -36,8 +36,7 @@ class BerkasTidakTerbaca(Rule):
     messages = {"default": ("Berkas tidak dapat dibaca: {e}", "The file cannot be read: {e}")}
 
     def check_unreadable(self, berkas, error, ctx):
-        kind = getattr(error, "kind", None)
-        yield self.finding(None, berkas=berkas, indeks=None, e=str(error), teks=kind)
+        yield self.finding(None, berkas=berkas, indeks=None, e=str(error))
 
 
 #: the bare document title ("STANDAR OPERASIONAL PROSEDUR (SOP)"), not content
@@ -155,17 +154,26 @@ OTHER_KINDS = {
 }
 
 
+def _label(text: str) -> str:
+    """A label without its numbering ("5. Langkah-langkah" -> "langkah langkah")."""
+    from soplint.values import strip_bullet
+
+    t = strip_bullet(text or "")
+    t = re.sub(r"^(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*[.)]\s*", "", t)
+    return norm(t)
+
+
 def _labels(sop) -> list:
     """Label-like texts of the document: extra identity labels, the start of
     unplaced texts, the title and institution lines."""
     out = []
     for key in (sop.lainnya or {}):
-        out.append(norm(key))
+        out.append(_label(key))
     for item in sop.tak_terpetakan or []:
         t = item.teks or ""
         head = t.split(":", 1)[0] if ":" in t[:60] else t
         if len(head) <= 60:
-            out.append(norm(head))
+            out.append(_label(head))
     if sop.identitas.nama_sop:
         out.append(norm(sop.identitas.nama_sop))
     for line in sop.identitas.instansi or []:
