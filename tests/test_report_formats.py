@@ -204,7 +204,7 @@ def test_junit_parses_with_right_counts():
     # messages survive escaping intact
     texts = " ".join(f.text for f in root.iter("failure"))
     assert NASTY in texts
-    assert "location: tabel 1, baris 2, kolom 3" in texts
+    assert "location: table 1, row 2, column 3" in texts  # lokasi read in the report's language
 
 
 def test_junit_drops_xml_illegal_characters():
@@ -300,3 +300,4 @@ def test_html_in_english_with_statistics():
     assert "Summary" in page and "Findings" in page and "No findings." in page
     assert "Rule statistics" in page
     assert "Ringkasan" not in page
+    assert 'table 3, row 5, column "Kegiatan"' in page and "tabel 3" not in page

@@ -116,6 +116,23 @@ def rule_infos(options: Optional[dict], lang: str = "id") -> dict:
     return out
 
 
+_LOKASI_EN = (("kotak teks", "text box"), ("tabel", "table"), ("baris", "row"), ("kolom", "column"),
+              ("paragraf", "paragraph"), ("header", "header"), ("footer", "footer"))
+
+
+def lokasi_text(lokasi: Optional[str], lang: str) -> str:
+    """A finding's ``lokasi`` for a reader of the report's language (the
+    JSON keeps it as written: "tabel 2, baris 5" -> "table 2, row 5")."""
+    if not lokasi or lang != "en":
+        return lokasi or ""
+    import re
+
+    out = lokasi
+    for id_word, en_word in _LOKASI_EN:
+        out = re.sub(rf"\b{id_word}\b", en_word, out)
+    return out
+
+
 def iter_sops(file_result):
     """``(indeks, SopSummary-or-None, findings)`` for one file: one group per
     SOP in document order, plus a group ``None`` for findings about the

@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 
 from soplint import __version__
-from soplint.report.formats import (SEVERITY_LABEL, count_severities, iter_sops, option_lang, pick,
-                                    sop_label, statistics)
+from soplint.report.formats import (SEVERITY_LABEL, count_severities, iter_sops, lokasi_text, option_lang,
+                                    pick, sop_label, statistics)
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2em auto;max-width:75em;
@@ -120,7 +120,7 @@ def format_html(result, options=None) -> str:
             for t in findings:
                 where = []
                 if t.lokasi:
-                    where.append(_e(t.lokasi))
+                    where.append(_e(lokasi_text(t.lokasi, lang)))
                 if t.kegiatan is not None:
                     where.append(_e(p(f"kegiatan {t.kegiatan}", f"step {t.kegiatan}")))
                 if t.field:

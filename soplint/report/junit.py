@@ -12,7 +12,8 @@ import re
 
 from lxml import etree
 
-from soplint.report.formats import SEVERITY_LABEL, iter_sops, option_lang, pick, sop_label, statistics
+from soplint.report.formats import (SEVERITY_LABEL, iter_sops, lokasi_text, option_lang, pick, sop_label,
+                                    statistics)
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -26,7 +27,7 @@ def _failure_body(t, lang) -> str:
     lines = [f"[{t.code} {t.name}] {t.message}",
              f"{pick(lang, 'tingkat', 'severity')}: {SEVERITY_LABEL[lang].get(t.severity, t.severity)}"]
     if t.lokasi:
-        lines.append(f"{pick(lang, 'lokasi', 'location')}: {t.lokasi}")
+        lines.append(f"{pick(lang, 'lokasi', 'location')}: {lokasi_text(t.lokasi, lang)}")
     if t.kegiatan is not None:
         lines.append(f"{pick(lang, 'kegiatan', 'step')}: {t.kegiatan}")
     if t.field:

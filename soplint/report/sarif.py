@@ -14,7 +14,7 @@ from pathlib import PureWindowsPath
 from urllib.parse import quote
 
 from soplint import __version__
-from soplint.report.formats import option_lang, pick, rule_infos, statistics
+from soplint.report.formats import lokasi_text, option_lang, pick, rule_infos, statistics
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -69,7 +69,7 @@ def _location(t, sop_names, lang):
                "fullyQualifiedName": " / ".join([t.berkas] + parts),
                "kind": "element"}
     loc["logicalLocations"] = [logical]
-    where = t.lokasi or pick(lang, "dokumen", "document")
+    where = lokasi_text(t.lokasi, lang) or pick(lang, "dokumen", "document")
     text = f"{where}: \u201c{t.teks}\u201d" if t.teks else where
     loc["message"] = {"text": text}
     return loc
