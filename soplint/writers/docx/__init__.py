@@ -231,6 +231,11 @@ class _Writer:
         out.extend(self._catatan())
         for e in out:
             base_sect.addprevious(e)
+        # drop the namespace declarations repeated on every built element
+        # (the document root declares them all)
+        from lxml import etree
+
+        etree.cleanup_namespaces(body)
         core = doc.core_properties
         core.title = (self.sop.identitas.nama_sop or "")[:250]
         core.subject = "SOP AP"
@@ -260,10 +265,21 @@ class _Writer:
 
     def _page_setup(self, sect) -> None:
         pg = self.page
+        # schema order: headerReference*, footerReference*, footnotePr, endnotePr, type, pgSz, pgMar, ...
+        typ = sect.find(q("w:type"))
+        if typ is None:
+            typ = el("w:type")
+            lead = [c for c in sect if c.tag in (q("w:headerReference"), q("w:footerReference"),
+                                                 q("w:footnotePr"), q("w:endnotePr"))]
+            if lead:
+                lead[-1].addnext(typ)
+            else:
+                sect.insert(0, typ)
+        typ.set(q("w:val"), "nextPage")
         sz = sect.find(q("w:pgSz"))
         if sz is None:
             sz = el("w:pgSz")
-            sect.insert(0, sz)
+            typ.addnext(sz)
         sz.set(q("w:w"), str(tw(pg.width)))
         sz.set(q("w:h"), str(tw(pg.height)))
         sz.set(q("w:orient"), "landscape")
@@ -275,11 +291,6 @@ class _Writer:
                          ("header", pg.header), ("footer", pg.footer)):
             mar.set(q("w:" + key), str(tw(val)))
         mar.set(q("w:gutter"), "0")
-        typ = sect.find(q("w:type"))
-        if typ is None:
-            typ = el("w:type")
-            sect.insert(0, typ)
-        typ.set(q("w:val"), "nextPage")
 
     # ---- identity -------------------------------------------------------
     def _id_widths(self) -> list[float]:

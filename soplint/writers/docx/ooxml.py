@@ -71,11 +71,11 @@ def run(text: str = "", *, bold=False, italic=False, underline=False, size: Opti
         sub(rpr, "w:b")
     if italic:
         sub(rpr, "w:i")
-    if underline:
-        sub(rpr, "w:u", {"w:val": "single"})
-    if size:
+    if size:  # schema order: b, i, ..., sz, szCs, ..., u
         sub(rpr, "w:sz", {"w:val": int(round(size * 2))})
         sub(rpr, "w:szCs", {"w:val": int(round(size * 2))})
+    if underline:
+        sub(rpr, "w:u", {"w:val": "single"})
     if len(rpr) == 0:
         r.remove(rpr)
     parts = text.split("\t")
