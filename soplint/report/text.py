@@ -26,10 +26,21 @@ def _sop_label(s) -> str:
     return f"SOP {s.indeks + 1}: {name}{nomor}"
 
 
+def _lokasi(lokasi: str) -> str:
+    """The location in the report's language ("tabel 2, baris 5" -> "table 2, row 5")."""
+    try:
+        from soplint.report.formats import lokasi_text
+    except ImportError:  # pragma: no cover - the shared helper is optional
+        return lokasi
+    from soplint.i18n import lang
+
+    return lokasi_text(lokasi, lang())
+
+
 def _finding_lines(t) -> list:
     where = []
     if t.lokasi:
-        where.append(t.lokasi)
+        where.append(_lokasi(t.lokasi))
     if t.kegiatan is not None:
         where.append(tr("kegiatan {n}", "step {n}", n=t.kegiatan))
     if t.field and not t.lokasi:
