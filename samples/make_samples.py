@@ -521,8 +521,7 @@ def s_pbb():
             ])
     defects = ([D("PR05", kegiatan=n) for n in range(1, 7)]
                + [D("PR04", kegiatan=n) for n in (3, 4, 5)]
-               + [D("PR07", kegiatan=n) for n in range(1, 7)]
-               + [D("ID02", field="keterkaitan", catatan="judul ada, isi kosong")])
+               + [D("PR07", kegiatan=n) for n in range(1, 7)])
     return s, defects
 
 

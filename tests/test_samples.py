@@ -128,3 +128,41 @@ def test_cli_converts_the_samples_folder(tmp_path):
         for i, exp in enumerate(oracle(d), 1):
             data = json.loads((out / f"{d.stem}-{i:02d}.json").read_text("utf-8"))
             assert data["identitas"]["nama_sop"] == exp["identitas"]["nama_sop"]
+
+
+def test_seeded_defects_name_real_rules_and_steps():
+    from click.testing import CliRunner
+
+    from soplint.cli import cli
+
+    res = CliRunner().invoke(cli, ["rules"])
+    assert res.exit_code == 0, res.output
+    codes = {line.split()[0] for line in res.output.splitlines() if line.strip()}
+    for doc in DOCS:
+        sops = oracle(doc)
+        for d in json.loads((ORACLES / f"{doc.stem}.defects.json").read_text("utf-8")):
+            assert d["code"] in codes, (doc.name, d)
+            assert 0 <= d["indeks"] < len(sops), (doc.name, d)
+            if d["kegiatan"] is not None:
+                assert d["kegiatan"] in [k["no"] for k in sops[d["indeks"]]["kegiatan"]], (doc.name, d)
+
+
+def test_seeded_defects_are_reported(tmp_path):
+    """Every defect seeded in a sample is found by `soplint check` (same
+    code, SOP, and step or field)."""
+    out = tmp_path / "check.json"
+    res = subprocess.run([sys.executable, "-m", "soplint", "check", str(SAMPLES), "--format", "json",
+                          "--fail-on", "never", "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    report = json.loads(out.read_text("utf-8"))
+    found = {Path(b["berkas"]).stem: b["temuan"] for b in report["berkas"]}
+    missing = []
+    for doc in DOCS:
+        for d in json.loads((ORACLES / f"{doc.stem}.defects.json").read_text("utf-8")):
+            hits = [t for t in found.get(doc.stem, [])
+                    if t["code"] == d["code"] and t.get("indeks", 0) == d["indeks"]
+                    and (d["kegiatan"] is None or t.get("kegiatan") == d["kegiatan"])
+                    and (d["field"] is None or (t.get("field") or "").split(".")[0] == d["field"].split(".")[0])]
+            if not hits:
+                missing.append(f"{doc.name}: {d}")
+    assert not missing, "seeded defects not reported:\n  " + "\n  ".join(missing)
