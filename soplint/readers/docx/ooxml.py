@@ -209,6 +209,9 @@ def _int(value, default=0) -> int:
         return default
 
 
+_OFF = ("0", "false", "off", "none")
+
+
 def _on(el, tag) -> bool:
     """A boolean run property (w:b, w:u ...) is on."""
     x = el.find(tag)
@@ -557,13 +560,19 @@ class Reader:
         if top and ctx.part == "body":
             self.para_index += 1
             p.index = self.para_index
-        ppr = el.find(T_PPR)
         num = None
+        first = el[0] if len(el) else None
+        ppr = first if first is not None and first.tag == T_PPR else None
         if ppr is not None:
-            ps = ppr.find(_W_pStyle)
-            if ps is not None:
-                p.style = ps.get(_VAL) or ""
-            npr = ppr.find(_W_numPr)
+            npr = None
+            for x in ppr:
+                xt = x.tag
+                if xt == _W_pStyle:
+                    p.style = x.get(_VAL) or ""
+                elif xt == _W_numPr:
+                    npr = x
+                elif xt == _W_outlineLvl:
+                    p.outline = _int(x.get(_VAL))
             if npr is not None:
                 nid = npr.find(_W_numId)
                 il = npr.find(_W_ilvl)
@@ -571,9 +580,6 @@ class Reader:
                     num = (nid.get(_VAL), _int(il.get(_VAL)) if il is not None else 0)
                 elif il is not None and p.style in self.styles.numpr:
                     num = (self.styles.numpr[p.style][0], _int(il.get(_VAL)))
-            ol = ppr.find(_W_outlineLvl)
-            if ol is not None:
-                p.outline = _int(ol.get(_VAL))
         if not p.style:
             p.style = self.styles.default_para
         if num is None and p.style in self.styles.numpr:
@@ -617,60 +623,68 @@ class Reader:
                     buf.append("".join(t.text or "" for t in el.iter(T_MT)))
 
     def _run(self, r, p: Paragraph, ctx: _Ctx, buf: list, flags: list):
-        rpr = r.find(T_RPR)
         symfont = None
         bold = underline = False
-        if rpr is not None:
-            bold = _on(rpr, _W_b) or _on(rpr, _W_bCs)
-            underline = _on(rpr, _W_u)
-            fonts = rpr.find(_W_rFonts)
-            if fonts is not None:
-                f = (fonts.get(_W_ascii) or fonts.get(_W_hAnsi) or "").lower()
-                if f in _SYMBOLS:
-                    symfont = f
-            if _on(rpr, _W_vanish) and not _on(rpr, _W_specVanish):
-                # hidden text: still text the author wrote; keep it
-                pass
-        start = sum(len(x) for x in buf)
+        visible = False
+        stack = ctx.field_stack
         for el in r.iterchildren():
             tag = el.tag
-            in_code = bool(ctx.field_stack) and ctx.field_stack[-1] == "code"
             if tag == T_T:
-                if not in_code:
-                    t = el.text or ""
-                    if symfont:
-                        table = _SYMBOLS[symfont]
-                        t = "".join(table.get(ord(c) & 0xFF, c) if (ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF)
-                                    else c for c in t)
-                    buf.append(t)
-            elif tag == T_FLDCHAR:
+                if not stack or stack[-1] != "code":
+                    t = el.text
+                    if t:
+                        if symfont:
+                            table = _SYMBOLS[symfont]
+                            t = "".join(table.get(ord(c) & 0xFF, c) if (ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF)
+                                        else c for c in t)
+                        buf.append(t)
+                        if not visible and not t.isspace():
+                            visible = True
+                continue
+            if tag == T_RPR:
+                for x in el.iterchildren():
+                    xt = x.tag
+                    if xt == _W_b or xt == _W_bCs:
+                        bold = bold or x.get(_VAL) not in _OFF
+                    elif xt == _W_u:
+                        underline = x.get(_VAL) not in _OFF
+                    elif xt == _W_rFonts:
+                        f = (x.get(_W_ascii) or x.get(_W_hAnsi) or "").lower()
+                        if f in _SYMBOLS:
+                            symfont = f
+                continue
+            if tag == T_FLDCHAR:
                 kind = el.get(_W_fldCharType)
                 if kind == "begin":
-                    ctx.field_stack.append("code")
+                    stack.append("code")
                 elif kind == "separate":
-                    if ctx.field_stack:
-                        ctx.field_stack[-1] = "result"
+                    if stack:
+                        stack[-1] = "result"
                 elif kind == "end":
-                    if ctx.field_stack:
-                        ctx.field_stack.pop()
-            elif in_code:
+                    if stack:
+                        stack.pop()
                 continue
-            elif tag in (T_TAB, T_PTAB):
+            if stack and stack[-1] == "code":
+                continue
+            if tag == T_TAB or tag == T_PTAB:
                 buf.append("\t")
-            elif tag in (T_BR, T_CR):
+            elif tag == T_BR or tag == T_CR:
                 buf.append("\n")
             elif tag == T_NBH:
                 buf.append("-")
+                visible = True
             elif tag == T_SYM:
                 font = (el.get(_W_font) or "").lower()
-                code = _int(int(el.get(_W_char) or "0", 16) if re.fullmatch(r"[0-9A-Fa-f]+", el.get(_W_char) or "") else 0)
+                raw = el.get(_W_char) or ""
+                code = int(raw, 16) if re.fullmatch(r"[0-9A-Fa-f]+", raw) else 0
                 ch = _SYMBOLS.get(font, {}).get(code & 0xFF)
                 if ch is None:
                     ch = chr(code) if 0x20 <= code < 0xF000 else ""
                 buf.append(ch)
+                visible = visible or bool(ch.strip())
             elif tag == T_DRAWING:
                 self._drawing(el, p, ctx)
-            elif tag in (T_PICT, T_OBJECT):
+            elif tag == T_PICT or tag == T_OBJECT:
                 self._vml_container(el, p, ctx, group="", gx=None)
             elif tag == T_ALT:
                 chosen = _choose(el)
@@ -683,10 +697,7 @@ class Reader:
                             self._vml_container(sub, p, ctx, group="", gx=None)
                         elif sub.tag == T_R:
                             self._run(sub, p, ctx, buf, flags)
-            elif tag == T_RPR:
-                continue
-        added = "".join(buf)[start:] if buf else ""
-        if added.strip():
+        if visible:
             flags[0] += 1
             flags[1] += bold
             flags[2] += underline
@@ -703,34 +714,33 @@ class Reader:
         open_merge: dict[int, Cell] = {}
         for tr in _rows(el):
             row = Row()
-            trpr = tr.find(_W_trPr)
             col = 0
-            if trpr is not None:
-                row.header = _on(trpr, _W_tblHeader)
-                h = trpr.find(_W_trHeight)
-                if h is not None:
-                    row.height = _int(h.get(_VAL))
-                gb = trpr.find(_W_gridBefore)
-                if gb is not None:
-                    col = _int(gb.get(_VAL))
+            for trpr in tr.iterchildren(_W_trPr):
+                for x in trpr:
+                    xt = x.tag
+                    if xt == _W_tblHeader:
+                        row.header = x.get(_VAL) not in _OFF
+                    elif xt == _W_trHeight:
+                        row.height = _int(x.get(_VAL))
+                    elif xt == _W_gridBefore:
+                        col = _int(x.get(_VAL))
+                break
             ridx = len(t.rows)
             prev: Optional[Cell] = None
             for tc in _cells(tr):
-                tcpr = tc.find(_W_tcPr)
                 span, vmerge, hmerge, width = 1, None, None, 0
-                if tcpr is not None:
-                    gs = tcpr.find(_W_gridSpan)
-                    if gs is not None:
-                        span = max(1, _int(gs.get(_VAL), 1))
-                    vm = tcpr.find(_W_vMerge)
-                    if vm is not None:
-                        vmerge = "restart" if vm.get(_VAL) == "restart" else "continue"
-                    hm = tcpr.find(_W_hMerge)
-                    if hm is not None:
-                        hmerge = "restart" if hm.get(_VAL) == "restart" else "continue"
-                    tw = tcpr.find(_W_tcW)
-                    if tw is not None and tw.get(_W_type) in (None, "dxa"):
-                        width = _int(tw.get(_W_w))
+                first = tc[0] if len(tc) else None
+                if first is not None and first.tag == _W_tcPr:
+                    for x in first:
+                        xt = x.tag
+                        if xt == _W_gridSpan:
+                            span = max(1, _int(x.get(_VAL), 1))
+                        elif xt == _W_vMerge:
+                            vmerge = "restart" if x.get(_VAL) == "restart" else "continue"
+                        elif xt == _W_hMerge:
+                            hmerge = "restart" if x.get(_VAL) == "restart" else "continue"
+                        elif xt == _W_tcW and x.get(_W_type) in (None, "dxa"):
+                            width = _int(x.get(_W_w))
                 cell = Cell(col=col, span=span, row=ridx, vmerge=vmerge, table=t, width=width)
                 saved = ctx.cell
                 ctx.cell = cell

@@ -50,12 +50,27 @@ def _key(cell: Cell) -> Optional[str]:
     return labels.match(t, "kolom")
 
 
+_ACTIVITY_HINT = ("keg", "urai", "aktiv", "prosed", "langk", "rinci", "tahap", "pekerj")
+
+
+def _maybe_activity(c: Cell) -> bool:
+    if c.origin is not None:
+        return False
+    t = c.text
+    if not t or len(t) > 45:
+        return False
+    low = t.lower()
+    return any(h in low for h in _ACTIVITY_HINT) or labels.match(t, "kolom") == "kegiatan"
+
+
 def detect_header(table: Table) -> Optional[ColMap]:
     """The column map of a procedure table, or None when the table has no
     procedure header. The header may sit below identity/detail rows of the
     same table (``ColMap.header_row``)."""
     for r0 in range(len(table.rows)):
         row = table.rows[r0]
+        if not any(_maybe_activity(c) for c in row.cells):
+            continue  # cheap test before matching every cell's label
         keys = {id(c): _key(c) for c in row.cells if c.origin is None}
         found = set(k for k in keys.values() if k)
         if "kegiatan" in found and len(found) >= 2 and (found & {"no", "pelaksana", "waktu", "output",

@@ -131,14 +131,25 @@ class Paragraph:
     #: outline level from the style (headings), or None
     outline: Optional[int] = None
 
+    #: caches (the tree is not changed once built)
+    _text: Optional[str] = field(default=None, repr=False, compare=False)
+    _lines: Optional[list] = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return clean(self.raw)
+        t = self._text
+        if t is None:
+            t = self._text = clean(self.raw)
+        return t
 
     @property
     def lines(self) -> list[str]:
         """The non-empty lines of the paragraph (split at line breaks)."""
-        return [t for t in (clean(x) for x in self.raw.split("\n")) if t]
+        x = self._lines
+        if x is None:
+            x = self._lines = [t for t in (clean(y) for y in self.raw.split("\n")) if t] if "\n" in self.raw else (
+                [self.text] if self.text else [])
+        return x
 
     def all_shapes(self):
         """Shapes of the paragraph, including those inside text boxes."""
@@ -173,10 +184,15 @@ class Cell:
         for b in self.blocks:
             yield from _block_paragraphs(b)
 
+    _texts: Optional[list] = field(default=None, repr=False, compare=False)
+
     @property
     def texts(self) -> list[str]:
         """Non-empty paragraph texts, nested tables included (row by row)."""
-        return [p.text for p in self.all_paragraphs() if p.text]
+        x = self._texts
+        if x is None:
+            x = self._texts = [p.text for p in self.all_paragraphs() if p.text]
+        return x
 
     @property
     def text(self) -> str:
