@@ -755,7 +755,8 @@ def s_disposisi():
                 K(3, "Kepala Badan memberikan disposisi kepada Kepala Bidang.", B),
                 K(4, "Kepala Bidang menindaklanjuti surat sesuai disposisi.", C, simbol="selesai"),
             ])
-    defects = [D("PR05", kegiatan=n) for n in range(1, 5)]
+    defects = ([D("PR05", kegiatan=n) for n in range(1, 5)] + [D("PR04", kegiatan=n) for n in (2, 3)]
+               + [D("PR07", kegiatan=n) for n in range(1, 5)])
     return s, defects
 
 
