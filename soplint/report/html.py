@@ -67,10 +67,17 @@ def format_html(result, options=None) -> str:
       f"<span>{_sev(lang, 'error')} <b>{totals['error']}</b></span>"
       f"<span>{_sev(lang, 'warning')} <b>{totals['warning']}</b></span>"
       f"<span>{_sev(lang, 'info')} <b>{totals['info']}</b></span></p>")
+    where_help = p("Letak di dokumen: \u201ctabel 2, baris 5\u201d berarti tabel kedua dalam dokumen Word, "
+                   "baris kelima (baris judul tabel ikut dihitung); \u201cparagraf 12\u201d berarti paragraf "
+                   "ke-12 di luar tabel.",
+                   "Where in the document: \u201ctable 2, row 5\u201d means the second table of the Word "
+                   "document, fifth row (header rows count); \u201cparagraph 12\u201d means the 12th "
+                   "paragraph outside the tables.")
     w("<ul class=\"muted\">"
       f"<li>{_sev(lang, 'error')} {_e(p('harus diperbaiki sebelum SOP diajukan atau disahkan.', 'must be fixed before the SOP is submitted or signed.'))}</li>"
       f"<li>{_sev(lang, 'warning')} {_e(p('sebaiknya diperbaiki; periksa dan putuskan.', 'should be fixed; check and decide.'))}</li>"
-      f"<li>{_sev(lang, 'info')} {_e(p('saran perbaikan.', 'a suggestion.'))}</li></ul>")
+      f"<li>{_sev(lang, 'info')} {_e(p('saran perbaikan.', 'a suggestion.'))}</li>"
+      f"<li>{_e(where_help)}</li></ul>")
 
     # ---- summary table
     w(f"<h2>{_e(p('Ringkasan', 'Summary'))}</h2>")
