@@ -13,6 +13,7 @@ and branches (see :mod:`.flow`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from soplint import labels
@@ -360,7 +361,7 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
         k.output = rs.mutu.get("output", "") or ""
         k.keterangan = rs.mutu.get("keterangan", "") or ""
         wt = rs.mutu.get("waktu", "")
-        k.waktu = values.parse_waktu(wt, hari) if wt else None
+        k.waktu = _waktu(wt, hari) if wt else None
         rs.kegiatan = k
         # actors
         cm = rs.table.cm if hasattr(rs.table, "cm") else None
@@ -427,6 +428,22 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
     # flow
     _connect(tables, raw, steps, unplaced)
     return steps, unplaced
+
+
+@lru_cache(maxsize=2048)
+def _waktu_cached(text: str, hari):
+    from soplint import values
+
+    w = values.parse_waktu(text, hari)
+    return (w.teks, w.menit) if w is not None else None
+
+
+def _waktu(text: str, hari):
+    """parse_waktu, cached (tables repeat their times); a fresh object each time."""
+    from soplint.model import Waktu
+
+    r = _waktu_cached(text, hari)
+    return Waktu(r[0], r[1]) if r is not None else None
 
 
 def _place_group_symbols(pt: ProcTable) -> None:

@@ -180,9 +180,14 @@ class Cell:
         """Paragraphs directly in the cell (not inside nested tables)."""
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
-    def all_paragraphs(self):
-        for b in self.blocks:
-            yield from _block_paragraphs(b)
+    _paras: Optional[list] = field(default=None, repr=False, compare=False)
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of the cell, nested tables included (cached)."""
+        x = self._paras
+        if x is None:
+            x = self._paras = [p for b in self.blocks for p in _block_paragraphs(b)]
+        return x
 
     _texts: Optional[list] = field(default=None, repr=False, compare=False)
 
