@@ -1,6 +1,9 @@
 """Regenerate the sample SOP .docx files, their oracles and seeded defects.
 
-    python samples/make_samples.py [OUT_DIR]      (default: this folder)
+    python samples/make_samples.py [OUT_DIR] [--libreoffice]    (default: this folder)
+
+``--libreoffice`` also re-saves a few samples through LibreOffice Writer as
+``lo-NAME.docx`` (committed; regenerate only when their source changes).
 
 Also rewrites README.md (the table of samples). For every sample NAME it writes ``NAME.docx`` (rendered by :mod:`sopdocx`),
 ``.oracle/NAME.expected.json`` (a JSON list: the expected model of each SOP in the
@@ -1142,6 +1145,8 @@ README_TAIL = """
   only (`v:shape` t116/t109/t110/t114, `v:line`, t32/t34 connectors glued by `o:r` rules in
   settings.xml); ticks "√", "v", "X" (also two in one row); one "Pelaksana" text column; steps as
   typed or auto-numbered paragraphs naming the actor.
+- `lo-*.docx`: four samples re-saved by LibreOffice Writer (`make_samples.py --libreoffice`), as
+  files that went through LibreOffice/WPS are; same oracle, VML shapes become DrawingML presets.
 - Word mechanics: runs split mid-word, NBSP, content controls, tracked changes, hyperlink,
   Wingdings check marks (w:sym), a section break before the procedure,
   simple and complex fields, floating text box, nested table, page header and footer, proofErr /
@@ -1180,7 +1185,57 @@ def build(out_dir: Path = HERE) -> list[tuple[str, str, str]]:
     return made
 
 
+#: samples re-saved by LibreOffice Writer (as OPD files often are: WPS/LibreOffice users, or a
+#: .doc opened and saved as .docx); their oracle is the source's, with VML shapes turned into
+#: DrawingML presets the way LibreOffice rewrites them
+LIBREOFFICE = ["surat-masuk-bappeda", "ktp-el-disdukcapil", "kk-disdukcapil-palangkaraya",
+               "cuti-asn-kantor-perwakilan"]
+_VML_TO_PRESET = {f"t{n}": name for name, n in sopdocx._VML_TYPE.items()}
+
+
+def libreoffice_oracle(oracle: list, new_name: str) -> list:
+    out = json.loads(json.dumps(oracle))
+    for sop_ in out:
+        sop_["sumber"]["berkas"] = new_name
+        for k in sop_["kegiatan"]:
+            k["bentuk"] = _VML_TO_PRESET.get(k["bentuk"], k["bentuk"])
+    return out
+
+
+def libreoffice_variants(out_dir: Path = HERE, soffice: str = "soffice") -> list[str]:
+    """lo-NAME.docx for every NAME in LIBREOFFICE (needs LibreOffice), with
+    their oracles; the source samples must exist in out_dir."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    out_dir = Path(out_dir)
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "in").mkdir()
+        for name in LIBREOFFICE:
+            shutil.copy(out_dir / f"{name}.docx", tmp / "in" / f"lo-{name}.docx")
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to",
+                        "docx:MS Word 2007 XML", "--outdir", str(tmp / "out")]
+                       + [str(p) for p in sorted((tmp / "in").glob("*.docx"))],
+                       check=True, capture_output=True, timeout=600)
+        for name in LIBREOFFICE:
+            target = f"lo-{name}.docx"
+            shutil.copy(tmp / "out" / target, out_dir / target)
+            oracle = json.loads((out_dir / ".oracle" / f"{name}.expected.json").read_text("utf-8"))
+            (out_dir / ".oracle" / f"lo-{name}.expected.json").write_text(
+                json.dumps(libreoffice_oracle(oracle, target), ensure_ascii=False, indent=2) + "\n", "utf-8")
+            shutil.copy(out_dir / ".oracle" / f"{name}.defects.json", out_dir / ".oracle" / f"lo-{name}.defects.json")
+            made.append(target)
+    return made
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    target = Path(args[0]) if args else HERE
     for name, layout, _ in build(target):
         print(f"{name}.docx ({layout})")
+    if "--libreoffice" in sys.argv:
+        for name in libreoffice_variants(target):
+            print(f"{name} (LibreOffice re-save)")

@@ -84,12 +84,20 @@ def test_oracles_are_what_the_generator_makes(tmp_path):
     finally:
         sys.path.remove(str(SAMPLES))
     made = make_samples.build(tmp_path)
-    assert sorted(name for name, _, _ in made) == sorted(d.stem for d in DOCS)
+    lo = ["lo-" + name for name in make_samples.LIBREOFFICE]
+    assert sorted(name for name, _, _ in made) + lo == sorted(d.stem for d in DOCS if not d.stem.startswith("lo-")) + lo
+    assert sorted(d.stem for d in DOCS if d.stem.startswith("lo-")) == sorted(lo)
     for name, _, _ in made:
         for kind in ("expected", "defects"):
             fresh = json.loads((tmp_path / ".oracle" / f"{name}.{kind}.json").read_text("utf-8"))
             kept = json.loads((ORACLES / f"{name}.{kind}.json").read_text("utf-8"))
             assert fresh == kept, f"{name}.{kind}.json is stale: run python samples/make_samples.py"
+    # the LibreOffice re-saves (made with --libreoffice) keep their source's oracle
+    for name in make_samples.LIBREOFFICE:
+        fresh = json.loads((tmp_path / ".oracle" / f"{name}.expected.json").read_text("utf-8"))
+        kept = json.loads((ORACLES / f"lo-{name}.expected.json").read_text("utf-8"))
+        assert make_samples.libreoffice_oracle(fresh, f"lo-{name}.docx") == kept, \
+            f"lo-{name}: stale, run python samples/make_samples.py --libreoffice"
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[d.stem for d in DOCS])
