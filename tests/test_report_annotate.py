@@ -312,6 +312,47 @@ def test_named_column_kept_and_list_items_found_below_their_heading(tmp_path):
     assert places["1"] == ("2. Peraturan Pemerintah Nomor 41 Tahun 2007", ("paragraf", heading + 2))
 
 
+def _put_vml(cell, shape_type=None, line=False):
+    """A legacy VML drawing in a cell: a shape of ``shape_type`` ("t114") or a line."""
+    V = "urn:schemas-microsoft-com:vml"
+    run = etree.SubElement(cell.paragraphs[0]._p, f"{{{W}}}r")
+    pict = etree.SubElement(run, f"{{{W}}}pict")
+    if line:
+        el = etree.SubElement(pict, f"{{{V}}}line", nsmap={"v": V})
+        el.set("from", "0,0")
+        el.set("to", "20pt,0")
+    else:
+        el = etree.SubElement(pict, f"{{{V}}}shape", nsmap={"v": V})
+        el.set("type", f"#_x0000_{shape_type}")
+        el.set("style", "width:30pt;height:15pt")
+
+
+def test_symbol_findings_anchor_on_the_drawn_symbol_or_tick(tmp_path):
+    doc = docx.Document()
+    add_sop(doc)
+    proc = doc.tables[2]
+    _put_vml(proc.cell(3, 4), line=True)  # an arrow left of the odd symbol
+    _put_vml(proc.cell(3, 3), "t114")  # a document shape in the Kasubbag column, step 2
+    src = tmp_path / "a.docx"
+    doc.save(str(src))
+    findings = [
+        F("FL04", "simbol-tidak-baku", "Simbol tidak baku", src, field="kegiatan.simbol", kegiatan=2,
+          lokasi="tabel 3, baris 4", teks="t114"),
+        F("PR03", "pelaksana-ganda", "Dua pelaksana", src, field="kegiatan.pelaksana", kegiatan=1,
+          lokasi="tabel 3, baris 3", teks="Pengadministrasi Umum, Kasubbag Umum"),
+        # nothing marked: the activity cell
+        F("PR02", "pelaksana-kosong", "Tanpa pelaksana", src, field="kegiatan.pelaksana", kegiatan=4,
+          lokasi="tabel 3, baris 6", teks="Mengarsipkan surat", severity="error"),
+    ]
+    out = tmp_path / "o.docx"
+    annotate_docx(src, out, findings, SUMMARY, [src])
+    places = comment_places(out)
+    assert places["0"][1] == ("tabel", 3, 4, 3)
+    assert places["1"] == ("\u221a", ("tabel", 3, 3, 2))
+    assert places["2"] == ("Mengarsipkan surat", ("tabel", 3, 6, 1))
+    assert len(list(docx.Document(str(out)).comments)) == 3
+
+
 def test_several_sops_and_existing_comments(tmp_path):
     src = build_docx(tmp_path / "buku.docx", sops=2, with_comment=True)
     before = sha(src)

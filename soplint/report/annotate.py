@@ -419,6 +419,24 @@ class Locator:
                 return self._cell_anchor(value if value is not None else tc, "label")
         return None
 
+    def _symbol_cell(self, tr, teks: Optional[str]):
+        """The cell of a step row holding its flowchart symbol: the drawn shape
+        named by ``teks`` ("t114", "flowChartConnector"), else the first drawn
+        shape that is not a line, else the first tick ("√", "v", "X")."""
+        named = shape = tick = None
+        for tc, col, span in self.body.cells(tr):
+            names = _shape_names(tc)
+            if teks and teks in names and named is None:
+                named = tc
+            if names and shape is None:
+                shape = tc
+            if tick is None and norm(cell_text(tc)) in _TICKS:
+                tick = tc
+        for tc in (named, shape, tick):
+            if tc is not None:
+                return tc
+        return None
+
     def _value_cell(self, tbl, r, label_tc):
         """The first cell right of the label that is not just a colon."""
         cells = self.body.cells(self.body.rows(tbl)[r])
@@ -511,6 +529,14 @@ class Locator:
                     # the location names the label cell: the comment goes on its value
                     value = self._value_cell(tbl, r, tc)
                     tc = tc if value is None else value
+                if tc is None and tail in ("simbol", "bentuk", "pelaksana", "pelaksana_lain"):
+                    # the offending text where it is written (a step without actor: its
+                    # activity), else the drawn symbol / tick of the step
+                    n = norm(finding.teks or "")
+                    tc = next((c for c, col, span in self.body.cells(rows[r]) if n and n in norm(cell_text(c))),
+                              None)
+                    if tc is None:
+                        tc = self._symbol_cell(rows[r], finding.teks)
                 if tc is None and tail in _COLUMNS:
                     col = self._header_col(tbl, _COLUMNS[tail], r)
                     tc = None if col is None else self.body.cell_at(tbl, r, col)
@@ -549,6 +575,30 @@ class Locator:
         if found is not None:
             return found
         return self.title(indeks)
+
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V_NS = "urn:schemas-microsoft-com:vml"
+_TICKS = {"√", "v", "x", "✓", "✔"}
+_VML_SHAPES = tuple(f"{{{V_NS}}}{n}" for n in ("shape", "rect", "roundrect", "oval", "line"))
+
+
+def _is_line(name: str) -> bool:
+    if name in ("line", "straightConnector1") or name.startswith(("bentConnector", "curvedConnector")):
+        return True
+    m = re.fullmatch(r"t(\d+)", name)
+    return bool(m) and 32 <= int(m.group(1)) <= 40
+
+
+def _shape_names(tc) -> list:
+    """Raw names of the drawn shapes in a cell (DrawingML preset, VML type as
+    "t116" or the VML element name), lines and connectors left out."""
+    names = [g.get("prst") or "" for g in tc.iter(f"{{{A_NS}}}prstGeom")]
+    for el in tc.iter(*_VML_SHAPES):
+        kind = (el.get("type") or "").lstrip("#")
+        m = re.search(r"_x0000_(t\d+)", kind)
+        names.append(m.group(1) if m else etree.QName(el).localname)
+    return [n for n in names if n and not _is_line(n)]
 
 
 def _ancestor(el, tag):
