@@ -415,6 +415,16 @@ def test_run_with_unreadable_and_doc_inputs(tmp_path):
     assert not (tmp_path / "ann" / "bad.docx").exists()
 
 
+def test_same_relative_name_from_two_folders_kept_apart(tmp_path):
+    a = build_docx(tmp_path / "a" / "sop.docx")
+    b = build_docx(tmp_path / "b" / "sop.docx", sops=2)
+    result = CheckResult([FileResult(str(a), SUMMARY, findings_for(a)[:2]),
+                          FileResult(str(b), SUMMARY, findings_for(b)[:3])])
+    done = annotate_result(result, tmp_path / "ann", [Input(a, Path("sop.docx")), Input(b, Path("sop.docx"))])
+    assert [d.target.name for d in done] == ["sop.docx", "sop-2.docx"]
+    assert [len(list(docx.Document(str(d.target)).comments)) for d in done] == [2, 3]
+
+
 def test_libreoffice_opens_the_annotated_copy(tmp_path, soffice):
     src = build_docx(tmp_path / "surat.docx", sops=2, with_comment=True)
     findings = findings_for(src) + [F("ID06", "nomor-sop", "Nomor <SOP> & \"pola\"", src, indeks=1,

@@ -825,6 +825,7 @@ def annotate_result(result, out_dir, inputs=None) -> list:
         all_inputs.append(item.path)
     all_inputs = all_inputs or [Path(x.berkas) for x in result.berkas]
     out = []
+    taken = set()
     for f in result.berkas:
         item = by_name.get(f.berkas)
         src = item.path if item is not None else Path(f.berkas)
@@ -844,6 +845,13 @@ def annotate_result(result, out_dir, inputs=None) -> list:
                         target = target.with_suffix(".docx")
                 elif target.suffix.lower() not in (".docx", ".docm", ".dotx", ".dotm"):
                     target = target.with_suffix(".docx")
+                # two inputs with one relative name (x.docx in two folders, a.doc beside
+                # a.docx): the later copy gets a number
+                base, k = target, 2
+                while target.resolve() in taken:
+                    target = base.with_name(f"{base.stem}-{k}{base.suffix}")
+                    k += 1
+                taken.add(target.resolve())
                 done = annotate_docx(docx_src, target, f.temuan, f.sop, all_inputs)
             done.source = src
             out.append(done)
