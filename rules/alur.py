@@ -28,6 +28,13 @@ def graph(sop) -> dict:
         if (open_branch or not nxt) and k.simbol != "selesai" and i + 1 < len(steps):
             nxt.add(nos[i + 1])
         out.setdefault(k.no, set()).update(nxt)
+    # in a drawn flowchart, a step without a symbol cannot be the end of an
+    # arrow: assume the row above leads to it rather than call it unreachable
+    drawn = any(k.bentuk and k.bentuk != "centang" for k in steps)
+    if drawn:
+        for i, k in enumerate(steps[1:], 1):
+            if not k.bentuk and steps[i - 1].simbol != "selesai":
+                out.setdefault(nos[i - 1], set()).add(k.no)
     return out
 
 

@@ -36,10 +36,11 @@ def test_fl02_passes_with_two_branches(periksa, sop, layout):
     assert of(periksa(sop, layout=layout), "FL02") == []
 
 
-def test_fl03_step_skipped_by_both_branches(periksa, sop):
+@pytest.mark.parametrize("layout", ["centang", "standar"])
+def test_fl03_step_skipped_by_both_branches(periksa, sop, layout):
     sop.kegiatan[2].cabang.ya = 5
     sop.kegiatan[2].keterangan = "Ya: lanjut ke kegiatan 5; Tidak: kembali ke kegiatan 2"
-    found = of(periksa(sop, layout="centang"), "FL03")
+    found = of(periksa(sop, layout=layout), "FL03")
     assert [t["kegiatan"] for t in found] == [4]
 
 
@@ -57,3 +58,11 @@ def test_fl04_non_standard_symbol(periksa, sop, layout, shape):
 
 def test_fl04_passes_with_the_five_symbols(periksa, sop):
     assert of(periksa(sop, layout="vml"), "FL04") == []
+
+
+def test_fl03_step_without_symbol_is_not_called_unreachable(periksa, sop):
+    # no symbol drawn for step 2 (PR02): no arrow can end there, which says
+    # nothing about the flow; FL03 stays quiet
+    sop.kegiatan[1].pelaksana = None
+    found = periksa(sop)
+    assert of(found, "FL03") == [] and [t["kegiatan"] for t in of(found, "PR02")] == [2]
