@@ -383,38 +383,41 @@ def _styles_for(pkg, name: str, document: bytes) -> Styles:
     data = pkg.read(name)
     from soplint.safezip import parse_xml
 
-    blocks = {}
-    default = None
-    pos = 0
-    while True:
-        i = data.find(b"<w:style ", pos)
-        if i < 0:
-            break
-        j = data.find(b"</w:style>", i)
-        if j < 0:
-            break
-        k = data.find(b">", i)
-        head_tag = data[i:k]
-        pos = j + 10
-        sid = _STYLE_ID_RE.search(head_tag)
-        if sid is None:
-            continue
-        blocks[sid.group(1)] = data[i:pos]
-        if default is None and b'w:type="paragraph"' in head_tag and (
-                b'w:default="1"' in head_tag or b'w:default="true"' in head_tag):
-            default = sid.group(1)
-    if not blocks or b"<w:styles" not in data[:4096]:
+    if b"<w:styles" not in data[:4096] or b"<w:style " not in data:
         return Styles(parse_xml(data, pkg.path, name))
+
+    def block(sid: bytes):
+        k = data.find(b'w:styleId="' + sid + b'"')
+        if k < 0:
+            return None
+        i = data.rfind(b"<w:style ", 0, k)
+        j = data.find(b"</w:style>", k)
+        if i < 0 or j < 0:
+            return None
+        return data[i:j + 10]
+
+    default = None
+    k = data.find(b'w:default="1"')
+    while k >= 0 and default is None:
+        i = data.rfind(b"<w:style ", 0, k)
+        tag = data[i:data.find(b">", i)] if i >= 0 else b""
+        if b'w:type="paragraph"' in tag:
+            m = _STYLE_ID_RE.search(tag)
+            default = m.group(1) if m else None
+        k = data.find(b'w:default="1"', k + 1)
     want = set(_PSTYLE_RE.findall(document))
     if default is not None:
         want.add(default)
     todo, keep = list(want), {}
     while todo:
         sid = todo.pop()
-        if sid in keep or sid not in blocks:
+        if sid in keep:
             continue
-        keep[sid] = blocks[sid]
-        for base in _BASED_RE.findall(blocks[sid]):
+        blk = block(sid)
+        if blk is None:
+            continue
+        keep[sid] = blk
+        for base in _BASED_RE.findall(blk):
             todo.append(base)
     head = data[:data.find(b">", data.find(b"<w:styles")) + 1]
     xml = head + b"".join(keep.values()) + b"</w:styles>"
