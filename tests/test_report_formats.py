@@ -145,6 +145,10 @@ def test_sarif_validates_and_maps_every_finding():
             assert t.lokasi in loc["message"]["text"]
         if t.teks:
             assert t.teks in loc["message"]["text"]
+    prints = [r["partialFingerprints"]["soplintFinding/v1"] for r in results]
+    assert len(set(prints)) == len(prints)  # the two PR05 findings differ by step
+    again = _sarif(result, lang="en")["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in again] == [r["partialFingerprints"] for r in results]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert "in/surat%20masuk.docx" in uris and "in/buku%232.docx" in uris
     assert run["language"] == "id-ID"

@@ -75,6 +75,16 @@ def _location(t, sop_names, lang):
     return loc
 
 
+def fingerprint(t) -> str:
+    """A stable identity of a finding across runs (same file, SOP, rule, place
+    and text), so viewers can match results of successive runs; not changed by
+    the message language."""
+    import hashlib
+
+    key = "\x1f".join(str(x) for x in (t.berkas, t.indeks, t.code, t.field, t.kegiatan, t.lokasi, t.teks))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
 def to_sarif(result, options=None) -> dict:
     """The SARIF log as a dict."""
     options = options or {}
@@ -89,6 +99,7 @@ def to_sarif(result, options=None) -> dict:
         for t in f.temuan:
             item = {
                 "ruleId": t.code,
+                "partialFingerprints": {"soplintFinding/v1": fingerprint(t)},
                 "ruleIndex": index[t.code],
                 "level": LEVEL.get(t.severity, "warning"),
                 "message": {"text": t.message},
