@@ -298,10 +298,13 @@ def test_html_summary_and_findings_grouped_by_file_and_sop():
 
 
 def test_html_in_english_with_statistics():
-    text, c = _html(_result(), lang="en", statistics=True)
+    text, c = _html(_result(), lang="en", statistics=True, rules={"ID04": TanggalContoh})
     page = " ".join("".join(c.text).split())
     assert '<html lang="en">' in text
     assert "Summary" in page and "Findings" in page and "No findings." in page
     assert "Rule statistics" in page
     assert "Ringkasan" not in page
     assert 'table 3, row 5, column "Kegiatan"' in page and "tabel 3" not in page
+    # the rule's one-line summary, in the page's language, where the rule is known
+    assert "Date gives only month and year" in page
+    assert 'title="Date gives only month and year"' in text

@@ -13,7 +13,7 @@ from html import escape
 
 from soplint import __version__
 from soplint.report.formats import (SEVERITY_LABEL, count_severities, iter_sops, lokasi_text, option_lang,
-                                    pick, sop_label, statistics)
+                                    pick, rule_infos, sop_label, statistics)
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2em auto;max-width:75em;
@@ -52,6 +52,12 @@ def format_html(result, options=None) -> str:
     lang = option_lang(options)
     p = lambda id_text, en_text: pick(lang, id_text, en_text)  # noqa: E731
     totals = result.counts()
+    infos = rule_infos(options, lang)
+
+    def summary_of(code):
+        info = infos.get(code)
+        return info.summary if info and info.summary else ""
+
     out = []
     w = out.append
     title = p("Laporan pemeriksaan SOP", "SOP check report")
@@ -104,7 +110,8 @@ def format_html(result, options=None) -> str:
         w(f"<table><thead><tr><th>{_e(p('Kode', 'Code'))}</th><th>{_e(p('Aturan', 'Rule'))}</th>"
           f"<th>{_e(p('Tingkat', 'Severity'))}</th><th>{_e(p('Jumlah', 'Count'))}</th></tr></thead><tbody>")
         for code, name, severity, count in statistics(result):
-            w(f"<tr><td>{_e(code)}</td><td>{_e(name)}</td><td>{_sev(lang, severity)}</td>"
+            extra = f'<br><span class="muted">{_e(summary_of(code))}</span>' if summary_of(code) else ""
+            w(f"<tr><td>{_e(code)}</td><td>{_e(name)}{extra}</td><td>{_sev(lang, severity)}</td>"
               f"<td class=\"n\">{count}</td></tr>")
         w("</tbody></table>")
 
@@ -134,7 +141,8 @@ def format_html(result, options=None) -> str:
                     where.append(f'<span class="muted">{_e(t.field)}</span>')
                 teks = f'<span class="teks">{_e(t.teks)}</span>' if t.teks else ""
                 w(f'<tr class="sev-{_e(t.severity)}"><td>{_sev(lang, t.severity)}</td>'
-                  f"<td><b>{_e(t.code)}</b><br><span class=\"muted\">{_e(t.name)}</span></td>"
+                  f"<td title=\"{_e(summary_of(t.code))}\"><b>{_e(t.code)}</b><br>"
+                  f"<span class=\"muted\">{_e(t.name)}</span></td>"
                   f"<td>{'<br>'.join(where)}</td><td>{_e(t.message)}</td><td>{teks}</td></tr>")
             w("</tbody></table>")
         w("</section>")
