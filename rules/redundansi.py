@@ -101,9 +101,9 @@ def verbs(text: str, lex: dict) -> list:
             continue
         if not (w.startswith("me") or w.startswith("di")):
             continue
-        root = stem(w)
-        if root != w:
-            out.append(root)
+        # a me-/di- word the stemmer cannot reduce ("menindaklanjuti") is still
+        # taken as a verb: an unknown verb means real work, never a hand-off
+        out.append(stem(w))
     return out
 
 
