@@ -133,8 +133,17 @@ def comment_places(path):
     open_ids = {}
     texts = {}
     places = {}
-    tables = [t for t in body if t.tag == f"{{{W}}}tbl"]
-    paras = [p for p in body if p.tag == f"{{{W}}}p"]
+    def top(tag):
+        out = []
+        for el in body:
+            if el.tag == f"{{{W}}}sdt":
+                out.extend(x for x in el.find(f"{{{W}}}sdtContent") if x.tag == tag)
+            elif el.tag == tag:
+                out.append(el)
+        return out
+
+    tables = top(f"{{{W}}}tbl")
+    paras = top(f"{{{W}}}p")
 
     def place_of(el):
         node = el
@@ -147,7 +156,7 @@ def comment_places(path):
             if node.tag == f"{{{W}}}tbl":
                 tbl = node
             parent = node.getparent()
-            if parent is body:
+            if parent is body or parent.tag == f"{{{W}}}sdtContent":
                 if node.tag == f"{{{W}}}p":
                     return ("paragraf", paras.index(node) + 1)
                 rows = tbl.findall(f"{{{W}}}tr")
@@ -351,6 +360,37 @@ def test_symbol_findings_anchor_on_the_drawn_symbol_or_tick(tmp_path):
     assert places["1"] == ("\u221a", ("tabel", 3, 3, 2))
     assert places["2"] == ("Mengarsipkan surat", ("tabel", 3, 6, 1))
     assert len(list(docx.Document(str(out)).comments)) == 3
+
+
+def test_merged_cells_and_content_controls(tmp_path):
+    doc = docx.Document()
+    add_sop(doc)
+    proc = doc.tables[2]
+    # one Waktu cell merged over steps 2 and 3 (rows 4-5)
+    proc.cell(3, 6).merge(proc.cell(4, 6))
+    # the detail table wrapped in a content control (w:sdt), as some templates do
+    tbl = doc.tables[1]._tbl
+    sdt = etree.Element(f"{{{W}}}sdt")
+    etree.SubElement(sdt, f"{{{W}}}sdtPr")
+    content = etree.SubElement(sdt, f"{{{W}}}sdtContent")
+    tbl.addprevious(sdt)
+    content.append(tbl)
+    src = tmp_path / "a.docx"
+    doc.save(str(src))
+    findings = [
+        # step 3's Waktu is the continuation of the merge: the comment goes on the merged cell
+        F("PR06", "waktu-tidak-terukur", "Waktu samar", src, kegiatan=3, field="kegiatan.waktu",
+          lokasi='tabel 3, baris 5, kolom "Waktu"', teks="segera"),
+        # the table inside the content control still counts as table 2
+        F("ID09", "dasar-hukum-dicabut", "UU 32/2004 diganti", src, field="dasar_hukum",
+          lokasi="tabel 2, baris 1, kolom 1", teks="UU 32/2004 tentang Pemerintahan Daerah"),
+    ]
+    out = tmp_path / "o.docx"
+    annotate_docx(src, out, findings, SUMMARY, [src])
+    places = comment_places(out)
+    assert places["0"] == ("segera", ("tabel", 3, 4, 6))
+    assert places["1"] == ("1. UU 32/2004 tentang Pemerintahan Daerah", ("tabel", 2, 1, 0))
+    assert len(list(docx.Document(str(out)).comments)) == 2
 
 
 def test_several_sops_and_existing_comments(tmp_path):
