@@ -35,7 +35,6 @@ import os
 import signal
 import sys
 import time
-import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
@@ -192,6 +191,8 @@ def _call(func, item, label, memory_mb):
     except RecursionError as exc:
         return ("err", _pack_error(_internal_error(label, "RecursionError", str(exc)[:200], "")))
     except Exception as exc:  # a bug: reported, the batch goes on
+        import traceback
+
         return ("err", _pack_error(_internal_error(label, type(exc).__name__, str(exc)[:300],
                                                    traceback.format_exc())))
 

@@ -1,0 +1,282 @@
+#!/usr/bin/env python
+"""Throughput benchmark (issue #5): soplint against the floor, python-docx
+and pandoc, on the same generated files, from one script.
+
+    python bench/throughput.py [-n 500] [--big 5000] [--data DIR] [--skip pandoc,convert,...]
+                               [--check-args "--ignore RD04"]
+
+Per file (total wall time / number of files):
+
+* ``floor``: unzip + lxml parse of every XML part the reader uses (recorded
+  from the reader, per layout), in this process;
+* ``python-docx``: ``docx.Document(path)``, in this process;
+* ``pandoc``: ``pandoc -f docx -t json``, one process per file, as a user
+  would script it;
+* ``check -j1`` / ``check -j2``: ``soplint check DIR --format json`` (start-up
+  included, amortised over the batch);
+* ``convert json`` / ``convert docx``: ``soplint convert DIR --to ...``;
+
+peak memory (sum of the RSS of the soplint process and its workers, sampled
+every 20 ms) of ``check -j2`` on N files and on ``--big`` files; and the
+start-up of ``soplint check`` on one file against ``python -c "import docx"``
+with the slowest imports of the check path (``python -X importtime``).
+
+Targets: check >= 5x faster per file than pandoc, <= 3x the floor, >= 1.8x
+faster at -j2 than -j1, memory for --big within 20 % of N, one-file check
+<= 1.5x ``import docx``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+SOPLINT = [sys.executable, "-m", "soplint"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+def tree_rss_kb(root_pid: int) -> int:
+    """Sum of VmRSS of ``root_pid`` and all its descendants (Linux /proc)."""
+    children = {}
+    rss = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as fh:
+                stat = fh.read()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry.name}/statm") as fh:
+                pages = int(fh.read().split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        pid = int(entry.name)
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_measured(args, **kw):
+    """Run a command; (seconds, peak tree RSS in KB, CompletedProcess-like)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            done.wait(0.02)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t
+    done.set()
+    th.join()
+    return seconds, peak[0], proc.returncode, out, err
+
+
+def parts_by_layout(files) -> dict:
+    """Layout name (the file name after the number) -> XML parts the reader
+    reads, recorded from one file of each layout."""
+    from reader import parts_read_by_reader
+
+    out = {}
+    for f in files:
+        key = f.stem.split("-", 1)[1] if "-" in f.stem else f.stem
+        if key not in out:
+            out[key] = parts_read_by_reader(f)
+    return out
+
+
+def floor(files, parts: dict) -> float:
+    from lxml import etree
+
+    t = time.perf_counter()
+    for f in files:
+        key = f.stem.split("-", 1)[1] if "-" in f.stem else f.stem
+        with zipfile.ZipFile(f) as zf:
+            for name in parts[key]:
+                etree.fromstring(zf.read(name))
+    return time.perf_counter() - t
+
+
+def python_docx(files) -> float:
+    import docx
+
+    t = time.perf_counter()
+    for f in files:
+        docx.Document(str(f))
+    return time.perf_counter() - t
+
+
+def pandoc(files):
+    exe = shutil.which("pandoc")
+    if not exe:
+        return None
+    t = time.perf_counter()
+    for f in files:
+        subprocess.run([exe, "-f", "docx", "-t", "json", str(f), "-o", os.devnull], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+CHECK_ARGS: list = []
+
+
+def soplint_check(folder, jobs, tmp):
+    out = Path(tmp) / f"check-j{jobs}.json"
+    seconds, peak, code, _, err = run_measured(SOPLINT + ["check", str(folder), "--format", "json", "-o", str(out),
+                                                          "--jobs", str(jobs), "--no-progress"] + CHECK_ARGS)
+    if code not in (0, 1):
+        print(err.decode()[-2000:], file=sys.stderr)
+    return seconds, peak
+
+
+def soplint_convert(folder, to, tmp):
+    out = Path(tmp) / f"convert-{to}"
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, peak, code, _, err = run_measured(SOPLINT + ["convert", str(folder), "--to", to, "-o", str(out),
+                                                          "--no-progress"])
+    if code not in (0, 1):
+        print(err.decode()[-2000:], file=sys.stderr)
+    return seconds, peak
+
+
+def median_run(args, repeat=5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def import_report(one_file, top=15):
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "soplint", "check", str(one_file),
+                           "--format", "json", "-o", os.devnull], capture_output=True, text=True)
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        parts = line[len("import time:"):].split("|")
+        try:
+            self_us, cum_us = int(parts[0]), int(parts[1])
+        except ValueError:
+            continue  # the header line
+        rows.append((cum_us, self_us, parts[2][1:]))
+    top_level = [(c, s, n) for c, s, n in rows if not n.startswith("  ")]
+    top_level.sort(reverse=True)
+    total = sum(c for c, _, _ in top_level)
+    return total, top_level[:top]
+
+
+# --------------------------------------------------------------------------- main
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=500)
+    ap.add_argument("--big", type=int, default=5000)
+    ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "soplint-bench"))
+    ap.add_argument("--skip", default="", help="comma list of: floor,docx,pandoc,check,convert,memory,startup")
+    ap.add_argument("--check-args", default="", help='extra arguments for soplint check, e.g. "--ignore RD04"')
+    args = ap.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+    CHECK_ARGS[:] = args.check_args.split()
+    from generate import generate
+
+    data = Path(args.data)
+    files = generate(args.n, data / str(args.n))
+    folder = data / str(args.n)
+    n = len(files)
+    print(f"{n} files in {folder} ({sum(f.stat().st_size for f in files) / 1e6:.1f} MB), "
+          f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}"
+          + (f"; check {' '.join(CHECK_ARGS)}" if CHECK_ARGS else ""))
+    res = {}
+    with tempfile.TemporaryDirectory(prefix="soplint-bench-") as tmp:
+        if "floor" not in skip:
+            parts = parts_by_layout(files)
+            floor(files[:20], parts)  # warm the page cache
+            res["floor"] = floor(files, parts)
+        if "docx" not in skip:
+            res["python-docx"] = python_docx(files)
+        if "pandoc" not in skip:
+            p = pandoc(files)
+            if p is not None:
+                res["pandoc"] = p
+        peaks = {}
+        if "check" not in skip:
+            res["check -j1"], peaks["check -j1"] = soplint_check(folder, 1, tmp)
+            res["check -j2"], peaks["check -j2"] = soplint_check(folder, 2, tmp)
+        if "convert" not in skip:
+            res["convert json"], peaks["convert json"] = soplint_convert(folder, "json", tmp)
+            res["convert docx"], peaks["convert docx"] = soplint_convert(folder, "docx", tmp)
+
+        print(f"\n{'':16s} {'total s':>9s} {'ms/file':>9s} {'peak MB':>8s}")
+        for name, seconds in res.items():
+            peak = peaks.get(name)
+            print(f"{name:16s} {seconds:9.2f} {1000 * seconds / n:9.2f} {peak / 1024 if peak else float('nan'):8.1f}")
+
+        verdicts = []
+
+        def target(label, ok, detail):
+            verdicts.append(f"  [{'ok' if ok else 'MISSED'}] {label}: {detail}")
+
+        if "check -j1" in res:
+            c = res["check -j1"]
+            if "pandoc" in res:
+                target("check >= 5x faster than pandoc", res["pandoc"] / c >= 5,
+                       f"pandoc/check = {res['pandoc'] / c:.1f}x")
+            if "floor" in res:
+                target("check <= 3x the floor", c / res["floor"] <= 3, f"check/floor = {c / res['floor']:.1f}x")
+            if "python-docx" in res:
+                verdicts.append(f"  [info] check/python-docx load = {c / res['python-docx']:.2f}x")
+            target("-j2 >= 1.8x faster than -j1", c / res["check -j2"] >= 1.8,
+                   f"j1/j2 = {c / res['check -j2']:.2f}x")
+
+        if "memory" not in skip and args.big:
+            big = generate(args.big, data / str(args.big))
+            _, peak_small = soplint_check(folder, 2, tmp)
+            t_big, peak_big = soplint_check(data / str(args.big), 2, tmp)
+            growth = peak_big / peak_small - 1
+            print(f"\npeak memory of check -j2: {n} files {peak_small / 1024:.1f} MB, {len(big)} files "
+                  f"{peak_big / 1024:.1f} MB ({100 * growth:+.0f} %); {len(big)} files in {t_big:.1f} s "
+                  f"({1000 * t_big / len(big):.1f} ms/file)")
+            target(f"memory for {len(big)} files within 20 % of {n}", growth <= 0.20, f"{100 * growth:+.0f} %")
+
+        if "startup" not in skip:
+            one = files[0]
+            t_docx = median_run([sys.executable, "-c", "import docx"])
+            t_check = median_run(SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull])
+            print(f"\none file: soplint check {1000 * t_check:.0f} ms, python -c 'import docx' {1000 * t_docx:.0f} ms "
+                  f"(medians of 5)")
+            target("one-file check <= 1.5x import docx", t_check / t_docx <= 1.5, f"{t_check / t_docx:.2f}x")
+            total, top = import_report(one)
+            print(f"imports of `soplint check` ({total / 1000:.0f} ms cumulative, top-level modules):")
+            for cum, self_us, name in top:
+                print(f"  {cum / 1000:8.1f} ms  {name.strip()}")
+
+        print("\ntargets:")
+        print("\n".join(verdicts))
+
+
+if __name__ == "__main__":
+    main()
