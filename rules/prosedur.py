@@ -40,6 +40,20 @@ def known_actors(sop, ctx) -> set:
     return {n for n in names if len(n) >= 2}
 
 
+def actor_column(sop, i, name):
+    """Where an actor column is: the model's location, else the procedure
+    table with the column's header ('tabel 3, kolom "Bendahara"')."""
+    table = sop.lokasi or {}
+    if i is not None and table.get(f"pelaksana[{i}]"):
+        return table[f"pelaksana[{i}]"]
+    if table.get("pelaksana"):
+        return table["pelaksana"]
+    where = table.get("kegiatan")
+    if where and name:
+        return f'{where}, kolom "{name}"'
+    return where
+
+
 def _empty(text) -> bool:
     return not (text or "").strip()
 
@@ -469,7 +483,8 @@ class PelaksanaTerlaluBanyak(Rule):
         actors = [p for p in sop.pelaksana or [] if p and p.strip()]
         maks = self.options["maks"]
         if len(actors) > maks:
-            yield self.finding(sop, field="pelaksana", n=len(actors), maks=maks, teks=", ".join(actors))
+            yield self.finding(sop, field="pelaksana", n=len(actors), maks=maks, teks=", ".join(actors),
+                               lokasi=actor_column(sop, None, None))
 
 
 class KegiatanTerlaluBanyak(Rule):
@@ -548,8 +563,7 @@ class PelaksanaTidakDipakai(Rule):
             if not p or not p.strip():
                 continue
             if normalise_actor(p) not in used:
-                lokasi = (sop.lokasi or {}).get(f"pelaksana[{i}]") or (sop.lokasi or {}).get("pelaksana")
-                yield self.finding(sop, field="pelaksana", teks=p, lokasi=lokasi)
+                yield self.finding(sop, field="pelaksana", teks=p, lokasi=actor_column(sop, i, p))
 
 
 RULES = [TanpaKegiatan, PelaksanaKosong, PelaksanaGanda, KelengkapanKosong, WaktuKosong, WaktuTidakTerukur,
