@@ -413,3 +413,53 @@ def test_table_without_actor_columns_takes_the_actor_from_the_sentence(tmp_path)
     assert [(k.no, k.pelaksana) for k in sop.kegiatan] == [(1, "Pemohon"), (2, "Kasubbag Umum"), (3, None)]
     assert sop.pelaksana == ["Pemohon", "Kasubbag Umum"]
     assert [(x.teks, x.lokasi) for x in sop.tak_terpetakan] == [("Tahap", "tabel 1, baris 1, kolom 2")]
+
+
+def test_labelled_signing_block_and_waktu_unit_in_header(tmp_path):
+    d = new()
+    t = d.add_table(rows=2, cols=2)
+    set_cell(t.cell(0, 0), "Nama SOP")
+    set_cell(t.cell(0, 1), "Pelayanan Arsip")
+    set_cell(t.cell(1, 0), "Disahkan oleh")
+    set_cell(t.cell(1, 1), "KEPALA DINAS ARSIP", "Nama : Dra. SITI AMINAH", "Pangkat/Gol : Pembina (IV/a)",
+             "NIP : 19700101 199003 2 004")
+    p = d.add_table(rows=3, cols=4)
+    for i, h in enumerate(["No", "Kegiatan", "Pelaksana", "Waktu (Menit)"]):
+        set_cell(p.cell(0, i), h)
+    for r, vals in enumerate([("1", "Menerima arsip", "Arsiparis", "15"), ("2", "Mencatat arsip", "Arsiparis", "1,5")], 1):
+        for c, v in enumerate(vals):
+            set_cell(p.cell(r, c), v)
+    [sop] = _read(d, tmp_path)
+    peng = sop.identitas.disahkan_oleh
+    assert (peng.jabatan, peng.nama, peng.pangkat, peng.nip) == ("KEPALA DINAS ARSIP", "Dra. SITI AMINAH",
+                                                                "Pembina (IV/a)", "197001011990032004")
+    assert [(k.waktu.teks, k.waktu.menit) for k in sop.kegiatan] == [("15", 15), ("1,5", 1.5)]
+
+
+def test_strict_ooxml_document(tmp_path):
+    """A "Strict Open XML" file (purl.oclc.org namespaces) reads like a normal one."""
+    import zipfile
+
+    d = new()
+    identity_table(d)
+    procedure_table(d, STEPS[:2])
+    normal = tmp_path / "normal.docx"
+    d.save(normal)
+    strict = tmp_path / "strict.docx"
+    pairs = [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+              b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+             (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+              b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+             (b"http://schemas.openxmlformats.org/drawingml/2006/main", b"http://purl.oclc.org/ooxml/drawingml/main")]
+    with zipfile.ZipFile(normal) as zin, zipfile.ZipFile(strict, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/") and item.filename.endswith(".xml"):
+                for a, b in pairs:
+                    data = data.replace(a, b)
+            zout.writestr(item, data)
+    [a] = read(normal)
+    [b] = read(strict)
+    a.sumber = b.sumber = None
+    assert to_dict(a) == to_dict(b)
+    assert b.identitas.nomor_sop == "065/23.c/DKPS/II/2014" and len(b.kegiatan) == 2

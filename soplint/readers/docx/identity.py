@@ -262,6 +262,8 @@ def list_items(lines: list[Line]) -> list[str]:
 
 
 _NIP = re.compile(r"\bN\s*\.?\s*I\s*\.?\s*P\b\.?\s*:?", re.I)
+_SUB = re.compile(r"^\s*(nama(?:\s+pejabat)?|jabatan|pangkat\s*/\s*gol\w*\.?|pangkat|golongan|gol\.?|nip|nrp)"
+                  r"\s*[:.]\s*(.*)$", re.I)
 _PANGKAT = re.compile(r"\b(pembina|penata|pengatur|juru|golongan|gol\.|[IV]{1,3}\s*/\s*[a-eA-E])\b", re.I)
 _SIGN_NOISE = re.compile(r"^\(?\s*(ttd|t\.t\.d|cap|stempel|cap\s*(dan|&)\s*ttd|ttd\s*(dan|&)\s*cap|"
                          r"tanda\s*tangan|materai|meterai)\.?\s*\)?$", re.I)
@@ -280,6 +282,34 @@ def parse_pengesahan(lines: list[Line]) -> tuple[Pengesahan, list[Line]]:
         else:
             keep.append(ln)
     peng = Pengesahan()
+    # lines written with their own sub-label ("Nama : ...", "Pangkat/Gol : ...")
+    plain: list[Line] = []
+    for ln in keep:
+        m = _SUB.match(ln.text)
+        if m and m.group(2).strip():
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if key.startswith("nama") and peng.nama is None:
+                peng.nama = value
+            elif key.startswith("jabatan") and peng.jabatan is None:
+                peng.jabatan = value
+            elif key.startswith(("pangkat", "gol")) and peng.pangkat is None:
+                peng.pangkat = value
+            elif key.startswith(("nip", "nrp")) and peng.nip is None:
+                peng.nip = values.parse_nip(value)
+            else:
+                plain.append(ln)
+        else:
+            plain.append(ln)
+    if peng.nama is None and peng.jabatan is None:
+        peng, plain = Pengesahan(), keep  # only NIP/pangkat labelled: the usual block
+    if len(plain) < len(keep):
+        # labelled block: the unlabelled lines are the position (before the
+        # name) or unplaced
+        if plain and peng.jabatan is None:
+            peng.jabatan = values.norm_space(" ".join(ln.text for ln in plain))
+        elif plain:
+            rest.extend(plain)
+        return peng, rest
     if not keep:
         return peng, rest
     texts = [ln.text for ln in keep]

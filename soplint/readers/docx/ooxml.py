@@ -384,7 +384,7 @@ def _styles_for(pkg, name: str, document: bytes) -> Styles:
     from soplint.safezip import parse_xml
 
     if b"<w:styles" not in data[:4096] or b"<w:style " not in data:
-        return Styles(parse_xml(data, pkg.path, name))
+        return Styles(parse_xml(_transitional(data), pkg.path, name))
 
     def block(sid: bytes):
         k = data.find(b'w:styleId="' + sid + b'"')
@@ -422,10 +422,11 @@ def _styles_for(pkg, name: str, document: bytes) -> Styles:
     head = data[:data.find(b">", data.find(b"<w:styles")) + 1]
     xml = head + b"".join(keep.values()) + b"</w:styles>"
     xml = xml[xml.find(b"<w:styles"):]
+    xml = _transitional(xml)
     try:
         return Styles(parse_xml(xml, pkg.path, name))
     except Exception:
-        return Styles(parse_xml(data, pkg.path, name))
+        return Styles(parse_xml(_transitional(data), pkg.path, name))
 
 
 # --------------------------------------------------------------------------
@@ -462,7 +463,7 @@ class Reader:
         out = {}
         if not self.pkg.has(name):
             return out
-        root = self.pkg.xml(name)
+        root = self._xml(name)
         for rel in root.iterchildren("{%s}Relationship" % PR):
             if rel.get("TargetMode") == "External":
                 continue
@@ -470,6 +471,15 @@ class Reader:
             full = posixpath.normpath(posixpath.join(d, target)) if not target.startswith("/") else target[1:]
             out[rel.get("Id")] = (rel.get("Type") or "", full)
         return out
+
+    def _xml(self, name: str):
+        """A part parsed through the package (Strict OOXML namespaces mapped
+        to the transitional ones the walker knows)."""
+        if not getattr(self, "strict", False):
+            return self.pkg.xml(name)
+        from soplint.safezip import parse_xml
+
+        return parse_xml(_transitional(self.pkg.read(name)), self.pkg.path, name)
 
     def _main_part(self) -> str:
         if self.pkg.has("word/document.xml"):
@@ -481,6 +491,9 @@ class Reader:
         data = self.pkg.read(main)
         from soplint.safezip import parse_xml
 
+        self.strict = _STRICT_W in data[:4096]
+        if self.strict:
+            data = _transitional(data)
         root = parse_xml(data, self.pkg.path, main)
         has_vml = b"urn:schemas-microsoft-com:vml" in data
         rels = self._part_rels(main)
@@ -489,16 +502,16 @@ class Reader:
             by_type.setdefault(typ.rsplit("/", 1)[-1], []).append(target)
         for name in by_type.get("numbering", []):
             if self.pkg.has(name):
-                self.numbering = Numbering(self.pkg.xml(name))
+                self.numbering = Numbering(self._xml(name))
         for name in by_type.get("styles", []):
             if self.pkg.has(name):
                 self.styles = _styles_for(self.pkg, name, data)
         for name in by_type.get("settings", []) if has_vml else []:
             if self.pkg.has(name):
-                self._collect_vml_rules(self.pkg.xml(name))
+                self._collect_vml_rules(self._xml(name))
         for name in by_type.get("comments", []):
             if self.pkg.has(name):
-                self.doc.comments += sum(1 for _ in self.pkg.xml(name).iterchildren(_W_comment))
+                self.doc.comments += sum(1 for _ in self._xml(name).iterchildren(_W_comment))
         self._collect_vml_rules(root)
         self.doc.tracked_changes += _count_changes(root)
         body = root.find(_W_body)
@@ -515,7 +528,7 @@ class Reader:
                     continue
                 seen.add(rel[1])
                 kind = "header" if ref.tag == _W_headerReference else "footer"
-                proot = self.pkg.xml(rel[1])
+                proot = self._xml(rel[1])
                 self.doc.tracked_changes += _count_changes(proot)
                 part = Part(name=rel[1], kind=kind, blocks=self._blocks(proot, _Ctx(kind), top=False))
                 (self.doc.headers if kind == "header" else self.doc.footers).append(part)
@@ -1011,6 +1024,24 @@ class Reader:
 
 # --------------------------------------------------------------------------
 # helpers
+
+
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_STRICT_MAP = [
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing", WP.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", A.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/picture", PIC.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/math", M.encode()),
+]
+
+
+def _transitional(data: bytes) -> bytes:
+    """Strict OOXML ("Strict Open XML Document") -> transitional namespaces."""
+    for a, b in _STRICT_MAP:
+        data = data.replace(a, b)
+    return data
 
 
 def _choose(alt):

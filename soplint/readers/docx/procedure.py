@@ -12,6 +12,7 @@ and branches (see :mod:`.flow`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -35,6 +36,8 @@ class ColMap:
     header_cells: set = field(default_factory=set)
     #: header cells with text that is neither a column label nor an actor
     extra_header: list = field(default_factory=list)
+    #: unit named in the Waktu header ("Waktu (Menit)"), for bare numbers
+    waktu_unit: Optional[str] = None
     ncols: int = 0
 
     def col(self, role: str) -> Optional[int]:
@@ -147,6 +150,12 @@ def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
                     cm.header_cells.add(id(c))
                     for j in range(c.col, c.col + c.span):
                         cm.roles[j] = k
+    for r in range(r0, min(r0 + 2, len(table.rows))):
+        for c in table.rows[r].cells:
+            if cm.roles.get(c.col) == "waktu" and c.origin is None:
+                m = re.search(r"\b(menit|jam|hari)\b", c.text, re.I)
+                if m:
+                    cm.waktu_unit = m.group(1).lower()
     # optional row of column numbers "1 2 3 ..."
     if data_start < len(table.rows) and is_number_row(table, data_start):
         data_start += 1
@@ -203,6 +212,7 @@ class RawStep:
     pelaksana_text: str = ""
     mutu: dict = field(default_factory=dict)  # role -> text
     waktu_cell: Optional[Cell] = None
+    waktu_unit: Optional[str] = None
     #: texts of actor cells that are neither ticks nor empty
     actor_texts: list = field(default_factory=list)
     kegiatan: Optional[Kegiatan] = None
@@ -288,7 +298,8 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
             pt.loose_shapes.extend(row_shapes)
             continue
         else:
-            step = RawStep(no=no, uraian=uraian, table=table, row=r, lokasi=table_lokasi(table, r))
+            step = RawStep(no=no, uraian=uraian, table=table, row=r, lokasi=table_lokasi(table, r),
+                           waktu_unit=cm.waktu_unit)
             pt.steps.append(step)
             prev = step
         step.shapes.extend(row_shapes)
@@ -362,6 +373,9 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
         k.keterangan = rs.mutu.get("keterangan", "") or ""
         wt = rs.mutu.get("waktu", "")
         k.waktu = _waktu(wt, hari) if wt else None
+        if k.waktu is not None and k.waktu.menit is None and rs.waktu_unit and re.fullmatch(r"\d+(?:[.,]\d+)?", wt.strip()):
+            per = {"menit": 1, "jam": 60, "hari": hari}[rs.waktu_unit]
+            k.waktu.menit = float(wt.strip().replace(",", ".")) * per  # "Waktu (Menit)" over bare numbers
         rs.kegiatan = k
         # actors
         cm = rs.table.cm if hasattr(rs.table, "cm") else None
