@@ -57,6 +57,9 @@ def expand(exp: dict) -> list[tuple[str, object]]:
         elif key == "tak_terpetakan~":
             for text in val:
                 facts.append((f"tak_terpetakan~{text}", text))
+        elif key == "tanpa~":  # text that must appear nowhere in the model (e.g. field codes)
+            for text in val:
+                facts.append((f"tanpa~{text}", "absent"))
         else:
             facts.append((key, val))
     return facts
@@ -67,6 +70,9 @@ _MISSING = object()
 
 def resolve(model: dict, key: str):
     """Value of a fact key in a model dict; _MISSING where the path does not exist."""
+    if key.startswith("tanpa~"):
+        want = key.split("~", 1)[1]
+        return "absent" if want not in json.dumps(model, ensure_ascii=False) else f"found {want!r}"
     if key.startswith("tak_terpetakan~"):
         want = _norm(key.split("~", 1)[1])
         texts = [_norm(t.get("teks", "")) for t in model.get("tak_terpetakan") or []]

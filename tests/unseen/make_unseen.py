@@ -1977,6 +1977,140 @@ def careless_arsip_vml_group(path: Path):
     pt.cell(2, 2).paragraphs[0]._p.append(parse_xml(grp))
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 18. python-docx "buku SOP": cover, DAFTAR ISI as a real TOC complex field (field codes
+#     TOC / PAGEREF must never be read as text; the results are), then three SOPs each
+#     under a Heading 1 chapter title, one after the other with page breaks
+#     (Kecamatan Sukolilo, Kabupaten Pati)
+# --------------------------------------------------------------------------------------
+
+def _complex_field_runs(instr, result_xml):
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {escape(instr)} '
+            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{result_xml}'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def toc_paragraphs(doc, entries):
+    """A TOC field spanning several paragraphs: begin+instr+separate in the first, end in the last."""
+    for i, (title, page, anchor) in enumerate(entries):
+        inner = (f'<w:hyperlink w:anchor="{anchor}" w:history="1"><w:r><w:t>{escape(title)}</w:t></w:r>'
+                 f'<w:r><w:tab/></w:r>'
+                 + _complex_field_runs(f"PAGEREF {anchor} \\h", f"<w:r><w:t>{page}</w:t></w:r>")
+                 + "</w:hyperlink>")
+        head = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+                'TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                if i == 0 else "")
+        tail = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(entries) - 1 else ""
+        doc.element.body.append(parse_xml(
+            f'<w:p {NSDECL}><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="13000"/></w:tabs></w:pPr>'
+            f'{head}{inner}{tail}</w:p>'))
+    # python-docx appends after sectPr: move the section properties back to the end
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    body.remove(sect)
+    body.append(sect)
+
+
+def standard_sop(doc, instansi, ident, details, actors, steps):
+    """Identity (logo | label | : | value), detail (2x3), procedure with ticks."""
+    n = len(ident)
+    idt = doc.add_table(rows=n, cols=4)
+    borders(idt)
+    set_widths(idt, [4500, 2600, 300, 6100])
+    put(vmerge([idt.cell(i, 0) for i in range(n)]), instansi, bold=True)
+    for i, (lab, val) in enumerate(ident):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), ":")
+        put(idt.cell(i, 3), val, underline_line=3 if lab.lower().startswith("disahkan") else None)
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    for k, (head, items) in enumerate(details):
+        put(det.cell(k // 2, k % 2), [head] + items)
+    doc.add_paragraph()
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4000] + [1200] * len(actors) + [1700, 1000, 1600, 1800])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 1 + len(actors))), "Pelaksana", bold=True)
+    m0 = 2 + len(actors)
+    put(pt.cell(0, m0).merge(pt.cell(0, m0 + 2)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, ncol - 1), pt.cell(1, ncol - 1)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (m0, kel), (m0 + 1, waktu), (m0 + 2, out),
+                     (ncol - 1, ket)):
+            put(pt.cell(2 + k, c), v)
+
+
+SUKOLILO = ["PEMERINTAH KABUPATEN PATI", "KECAMATAN SUKOLILO"]
+CAMAT = ["CAMAT SUKOLILO", "", "", "Drs. MUSLIHAN, M.Si", "Pembina", "NIP. 19690817 199003 1 005"]
+
+
+def _details(dh, kp, kt, pp, pr, pc):
+    return [("Dasar Hukum:", dh), ("Kualifikasi Pelaksana:", kp), ("Keterkaitan:", kt),
+            ("Peralatan/Perlengkapan:", pp), ("Peringatan:", pr), ("Pencatatan dan Pendataan:", pc)]
+
+
+def buku_toc(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    for line in ("BUKU SOP ADMINISTRASI PEMERINTAHAN", "KECAMATAN SUKOLILO", "KABUPATEN PATI", "TAHUN 2023"):
+        p = doc.add_paragraph()
+        p.alignment = 1
+        p.add_run(line).bold = True
+    doc.add_page_break()
+    doc.add_paragraph().add_run("DAFTAR ISI").bold = True
+    titles = ["SOP Pelayanan Surat Keterangan Usaha", "SOP Legalisasi Surat Pernyataan Ahli Waris",
+              "SOP Rekomendasi Dispensasi Nikah"]
+    toc_paragraphs(doc, [(t, 3 + 2 * i, f"_Toc14{i}") for i, t in enumerate(titles)])
+    common_dh = ["1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                 "2. Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"]
+    sops = [
+        (["Nomor SOP", "503/01/SKL/2023"], "6 Februari 2023", "Pelayanan Surat Keterangan Usaha",
+         ["Pemohon", "Petugas PATEN", "Kasi Ekbang", "Camat"],
+         [(1, "Menyerahkan surat pengantar desa dan fotokopi KTP", 0, "Pengantar desa, KTP", "5 menit",
+           "Berkas permohonan", ""),
+          (2, "Memeriksa berkas dan mengetik surat keterangan usaha", 1, "Berkas permohonan", "15 menit",
+           "Draf surat", ""),
+          (3, "Memaraf draf surat keterangan usaha", 2, "Draf surat", "10 menit", "Draf berparaf", ""),
+          (4, "Menandatangani surat keterangan usaha", 3, "Draf berparaf", "10 menit", "Surat ditandatangani", ""),
+          (5, "Menerima surat keterangan usaha", 0, "Surat ditandatangani", "5 menit", "Surat diterima", "")]),
+        (["Nomor SOP", "474/02/SKL/2023"], "6 Februari 2023", "Legalisasi Surat Pernyataan Ahli Waris",
+         ["Pemohon", "Petugas PATEN", "Kasi Pemerintahan", "Sekcam", "Camat"],
+         [(1, "Menyerahkan surat pernyataan ahli waris yang diketahui kepala desa", 0,
+           "Surat pernyataan, KTP ahli waris, akta kematian", "5 menit", "Berkas permohonan", ""),
+          (2, "Mencatat dalam buku register", 1, "Berkas permohonan", "5 menit", "Berkas teregister", ""),
+          (3, "Meneliti keabsahan surat pernyataan, sah?", 2, "Berkas teregister", "30 menit", "Berkas diteliti",
+           "Tidak: kembali ke kegiatan 1"),
+          (4, "Memaraf surat pernyataan", 3, "Berkas diteliti", "10 menit", "Berkas berparaf", ""),
+          (5, "Menandatangani legalisasi", 4, "Berkas berparaf", "10 menit", "Legalisasi ditandatangani", ""),
+          (6, "Menerima surat pernyataan yang telah dilegalisasi", 0, "Legalisasi ditandatangani", "5 menit",
+           "Surat diterima", "")]),
+        (["Nomor SOP", "474.2/03/SKL/2023"], "13 Februari 2023", "Rekomendasi Dispensasi Nikah",
+         ["Pemohon", "Petugas PATEN", "Camat"],
+         [(1, "Menyerahkan permohonan rekomendasi dispensasi nikah", 0, "Pengantar desa, N1-N4, KTP", "5 menit",
+           "Berkas permohonan", ""),
+          (2, "Memeriksa berkas dan mengetik rekomendasi", 1, "Berkas permohonan", "15 menit", "Draf rekomendasi",
+           ""),
+          (3, "Menandatangani rekomendasi", 2, "Draf rekomendasi", "10 menit", "Rekomendasi", ""),
+          (4, "Menerima rekomendasi dispensasi nikah", 0, "Rekomendasi", "5 menit", "Rekomendasi diterima", "")]),
+    ]
+    for (nlab, nval), tgl, nama, actors, steps in sops:
+        doc.add_page_break()
+        doc.add_paragraph("SOP " + nama, style="Heading 1")
+        standard_sop(doc, SUKOLILO,
+                     [(nlab, [nval]), ("Tanggal Pembuatan", [tgl]), ("Tanggal Revisi", ["-"]),
+                      ("Tanggal Efektif", ["1 Maret 2023"]), ("Disahkan oleh", CAMAT), ("Nama SOP", [nama])],
+                     _details(common_dh, ["1. Memahami tugas pelayanan PATEN"], ["-"], ["1. Komputer", "2. Printer"],
+                              ["Berkas tidak lengkap tidak dapat diproses"], ["1. Buku register"]),
+                     actors, steps)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -1995,6 +2129,7 @@ def main(argv=None):
     careless_sipb(FILES / "careless-struktur-sipb-dinkes.docx")
     drawn_reklame(FILES / "drawn-lengkap-setuju-reklame.docx")
     careless_arsip_vml_group(FILES / "careless-logo-vml-grup-arsip.docx")
+    buku_toc(FILES / "buku-daftar-isi-kecamatan-sukolilo.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
