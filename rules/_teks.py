@@ -184,10 +184,15 @@ def _canon_nomor(raw: str) -> str:
 
 
 def _last_kind(window: str) -> Optional[str]:
-    kind = None
+    m = _last_kind_match(window)
+    return m.lastgroup if m else None
+
+
+def _last_kind_match(window: str):
+    last = None
     for m in _KIND_RE.finditer(window):
-        kind = m.lastgroup
-    return kind
+        last = m
+    return last
 
 
 def citations(text: str) -> list:
@@ -207,14 +212,20 @@ def citations(text: str) -> list:
     prev_end = 0
     for start, end, name, m in spans:
         window = text[prev_end:start]
+        kind_start = start
         if name == "menpan":
             kind = "permenpan"
         else:
-            kind = _last_kind(window)
+            km = _last_kind_match(window)
             if name in ("short", "bare"):
                 # the kind must sit right before the number ("UU 32/2004")
-                near = _last_kind(text[max(prev_end, start - 30):start])
-                kind = near
+                lo = max(prev_end, start - 30)
+                km = _last_kind_match(text[lo:start])
+                if km is not None:
+                    kind_start = lo + km.start()
+            elif km is not None:
+                kind_start = prev_end + km.start()
+            kind = km.lastgroup if km else None
         nomor_raw = m.group("nomor")
         tahun = m.groupdict().get("tahun")
         if name == "slash":
@@ -225,8 +236,8 @@ def citations(text: str) -> list:
         if kind is None:
             prev_end = end
             continue
-        out.append(Citation(kind, _canon_nomor(nomor_raw), int(tahun) if tahun else None, start, end,
-                            text[start:end], bool(_REFERS_BACK.search(window)) and bool(out)))
+        out.append(Citation(kind, _canon_nomor(nomor_raw), int(tahun) if tahun else None, kind_start, end,
+                            text[kind_start:end], bool(_REFERS_BACK.search(window)) and bool(out)))
         prev_end = end
     return out
 
