@@ -221,3 +221,19 @@ def test_missing_input_is_dk01_not_a_crash(proyek):
     assert code == 1
     assert [t["code"] for t in data["berkas"][1]["temuan"]] == ["DK01"]
     assert len(data["berkas"][0]["sop"]) == 1
+
+
+@pytest.mark.parametrize("name,content", [
+    ("pyproject.toml", '[tool.soplint]\nignore = ["ID04"]\n[tool.soplint.severity]\nPR05 = "error"\n'
+                       '[tool.soplint.rules.ID06]\npola = "^\\\\d+$"\n'),
+    ("setup.cfg", "[soplint]\nignore = ID04\n[soplint.severity]\nPR05 = error\n"
+                  "[soplint.rules.ID06]\npola = ^\\d+$\n"),
+])
+def test_tables_in_pyproject_and_setup_cfg(proyek, name, content):
+    (proyek / name).write_text(content)
+    code, found, data = codes()
+    assert found == ["ID06", "PR05"] and code == 1
+    id06 = [t for t in data["berkas"][0]["temuan"] if t["code"] == "ID06"]
+    assert id06 and "kosong" in id06[0]["message"]  # empty segment comes before the pattern
+    code, out = run("config")
+    assert any(x.startswith('rules.ID06.pola = "^\\\\d+$"') and x.endswith(name) for x in out.splitlines()), out
