@@ -22,6 +22,7 @@ from soplint.model import (
     Kegiatan,
     Pengesahan,
     TakTerpetakan,
+    Waktu,
     from_dict,
     to_dict,
 )
@@ -455,7 +456,21 @@ def sop_models(draw):
             other = draw(st.integers(1, n).filter(lambda x: x not in (i, i + 1)))
             k.cabang = Cabang(ya=i + 1, tidak=other)
             k.uraian = k.uraian + " sudah lengkap?"
+        elif simbol == "proses":
+            extra = draw(st.integers(0, 19))
+            col = actors.index(k.pelaksana)
+            if extra == 0 and col + 1 < len(actors):
+                # a step done by two actors: the left-most one is the pelaksana
+                k.pelaksana_lain = [actors[draw(st.integers(col + 1, len(actors) - 1))]]
+            elif extra == 1:
+                k.simbol, k.bentuk = "tidak_baku", draw(st.sampled_from(["flowChartDocument", "t114", "t120"]))
         steps.append(k)
+    # one Waktu cell merged over a few consecutive steps
+    if n >= 4 and draw(st.booleans()):
+        start = draw(st.integers(1, n - 2))
+        group = list(range(start, min(n, start + draw(st.integers(2, 3))) + 1))
+        for no in group:
+            steps[no - 1].waktu = Waktu("30 menit", 30, group)
     lists = {}
     for key in ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
                 "pencatatan_pendataan"):
