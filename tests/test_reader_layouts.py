@@ -463,3 +463,43 @@ def test_strict_ooxml_document(tmp_path):
     a.sumber = b.sumber = None
     assert to_dict(a) == to_dict(b)
     assert b.identitas.nomor_sop == "065/23.c/DKPS/II/2014" and len(b.kegiatan) == 2
+
+
+def test_numbered_steps_right_after_an_identity_table(tmp_path):
+    d = new()
+    t = d.add_table(rows=2, cols=2)
+    set_cell(t.cell(0, 0), "Nomor SOP")
+    set_cell(t.cell(0, 1), "12")
+    set_cell(t.cell(1, 0), "Nama SOP")
+    set_cell(t.cell(1, 1), "Pelayanan KTP")
+    nid = numbering_id(d)
+    for x in ["Pemohon mengisi formulir", "Petugas Loket memeriksa berkas", "Kasi Pelayanan menandatangani"]:
+        numbered(d.add_paragraph(x), nid)
+    [sop] = _read(d, tmp_path)
+    assert [(k.no, k.pelaksana, k.simbol) for k in sop.kegiatan] == [
+        (1, "Pemohon", "mulai"), (2, "Petugas Loket", "proses"), (3, "Kasi Pelayanan", "selesai")]
+    assert sop.tak_terpetakan == []
+
+
+def test_identity_in_a_nested_table_and_inline_labels(tmp_path):
+    d = new()
+    t = d.add_table(rows=1, cols=2)
+    set_cell(t.cell(0, 0), "PEMERINTAH KOTA TANGERANG", "KELURAHAN CIBODAS")
+    inner = t.cell(0, 1).add_table(rows=4, cols=3)
+    for i, (a, b) in enumerate([("Nomor SOP", "445.8/34 -Sekret"), ("Tanggal Efektif", "2018-07-13"),
+                                ("Disahkan oleh", "LURAH CIBODAS"), ("Nama SOP", "Pengantar PBB")]):
+        set_cell(inner.cell(i, 0), a)
+        set_cell(inner.cell(i, 1), ":")
+        set_cell(inner.cell(i, 2), b)
+    inner.cell(2, 2).add_paragraph("SUPRIYADI")
+    inner.cell(2, 2).add_paragraph("NIP. 19680707 199103 1 007")
+    d.add_paragraph("Tanggal Pembuatan : 1 Juli 2018")
+    procedure_table(d, STEPS[:3])
+    [sop] = _read(d, tmp_path)
+    i = sop.identitas
+    assert i.instansi == ["PEMERINTAH KOTA TANGERANG", "KELURAHAN CIBODAS"]
+    assert (i.nomor_sop, i.tanggal_efektif.tanggal, i.tanggal_pembuatan.tanggal, i.nama_sop) == (
+        "445.8/34 -Sekret", "2018-07-13", "2018-07-01", "Pengantar PBB")
+    assert (i.disahkan_oleh.jabatan, i.disahkan_oleh.nama, i.disahkan_oleh.nip) == (
+        "LURAH CIBODAS", "SUPRIYADI", "196807071991031007")
+    assert len(sop.kegiatan) == 3 and sop.tak_terpetakan == []

@@ -245,6 +245,10 @@ class Stream:
                     self.close_entry()
                 return
             self.close_entry()
+        if self.mode is None and self.cur is not None and self.cur.has_identity and not self.cur.has_procedure \
+                and ln.n == 0 and p.cell is None and steps_text.step_number(p)[0] is not None:
+            self.mode = "proc_text"  # numbered steps right after the identity, without a heading
+            self.cur.sop.lokasi.setdefault("kegiatan", ln.lokasi)
         if self.mode == "proc_text" and self.cur is not None:
             if ln.n == 0:
                 self.cur.proc_paras.append(p)
