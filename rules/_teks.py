@@ -49,6 +49,11 @@ tersebut ini itu secara agar supaya guna akan telah sudah sesuai terhadap
 """.split())
 
 
+#: roots of light verbs that add nothing to an activity ("melakukan
+#: peninjauan" says what "meninjau" says)
+LIGHT_VERBS = frozenset(["laku", "laksana"])
+
+
 def tokens(text: Optional[str]) -> list:
     return norm(text).split()
 
@@ -63,8 +68,9 @@ def stems(text: Optional[str], drop_stopwords: bool = True) -> list:
 
 
 def stem_text(text: Optional[str]) -> str:
-    """Normalised text with every word reduced to its root, stopwords out."""
-    return " ".join(stems(text))
+    """Normalised text with every word reduced to its root, stopwords and
+    light verbs out."""
+    return " ".join(w for w in stems(text) if w not in LIGHT_VERBS)
 
 
 # --------------------------------------------------------------------------

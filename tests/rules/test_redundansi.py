@@ -31,6 +31,14 @@ def test_rd01_same_activity_with_other_affixes(periksa, sop):
     assert [t["kegiatan"] for t in found] == [3]
 
 
+def test_rd01_light_verbs_do_not_hide_a_duplicate(periksa, sop):
+    sop.kegiatan[1].uraian = "Melakukan peninjauan lapangan"
+    _insert(sop, 2, K(3, "Melaksanakan peninjauan lapangan.", B, "Surat bercatatan", W("1 hari", 480),
+                      "Berita acara peninjauan"))
+    found = of(periksa(sop, layout="centang"), "RD01")
+    assert [t["kegiatan"] for t in found] == [3]
+
+
 def test_rd01_threshold_option(periksa, sop, tmp_path):
     sop.kegiatan[1].uraian = "Meninjau lokasi permohonan izin"
     _insert(sop, 2, K(3, "Meninjau lokasi permohonan", B, "Surat bercatatan", W("10 menit", 10), "Hasil"))
