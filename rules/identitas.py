@@ -548,7 +548,7 @@ class DasarHukumDicabut(Rule):
     Opsi / Options
       tambahan: daftar entri tambahan {jenis, nomor, tahun, pengganti, judul}
       berkas: berkas TOML dengan tabel [[regulasi]] yang sama bentuknya
-      (relatif terhadap folder kerja)
+      (relatif terhadap folder berkas konfigurasi)
     """
 
     code = "ID09"
@@ -577,6 +577,16 @@ class DasarHukumDicabut(Rule):
         },
     }
     defaults = {"tambahan": [], "berkas": None}
+
+    @classmethod
+    def resolve_options(cls, options, base_dir):
+        path = options.get("berkas")
+        if path and base_dir is not None:
+            from pathlib import Path
+
+            p = Path(path)
+            options = {**options, "berkas": str(p if p.is_absolute() else Path(base_dir) / p)}
+        return options
 
     @classmethod
     def option_errors(cls, options):

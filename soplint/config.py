@@ -387,7 +387,8 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
             else:
                 errors.append(f"rules.{key}{'.' + where if where else ''}: {err.message}")
         if isinstance(opts, dict) and not any(True for _ in validator.iter_errors(opts)):
-            for problem in cls.option_errors({**cls.defaults, **opts}):
+            resolved = cls.resolve_options({**cls.defaults, **opts}, cfg.base_dir)
+            for problem in cls.option_errors(resolved):
                 errors.append(f"rules.{key}.{problem}")
     if errors:
         _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
@@ -400,7 +401,8 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
         level = severity.get(code, (None, cls.severity))[1]
         if level == "off":
             continue
-        out[code] = RuleSetting(cls=cls, severity=level, options={**cls.defaults, **cfg.rule_options(cls)})
+        options = cls.resolve_options({**cls.defaults, **cfg.rule_options(cls)}, cfg.base_dir)
+        out[code] = RuleSetting(cls=cls, severity=level, options=options)
     return out
 
 

@@ -79,6 +79,12 @@ class Rule:
 
     # -- to override -----------------------------------------------------
     @classmethod
+    def resolve_options(cls, options: dict, base_dir) -> dict:
+        """Options as the rule will use them, e.g. file names made absolute
+        against ``base_dir`` (the folder of the configuration file)."""
+        return options
+
+    @classmethod
     def option_errors(cls, options: dict) -> list:
         """Problems the JSON Schema cannot express (e.g. a bad regex); each a
         message naming the option. Called when the configuration is loaded."""

@@ -1,5 +1,5 @@
 """ID01-ID09 on real .docx files through the real `soplint check` command."""
-from _sopkit import T, of
+from _sopkit import T, of, run_cli
 
 
 def test_id01_absent_items_reported_one_by_one(periksa, sop):
@@ -164,3 +164,17 @@ def test_id09_table_extended_from_config(periksa, sop, tmp_path):
     sop.dasar_hukum = ["Peraturan Daerah Kota Bengkulu Nomor 5 Tahun 2010 tentang Organisasi"]
     found = of(periksa(sop), "ID09")
     assert len(found) == 1 and "Nomor 3 Tahun 2021" in found[0]["message"]
+
+
+def test_id09_table_file_relative_to_the_config(periksa, sop, tmp_path):
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "daerah.toml").write_text(
+        '[[regulasi]]\njenis = "perwal"\nnomor = "47"\ntahun = 2016\n'
+        'pengganti = "Peraturan Wali Kota Bengkulu Nomor 12 Tahun 2023"\n')
+    (tmp_path / "cfg" / "soplint.toml").write_text('[rules.ID09]\nberkas = "daerah.toml"\n')
+    sop.dasar_hukum = ["Peraturan Walikota Bengkulu Nomor 47 Tahun 2016 tentang Tugas Pokok"]
+    found = of(periksa(sop, "--config", tmp_path / "cfg" / "soplint.toml"), "ID09")
+    assert len(found) == 1 and "Nomor 12 Tahun 2023" in found[0]["message"]
+    (tmp_path / "cfg" / "soplint.toml").write_text('[rules.ID09]\nberkas = "tidak-ada.toml"\n')
+    code, out = run_cli(["check", tmp_path / "x.docx", "--config", tmp_path / "cfg" / "soplint.toml"])
+    assert code == 2 and "rules.ID09.berkas" in out
