@@ -296,6 +296,7 @@ class _Worker:
     def stop(self, kill=False):
         try:
             if kill:
+                _kill_descendants(self.proc.pid)  # e.g. a LibreOffice started by the reader
                 self.proc.kill()
             else:
                 try:
@@ -308,6 +309,43 @@ class _Worker:
                 self.proc.join(5)
         finally:
             self.conn.close()
+
+
+def _descendants(pid: int) -> list:
+    """Process ids below ``pid`` (Linux /proc; elsewhere none)."""
+    children: dict = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    out, stack = [], list(children.get(pid, []))
+    while stack:
+        p = stack.pop()
+        out.append(p)
+        stack.extend(children.get(p, []))
+    return out
+
+
+def _kill_descendants(pid: int) -> None:
+    """Kill what a worker started before the worker itself is killed, so that
+    nothing is left running (children in their own session included)."""
+    for child in _descendants(pid):
+        try:
+            if os.getpgid(child) == child:
+                os.killpg(child, signal.SIGKILL)
+            else:
+                os.kill(child, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
 
 
 def _mp_context():

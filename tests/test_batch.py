@@ -33,6 +33,13 @@ def work(item):
         os.kill(os.getpid(), signal.SIGSEGV)
     if kind == "exit":
         os._exit(3)
+    if kind == "child":  # a hung helper program in its own session, like LibreOffice
+        import subprocess
+
+        proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"], start_new_session=True)
+        with open(arg, "w") as fh:
+            fh.write(str(proc.pid))
+        proc.wait()
     raise AssertionError(kind)
 
 
@@ -158,3 +165,19 @@ def test_check_reports_the_same_at_any_jobs_and_streams_cross_rules(tmp_path):
     by_file = {Path(f["berkas"]).name: f for f in reports[0]["berkas"]}
     assert [t["code"] for t in by_file["rusak.docx"]["temuan"]] == ["DK01"]
     assert any(t["code"] == "RD05" for f in reports[0]["berkas"] for t in f["temuan"])
+
+
+def test_a_timed_out_worker_leaves_no_child_running(tmp_path):
+    pidfile = tmp_path / "child.pid"
+    outs = run([("child", str(pidfile)), ("value", 1)], jobs=2, timeout=3, memory_mb=0)
+    assert outs[0].error.kind == "timeout" and outs[1].value == 2
+    pid = int(pidfile.read_text())
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the helper program outlived its worker")
