@@ -503,3 +503,47 @@ def test_identity_in_a_nested_table_and_inline_labels(tmp_path):
     assert (i.disahkan_oleh.jabatan, i.disahkan_oleh.nama, i.disahkan_oleh.nip) == (
         "LURAH CIBODAS", "SUPRIYADI", "196807071991031007")
     assert len(sop.kegiatan) == 3 and sop.tak_terpetakan == []
+
+
+def test_symbol_anchored_in_the_row_above(tmp_path):
+    """A symbol dragged below its anchor row (anchored in the previous row,
+    positioned lower) belongs to the row it lies in."""
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima berkas", 0, "flowChartTerminator", "", "", "", ""),
+             ("2", "Memeriksa berkas", 1, "flowChartProcess", "", "", "", ""),
+             ("3", "Menandatangani", None, None, "", "", "", ""),
+             ("4", "Menyerahkan", 0, "flowChartTerminator", "", "", "", "")]
+    pt = procedure_table(d, steps)
+    # step 3's symbol is anchored in step 2's row (Sekretaris column), 0.6 inch lower
+    drawing_run(pt.cell(4, 4).paragraphs[0], "flowChartProcess", did=900, x=50000, y=550000, cx=600000, cy=300000)
+    [sop] = _read(d, tmp_path)
+    assert [(k.no, k.pelaksana, k.bentuk) for k in sop.kegiatan] == [
+        (1, "Pengadministrasi Umum", "flowChartTerminator"), (2, "Kasubbag Umum", "flowChartProcess"),
+        (3, "Sekretaris", "flowChartProcess"), (4, "Pengadministrasi Umum", "flowChartTerminator")]
+
+
+def test_buku_sop_with_the_identity_in_each_sections_page_header(tmp_path):
+    from docx.enum.section import WD_SECTION
+
+    d = new()
+    sec1 = d.sections[0]
+    h1 = sec1.header
+    t = h1.add_table(rows=2, cols=2, width=EMU * 6)
+    set_cell(t.cell(0, 0), "Nomor SOP")
+    set_cell(t.cell(0, 1), "01")
+    set_cell(t.cell(1, 0), "Nama SOP")
+    set_cell(t.cell(1, 1), "Surat Masuk")
+    procedure_table(d, STEPS)
+    sec2 = d.add_section(WD_SECTION.NEW_PAGE)
+    sec2.header.is_linked_to_previous = False
+    t2 = sec2.header.add_table(rows=2, cols=2, width=EMU * 6)
+    set_cell(t2.cell(0, 0), "Nomor SOP")
+    set_cell(t2.cell(0, 1), "02")
+    set_cell(t2.cell(1, 0), "Nama SOP")
+    set_cell(t2.cell(1, 1), "Surat Keluar")
+    procedure_table(d, STEPS[:2])
+    sops = _read(d, tmp_path)
+    assert [(s.identitas.nomor_sop, s.identitas.nama_sop, len(s.kegiatan)) for s in sops] == [
+        ("01", "Surat Masuk", 4), ("02", "Surat Keluar", 2)]
+    assert all(s.lainnya == {} for s in sops)

@@ -211,7 +211,10 @@ def apply_entry(sop: SOP, e: Entry) -> None:
     joined = values.norm_space(" ".join(texts))
     ident = sop.identitas
     if e.key in IDENT_KEYS:
-        if getattr(ident, e.key) is not None:
+        have = getattr(ident, e.key)
+        if have is not None:
+            if _same_value(have, joined):
+                return  # the identity repeated (e.g. in every page header)
             _lainnya(sop, e.label, joined)
             return
         sop.lokasi["identitas." + e.key] = e.lokasi
@@ -230,10 +233,23 @@ def apply_entry(sop: SOP, e: Entry) -> None:
         if getattr(sop, e.key) is None:
             setattr(sop, e.key, items)
             sop.lokasi[e.key] = e.lokasi
-        else:
-            getattr(sop, e.key).extend(items)
+        elif getattr(sop, e.key) != items:
+            getattr(sop, e.key).extend(x for x in items if x not in getattr(sop, e.key))
         return
     _lainnya(sop, e.label, joined)
+
+
+def _same_value(have, text: str) -> bool:
+    from soplint import values
+
+    t = values.norm_space(text).lower()
+    if isinstance(have, str):
+        return values.norm_space(have).lower() == t
+    if hasattr(have, "teks"):
+        return values.norm_space(have.teks).lower() == t
+    if isinstance(have, Pengesahan):
+        return bool(have.nama) and values.norm_space(have.nama).lower() in t
+    return False
 
 
 def _lainnya(sop: SOP, label: str, value: str) -> None:

@@ -519,11 +519,15 @@ class Reader:
             self.doc.blocks = self._blocks(body, _Ctx("body"), top=True)
         # headers and footers referenced by the sections, in document order
         seen = set()
+        current: list[str] = []
         for sect in root.iter(T_SECTPR):
+            here = []
             for ref in sect:
                 if ref.tag not in (_W_headerReference, _W_footerReference):
                     continue
                 rel = rels.get(ref.get(_RID))
+                if rel is not None and ref.tag == _W_headerReference and self.pkg.has(rel[1]):
+                    here.append(rel[1])
                 if rel is None or rel[1] in seen or not self.pkg.has(rel[1]):
                     continue
                 seen.add(rel[1])
@@ -532,6 +536,9 @@ class Reader:
                 self.doc.tracked_changes += _count_changes(proot)
                 part = Part(name=rel[1], kind=kind, blocks=self._blocks(proot, _Ctx(kind), top=False))
                 (self.doc.headers if kind == "header" else self.doc.footers).append(part)
+            # a section without header references keeps the previous section's
+            current = here or current
+            self.doc.section_headers.append(list(current))
         return self.doc
 
     def _collect_vml_rules(self, root):
@@ -589,6 +596,8 @@ class Reader:
                     npr = x
                 elif xt == _W_outlineLvl:
                     p.outline = _int(x.get(_VAL))
+                elif xt == T_SECTPR:
+                    p.sect_end = True
             if npr is not None:
                 nid = npr.find(_W_numId)
                 il = npr.find(_W_ilvl)

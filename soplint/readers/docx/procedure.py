@@ -357,6 +357,7 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
     for t in tables:
         if t.group_symbols:
             _place_group_symbols(t)
+    _settle_strays(raw)
     drawn = any(m[1] is not None for s in raw for m in s.marks)
     steps: list[Kegiatan] = []
     used_nos: set[int] = set()
@@ -458,6 +459,31 @@ def _waktu(text: str, hari):
 
     r = _waktu_cached(text, hari)
     return Waktu(r[0], r[1]) if r is not None else None
+
+
+def _settle_strays(raw: list[RawStep]) -> None:
+    """Word anchors a dragged shape to the nearest paragraph: a row holding
+    two symbols next to a row holding none gives the one lying towards the
+    empty row (lowest for the row below, highest for the row above) to it."""
+    def syms(rs):
+        return [m for m in rs.marks if m[1] is not None]
+
+    for i, rs in enumerate(raw):
+        if rs.marks:
+            continue
+        for j, pick in ((i - 1, max), (i + 1, min)):
+            if not 0 <= j < len(raw) or raw[j].table is not rs.table:
+                continue
+            have = syms(raw[j])
+            if len(have) < 2:
+                continue
+            m = pick(have, key=lambda mk: mk[1].y)
+            others = [x for x in have if x is not m]
+            if (pick is max and m[1].y > max(x[1].y for x in others) + m[1].cy / 2) or (
+                    pick is min and m[1].y + m[1].cy / 2 < min(x[1].y for x in others)):
+                raw[j].marks.remove(m)
+                rs.marks.append(m)
+                break
 
 
 def _place_group_symbols(pt: ProcTable) -> None:

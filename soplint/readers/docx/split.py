@@ -130,10 +130,29 @@ class Stream:
 
     # -- blocks -------------------------------------------------------------
     def run(self) -> list[SOP]:
-        for part in self.doc.headers:
-            self.header_part(part)
+        sections = self.doc.section_headers or [[p.name for p in self.doc.headers]]
+        by_name = {p.name: p for p in self.doc.headers}
+        done: set = set()
+
+        def section_headers(k: int):
+            for name in sections[min(k, len(sections) - 1)]:
+                if name not in done and name in by_name:
+                    done.add(name)
+                    self.header_part(by_name[name])
+
+        section_headers(0)
+        sect = 0
         for block in self.doc.blocks:
             self.block(block)
+            if isinstance(block, Paragraph) and block.sect_end:
+                # a new section: its own page header may carry the next SOP's identity
+                sect += 1
+                self.close_entry()
+                section_headers(sect)
+        for part in self.doc.headers:
+            if part.name not in done:
+                done.add(part.name)
+                self.header_part(part)
         self.close_entry()
         if not self.builders:
             self.new_builder()

@@ -130,6 +130,8 @@ class Paragraph:
     part: str = "body"
     #: outline level from the style (headings), or None
     outline: Optional[int] = None
+    #: the paragraph ends a section (holds a w:sectPr)
+    sect_end: bool = False
 
     #: caches (the tree is not changed once built)
     _text: Optional[str] = field(default=None, repr=False, compare=False)
@@ -281,6 +283,8 @@ class Document:
     tracked_changes: int = 0
     #: parts embedded as alternative chunks (w:altChunk) that were not read
     alt_chunks: int = 0
+    #: header part names of each section, in order (the last is the body's own)
+    section_headers: list = field(default_factory=list)
 
     def paragraphs(self):
         for b in self.blocks:
