@@ -1115,7 +1115,8 @@ searches folders for `.json` model inputs too, and skips hidden folders.
 
 Tests: `tests/test_samples.py` (every sample reads as its oracle — `lokasi` keys excluded,
 `tak_terpetakan` compared as a multiset of texts —, the oracles are what the generator makes
-today, and the CLI converts the folder into schema-valid JSON), `tests/test_coverage.py` (every
+today, the CLI converts the folder into schema-valid JSON, and every seeded defect is reported by
+`soplint check`), `tests/test_coverage.py` (every
 text of every sample and of every real `.docx` in the shared corpus is in the model or in
 `tak_terpetakan`, collected independently with lxml).
 
