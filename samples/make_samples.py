@@ -580,8 +580,8 @@ def s_rka():
 
 @sample("surat-masuk-disdik-pasaman", "centang",
         "identity 'Label : value' in one cell (No. SOP, Tgl. Pembuatan, Tgl. Revisi, Tgl. Efektif), ticks "
-        "'v', a decision whose Tidak branch jumps forward (Keterangan 'Tidak: lanjut ke kegiatan 6'), items "
-        "inline",
+        "'v', a decision phrased as a statement (no '?') known only by its Keterangan 'Tidak: lanjut ke "
+        "kegiatan 6' (a forward jump), items inline",
         identitas="tabel_satu_sel", daftar="inline", centang_teks="v", detail="tabel",
         label={"nomor_sop": "No. SOP", "tanggal_pembuatan": "Tgl. Pembuatan", "tanggal_revisi": "Tgl. Revisi",
                "tanggal_efektif": "Tgl. Efektif", "disahkan_oleh": "Disahkan Oleh"})
@@ -605,7 +605,8 @@ def s_disdik():
                   "Surat masuk diterima", simbol="mulai"),
                 K(2, "Mencatat dalam buku agenda dan membuat lembar disposisi", A, "Surat masuk", W("10 Menit", 10),
                   "Surat yang sudah diberi lembar disposisi"),
-                K(3, "Mempelajari surat, perlu ditindaklanjuti?", B, "Surat yang sudah diberi lembar disposisi",
+                K(3, "Mempelajari surat dan menentukan perlu tidaknya tindak lanjut", B,
+                  "Surat yang sudah diberi lembar disposisi",
                   W("15 Menit", 15), "Disposisi Kepala Bidang", "Tidak: lanjut ke kegiatan 6", simbol="keputusan",
                   cabang=(4, 6)),
                 K(4, "Mempelajari disposisi dan menindaklanjuti", C, "Disposisi Kepala Bidang", W("± 1 jam", 60),
