@@ -533,8 +533,9 @@ def s_pbb():
 
 @sample("rka-kecamatan-galang", "standar",
         "standard layout, empty Nomor SOP value, month-only upper-case dates, No as '1.', multi-paragraph "
-        "activity cells, typed '1.' items, unused actor column",
-        no_format="{}.", uraian_paragraf=True, daftar="ketik")
+        "activity cells, typed '1.' items, unused actor column, a reviewer's Word comment on the date",
+        no_format="{}.", uraian_paragraf=True, daftar="ketik",
+        komentar={"tanggal_pembuatan": "Tanggal pembuatan harus lengkap: tanggal, bulan dan tahun"})
 def s_rka():
     A, B, C, Dk, E = "Camat", "Sekcam", "Kasi", "Staf Seksi", "Bendahara"
     s = sop(["PEMERINTAH KOTA BATAM", "KECAMATAN GALANG"], "", T("JUNI 2020", "2020-06-01", "bulan"), T("-"),
@@ -571,7 +572,8 @@ def s_rka():
     defects = [D("ID02", field="identitas.nomor_sop"), D("ID04", field="identitas.tanggal_pembuatan"),
                D("ID04", field="identitas.tanggal_efektif"),
                D("ID09", field="dasar_hukum", catatan="UU 32/2004, PP 41/2007"),
-               D("PR12", field="pelaksana", catatan="Bendahara")]
+               D("PR12", field="pelaksana", catatan="Bendahara"),
+               D("DK03", catatan="1 komentar peninjau")]
     return s, defects
 
 

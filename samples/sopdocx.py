@@ -97,6 +97,8 @@ Options:
 - ``label_cabang``: words on decision branches, a pair for all decisions or
   {step no: pair}, e.g. ("Lengkap", "Tidak Lengkap")
 - ``tanda_hubung``: hyphens as w:noBreakHyphen elements
+- ``komentar``: {identity field: text}: a reviewer's Word comment on that
+  value (counted in ``sumber.komentar``; its text lives in comments.xml)
 - ``br_aktor``: actor header names broken over two lines with w:br
 - ``header_satu_baris``: one procedure header row, actor names directly
   between Kegiatan and Kelengkapan (no Pelaksana / Mutu Baku row)
@@ -288,6 +290,7 @@ class _Ctx:
         self.vml_rules: list[tuple] = []  # (connector id, start shape id, end shape id)
         self.noise = 0
         self.current_step = None
+        self.comments = 0
         self.tracked = 0
         self.unplaced: list[tuple[str, str]] = []
         self.num_ids: dict[str, int] = {}
@@ -569,6 +572,16 @@ def _identity_rows(sop: m.SOP, labels: dict, order=None) -> list[tuple[str, str,
 
 def _value_into(ctx: _Ctx, cell_or_par_factory, field, value, first_par=None):
     """Write one identity value; ``cell_or_par_factory()`` gives new paragraphs."""
+    par = first_par
+    _value_into_inner(ctx, cell_or_par_factory, field, value, first_par)
+    note = (ctx.opts.get("komentar") or {}).get(field)
+    if note and par is not None and par.runs:
+        # a reviewer's Word comment anchored on the value
+        ctx.doc.add_comment(par.runs, text=note, author="Bagian Organisasi", initials="BO")
+        ctx.comments += 1
+
+
+def _value_into_inner(ctx: _Ctx, cell_or_par_factory, field, value, first_par=None):
     if isinstance(value, m.Pengesahan):
         for i, (line, fmt) in enumerate(_signing_lines(value, ctx.opts.get("nip_label", "NIP. "),
                                                        ctx.opts.get("jabatan_baris"))):
@@ -1473,8 +1486,10 @@ def build_docx(sops: Union[m.SOP, Iterable[m.SOP]], path, layout: str = "standar
     buf = io.BytesIO()
     doc.save(buf)
     path.write_bytes(_stable_zip(buf.getvalue()))
-    return [oracle_dict(sop, path.name, i, o, unplaced_per_sop[i], tracked=ctx.tracked if i == 0 else 0)
-            for i, sop in enumerate(sops)]
+    out = [oracle_dict(sop, path.name, i, o, unplaced_per_sop[i], tracked=ctx.tracked if i == 0 else 0)
+           for i, sop in enumerate(sops)]
+    out[0]["sumber"]["komentar"] = ctx.comments
+    return out
 
 
 def _stable_zip(data: bytes) -> bytes:
