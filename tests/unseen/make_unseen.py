@@ -2111,6 +2111,190 @@ def buku_toc(path: Path):
                      actors, steps)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 19. Word "Insert > Symbol" ticks: w:sym Symbol F0D6 (√), w:sym Wingdings F0FC (✓), a run
+#     "ü" in the Wingdings font (shows as ✓) and "P" in Wingdings 2 (✓); detail boxes as a
+#     label | value table (heading in the left cell, items in the right cell)
+#     (Kelurahan Tegalsari, Surabaya: surat keterangan belum menikah)
+# --------------------------------------------------------------------------------------
+
+def _sym_tick(cell, kind):
+    p = cell.paragraphs[0]
+    if kind == "sym-symbol":
+        p._p.append(parse_xml(f'<w:r {NSDECL}><w:sym w:font="Symbol" w:char="F0D6"/></w:r>'))
+    elif kind == "sym-wingdings":
+        p._p.append(parse_xml(f'<w:r {NSDECL}><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'))
+    elif kind == "font-wingdings":
+        p._p.append(parse_xml(f'<w:r {NSDECL}><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+                              f'<w:t>ü</w:t></w:r>'))
+    elif kind == "font-wingdings2":
+        p._p.append(parse_xml(f'<w:r {NSDECL}><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/>'
+                              f'</w:rPr><w:t>P</w:t></w:r>'))
+
+
+def symbol_ticks_tegalsari(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    idt = doc.add_table(rows=6, cols=3)
+    borders(idt)
+    set_widths(idt, [5000, 2800, 5700])
+    put(vmerge([idt.cell(i, 0) for i in range(6)]),
+        ["PEMERINTAH KOTA SURABAYA", "KECAMATAN TEGALSARI", "KELURAHAN TEGALSARI"], bold=True)
+    for i, (lab, val) in enumerate((("Nomor SOP", ["474/15/436.9.1.3/2022"]), ("Tanggal Pembuatan", ["3 Januari 2022"]),
+                                    ("Tanggal Revisi", ["10 Januari 2023"]), ("Tanggal Efektif", ["16 Januari 2023"]),
+                                    ("Disahkan oleh", ["LURAH TEGALSARI", "", "", "RISKA DAMAYANTI, S.STP, M.M",
+                                                       "Penata Tk. I", "NIP. 19880712 201001 2 003"]),
+                                    ("Nama SOP", ["Pelayanan Surat Keterangan Belum Menikah"]))):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    doc.add_paragraph()
+    det = doc.add_table(rows=6, cols=2)
+    borders(det)
+    set_widths(det, [3500, 10000])
+    for r, (head, items) in enumerate((
+            ("Dasar Hukum", ["1. Undang-Undang Nomor 24 Tahun 2013 tentang Administrasi Kependudukan",
+                             "2. Peraturan Wali Kota Surabaya Nomor 28 Tahun 2021 tentang Pelayanan Kelurahan"]),
+            ("Kualifikasi Pelaksana", ["1. Memahami administrasi kependudukan", "2. Mampu mengoperasikan komputer"]),
+            ("Keterkaitan", ["1. SOP Pelayanan Surat Pengantar"]),
+            ("Peralatan/Perlengkapan", ["1. Komputer", "2. Printer", "3. Aplikasi Klampid"]),
+            ("Peringatan", ["Data yang tidak benar menjadi tanggung jawab pemohon"]),
+            ("Pencatatan dan Pendataan", ["1. Buku register surat keterangan"]))):
+        put(det.cell(r, 0), head, bold=True)
+        put(det.cell(r, 1), items)
+    doc.add_paragraph()
+    actors = ["Pemohon", "Petugas Pelayanan", "Kasi Pemerintahan", "Lurah"]
+    steps = [
+        (1, "Mengajukan permohonan melalui aplikasi dengan melampirkan persyaratan", 0, "sym-symbol",
+         "KTP, KK, surat pengantar RT/RW", "5 menit", "Permohonan terkirim"),
+        (2, "Memverifikasi data permohonan", 1, "sym-wingdings", "Permohonan", "15 menit", "Data terverifikasi"),
+        (3, "Memaraf draf surat keterangan", 2, "font-wingdings", "Draf surat", "10 menit", "Draf berparaf"),
+        (4, "Menandatangani surat keterangan secara elektronik", 3, "font-wingdings2", "Draf berparaf", "10 menit",
+         "Surat keterangan"),
+        (5, "Mengunduh surat keterangan belum menikah", 0, "sym-symbol", "Surat keterangan", "5 menit",
+         "Surat diterima"),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4000] + [1300] * 4 + [1700, 1000, 1500, 1500])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, tick, kel, waktu, out) in enumerate(steps):
+        put(pt.cell(2 + k, 0), str(no))
+        put(pt.cell(2 + k, 1), ur)
+        _sym_tick(pt.cell(2 + k, 2 + act), tick)
+        put(pt.cell(2 + k, 6), kel)
+        put(pt.cell(2 + k, 7), waktu)
+        put(pt.cell(2 + k, 8), out)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------------------
+# 20. Basic shapes instead of flowchart presets (CONVENTIONS: roundRect = terminator, rect =
+#     process, diamond = decision, homePlate = off-page link, ellipse = not standard) in
+#     DrawingML, and the VML basic elements v:roundrect / v:rect / v:shape t4 (diamond) /
+#     v:oval in a second SOP of the same file (Dinas Sosial Kabupaten Sleman)
+# --------------------------------------------------------------------------------------
+
+def _vml_basic_run(kind, sid, x, y, w, h):
+    style = f"position:absolute;margin-left:{x}pt;margin-top:{y}pt;width:{w}pt;height:{h}pt;z-index:{sid}"
+    if kind == "roundrect":
+        el = f'<v:roundrect id="_x0000_s{3000 + sid}" style="{style}" arcsize="10923f"/>'
+    elif kind == "rect":
+        el = f'<v:rect id="_x0000_s{3000 + sid}" style="{style}"/>'
+    elif kind == "oval":
+        el = f'<v:oval id="_x0000_s{3000 + sid}" style="{style}"/>'
+    else:  # diamond: v:shape of type t4 with its shapetype
+        el = ('<v:shapetype id="_x0000_t4" coordsize="21600,21600" o:spt="4" path="m10800,l,10800,10800,21600,'
+              '21600,10800xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect" '
+              'textboxrect="5400,5400,16200,16200"/></v:shapetype>'
+              f'<v:shape id="_x0000_s{3000 + sid}" type="#_x0000_t4" style="{style}"/>')
+    return parse_xml(f'<w:r {NSDECL}><w:pict>{el}</w:pict></w:r>')
+
+
+def basic_shapes_dinsos(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(900)
+    actors = ["Pemohon", "Petugas Dinsos", "Kepala Bidang", "Kepala Dinas"]
+    sops = [
+        ("460/101/DINSOS/2023", "Penerbitan Rekomendasi Bantuan Sosial", "drawingml", [
+            (1, "Mengajukan permohonan rekomendasi bantuan sosial", 0, "roundRect", ""),
+            (2, "Memeriksa kelengkapan dan kesesuaian data DTKS, sesuai?", 1, "diamond",
+             "Tidak: kembali ke kegiatan 1"),
+            (3, "Melakukan kunjungan rumah dan menyusun laporan", 1, "ellipse", ""),
+            (4, "Memaraf draf rekomendasi", 2, "rect", ""),
+            (5, "Menandatangani rekomendasi", 3, "rect", ""),
+            (6, "Menerima rekomendasi", 0, "roundRect", "")]),
+        ("460/102/DINSOS/2023", "Penerbitan Surat Keterangan Terdaftar DTKS", "vml", [
+            (1, "Mengajukan permohonan surat keterangan terdaftar DTKS", 0, "roundrect", ""),
+            (2, "Memeriksa data pada aplikasi SIKS-NG, terdaftar?", 1, "diamond", "Tidak: kembali ke kegiatan 1"),
+            (3, "Mencetak surat keterangan", 1, "rect", ""),
+            (4, "Menandatangani surat keterangan", 2, "oval", ""),
+            (5, "Menerima surat keterangan", 0, "roundrect", "")]),
+    ]
+    for s_i, (nomor, nama, engine, steps) in enumerate(sops):
+        if s_i:
+            doc.add_page_break()
+        standard_ident = [("Nomor SOP", [nomor]), ("Tanggal Pembuatan", ["4 September 2023"]),
+                          ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["2 Oktober 2023"]),
+                          ("Disahkan oleh", ["KEPALA DINAS SOSIAL KABUPATEN SLEMAN", "", "",
+                                             "Drs. EKO SUPARGIYANTO, M.M.", "Pembina Utama Muda",
+                                             "NIP. 19670707 199303 1 009"]),
+                          ("Nama SOP", [nama])]
+        n = len(standard_ident)
+        idt = doc.add_table(rows=n, cols=4)
+        borders(idt)
+        set_widths(idt, [4500, 2600, 300, 6100])
+        put(vmerge([idt.cell(i, 0) for i in range(n)]), ["PEMERINTAH KABUPATEN SLEMAN", "DINAS SOSIAL"], bold=True)
+        for i, (lab, val) in enumerate(standard_ident):
+            put(idt.cell(i, 1), lab)
+            put(idt.cell(i, 2), ":")
+            put(idt.cell(i, 3), val, underline_line=3 if lab == "Disahkan oleh" else None)
+        det = doc.add_table(rows=3, cols=2)
+        borders(det)
+        set_widths(det, [6750, 6750])
+        for k, (head, items) in enumerate(_details(
+                ["1. Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial"],
+                ["1. Memahami data terpadu kesejahteraan sosial"], ["1. SOP Verifikasi dan Validasi DTKS"],
+                ["1. Komputer", "2. Aplikasi SIKS-NG"], ["Data yang tidak valid menghambat penyaluran bantuan"],
+                ["1. Buku register"])):
+            put(det.cell(k // 2, k % 2), [head] + items)
+        doc.add_paragraph()
+        ncol = 2 + len(actors) + 4
+        pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+        borders(pt)
+        set_widths(pt, [500, 4000] + [1300] * 4 + [1700, 1000, 1500, 1500])
+        put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+        put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+        put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+        put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+        put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+        for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+            put(pt.cell(1, 2 + i), h, bold=True)
+        for k, (no, ur, act, shape, ket) in enumerate(steps):
+            row_height(pt.rows[2 + k], 900)
+            put(pt.cell(2 + k, 0), str(no))
+            put(pt.cell(2 + k, 1), ur)
+            par = pt.cell(2 + k, 2 + act).paragraphs[0]._p
+            if engine == "drawingml":
+                w, h = (800, 500) if shape == "diamond" else (900, 380)
+                par.append(shape_run(ids, shape, 200, 150, w, h, alt=False))
+            else:
+                w, h = (40, 25) if shape == "diamond" else (45, 19)
+                par.append(_vml_basic_run(shape, k + 10 * s_i, 10, 7, w, h))
+            put(pt.cell(2 + k, 6), "Berkas")
+            put(pt.cell(2 + k, 7), "10 menit")
+            put(pt.cell(2 + k, 8), "Hasil kegiatan " + str(no))
+            put(pt.cell(2 + k, 9), ket)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2130,6 +2314,8 @@ def main(argv=None):
     drawn_reklame(FILES / "drawn-lengkap-setuju-reklame.docx")
     careless_arsip_vml_group(FILES / "careless-logo-vml-grup-arsip.docx")
     buku_toc(FILES / "buku-daftar-isi-kecamatan-sukolilo.docx")
+    symbol_ticks_tegalsari(FILES / "word-simbol-centang-tegalsari.docx")
+    basic_shapes_dinsos(FILES / "bentuk-dasar-dinsos-sleman.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
