@@ -625,9 +625,11 @@ def s_disdik():
 # 12. buku SOP (two SOPs + cover page)
 
 @sample("buku-sop-kecamatan-banjarmasin-utara", "standar",
-        "a 'buku SOP': cover page, then two SOPs in the standard layout separated by a page break; both "
+        "a 'buku SOP': cover page and a Word table of contents (TOC field in a content control, "
+        "hyperlinks, PAGEREF fields), then two SOPs in the standard layout separated by a page break; both "
         "carry the same Nomor SOP",
         sampul=["KUMPULAN SOP ADMINISTRASI PEMERINTAHAN", "KECAMATAN BANJARMASIN UTARA", "TAHUN 2021"],
+        daftar_isi=[("Legalisasi Surat Keterangan Tidak Mampu", 2), ("Pelayanan Surat Masuk", 4)],
         kolom_nomor=False)
 def s_buku():
     inst = ["PEMERINTAH KOTA BANJARMASIN", "KECAMATAN BANJARMASIN UTARA"]
@@ -683,7 +685,7 @@ def s_buku():
              ])
     defects = [D("RD05", indeks=0, field="identitas.nomor_sop", catatan="sama dengan SOP indeks 1"),
                D("RD05", indeks=1, field="identitas.nomor_sop", catatan="sama dengan SOP indeks 0"),
-               D("DK02", indeks=0, catatan="halaman sampul")]
+               D("DK02", indeks=0, catatan="halaman sampul dan daftar isi")]
     return [s1, s2], defects
 
 

@@ -77,6 +77,8 @@ Options:
 - ``tabel_bersarang``: logo + institution as a nested table in the left cell
 - ``sampul``: cover-page lines before the first SOP (-> first SOP's
   tak_terpetakan), followed by a page break
+- ``daftar_isi``: [(title, page)]: a Word table of contents (TOC field in a
+  content control) after the cover (-> first SOP's tak_terpetakan)
 - ``uraian_paragraf``: render multi-clause uraian cells as several
   paragraphs (split after ", ")
 - ``pecah_tabel``: step numbers after which the procedure continues in a new
@@ -1385,6 +1387,35 @@ def _complex_field(par, instr, result):
         par._p.append(parse_xml(xml))
 
 
+def _table_of_contents(ctx: _Ctx, entries) -> list[str]:
+    """A Word table of contents (References > Table of Contents): a w:sdt
+    block of the "Table of Contents" gallery holding a TOC field whose result
+    paragraphs link to bookmarks and carry PAGEREF fields. Returns the
+    paragraph texts as a reader sees them."""
+    body = ctx.doc.element.body
+    paras = [f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>DAFTAR ISI</w:t></w:r></w:p>']
+    texts = ["DAFTAR ISI"]
+    for i, (title, page) in enumerate(entries):
+        begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o '
+                 '"1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                 if i == 0 else "")
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(entries) - 1 else ""
+        anchor = f"_Toc{140000 + i}"
+        paras.append(
+            f'<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs></w:pPr>{begin}'
+            f'<w:hyperlink w:anchor="{anchor}" w:history="1"><w:r><w:t>{_esc(title)}</w:t></w:r><w:r><w:tab/></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF {anchor} '
+            f'\\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{page}</w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>{end}</w:p>')
+        texts.append(f"{title} {page}")
+    sdt = parse_xml(f'<w:sdt {NSDECL}><w:sdtPr><w:id w:val="-1790967"/><w:docPartObj>'
+                    f'<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+                    f'<w:sdtContent>{"".join(paras)}</w:sdtContent></w:sdt>')
+    body.insert(len(body) - 1, sdt)  # before the final w:sectPr
+    ctx.top_par += len(paras)
+    return texts
+
+
 def _text_box(ctx: _Ctx, text: str):
     p = ctx.doc.add_paragraph()
     ctx.top_par += 1
@@ -1446,7 +1477,10 @@ def build_docx(sops: Union[m.SOP, Iterable[m.SOP]], path, layout: str = "standar
         ctx.top_par += 1
         _add_text(ctx, p, line, bold=True, size=16)
         unplaced_per_sop[0].append((line, f"paragraf {ctx.top_par}"))
-    if o.get("sampul"):
+    if o.get("daftar_isi"):
+        for text in _table_of_contents(ctx, o["daftar_isi"]):
+            unplaced_per_sop[0].append((text, "daftar isi"))
+    if o.get("sampul") or o.get("daftar_isi"):
         _page_break(doc)
     for idx, sop in enumerate(sops):
         _check_inferable(sop, o["prosedur"])
