@@ -2295,6 +2295,121 @@ def basic_shapes_dinsos(path: Path):
             put(pt.cell(2 + k, 9), ket)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 21. A minimal package written by a "web application" generator (no styles, settings or
+#     numbering parts; raw XML): tables WITHOUT w:tblGrid, the two header rows merged with
+#     the legacy w:hMerge instead of gridSpan, step rows ending early with w:gridAfter (no
+#     Keterangan cell), the signing block as ONE paragraph with w:br line breaks, dates
+#     wrapped in w:smartTag, the Nama SOP value in w:customXml, bookmarks and proofErr
+#     between runs, words split over runs (Badan Kesbangpol Kota Medan, izin penelitian)
+# --------------------------------------------------------------------------------------
+
+def _wr(text, bold=False):
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _wp(inner):
+    return f"<w:p>{inner}</w:p>"
+
+
+def _wtc(inner_pars, extra_pr=""):
+    pars = "".join(_wp(x) for x in inner_pars) if inner_pars else "<w:p/>"
+    return f"<w:tc><w:tcPr>{extra_pr}</w:tcPr>{pars}</w:tc>"
+
+
+def web_generator_kesbangpol(path: Path):
+    import zipfile
+    border = ('<w:tblBorders>' + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                                         for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+              + '</w:tblBorders>')
+    tblpr = f'<w:tblPr><w:tblW w:w="5000" w:type="pct"/>{border}</w:tblPr>'
+    body = []
+    # identity table: 3 columns, no tblGrid
+    signer = ("<w:r><w:t>KEPALA BADAN KESATUAN BANGSA DAN POLITIK</w:t><w:br/><w:t>KOTA MEDAN</w:t><w:br/><w:br/>"
+              "<w:br/></w:r><w:r><w:rPr><w:b/><w:u w:val=\"single\"/></w:rPr><w:t>Drs. ZAIN NOOR, M.AP</w:t></w:r>"
+              "<w:r><w:br/><w:t>Pembina Utama Muda</w:t><w:br/><w:t>NIP. 19690711 199003 1 004</w:t></w:r>")
+    date = ('<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">'
+            '<w:smartTagPr><w:attr w:name="Year" w:val="2023"/></w:smartTagPr>{}</w:smartTag>')
+    id_rows = [
+        ("Nomor SOP", _wr("070/") + '<w:bookmarkStart w:id="0" w:name="nomor"/>' + _wr("0415") +
+         '<w:bookmarkEnd w:id="0"/>' + _wr("/KESBANGPOL/2023")),
+        ("Tanggal Pembuatan", date.format(_wr("17 Juli ") + _wr("2023"))),
+        ("Tanggal Revisi", _wr("-")),
+        ("Tanggal Efektif", date.format(_wr("1 Agustus 2023"))),
+        ("Disahkan oleh", signer),
+        ("Nama SOP", '<w:customXml w:element="judul">' + _wr("Pelayanan Rekomendasi Izin ") +
+         '<w:proofErr w:type="spellStart"/>' + _wr("Pene") + _wr("litian") + '<w:proofErr w:type="spellEnd"/>'
+         + "</w:customXml>"),
+    ]
+    rows = []
+    for i, (lab, val_xml) in enumerate(id_rows):
+        first = (_wtc([_wr("PEMERINTAH KOTA MEDAN", True), _wr("BADAN KESATUAN BANGSA DAN POLITIK", True)],
+                      '<w:vMerge w:val="restart"/>') if i == 0 else _wtc([], "<w:vMerge/>"))
+        rows.append(f"<w:tr>{first}{_wtc([_wr(lab)])}{_wtc([val_xml])}</w:tr>")
+    body.append(f"<w:tbl>{tblpr}{''.join(rows)}</w:tbl>")
+    body.append("<w:p/>")
+    det = [
+        (["Dasar Hukum:", "1. Undang-Undang Nomor 18 Tahun 2002 tentang Sistem Nasional Ilmu Pengetahuan",
+          "2. Peraturan Menteri Dalam Negeri Nomor 7 Tahun 2014 tentang Penerbitan Surat Keterangan Penelitian"],
+         ["Kualifikasi Pelaksana:", "1. Memahami ketentuan rekomendasi penelitian"]),
+        (["Keterkaitan:", "1. SOP Pelayanan Surat Keterangan Terdaftar Ormas"],
+         ["Peralatan/Perlengkapan:", "1. Komputer", "2. Printer"]),
+        (["Peringatan:", "Penelitian tanpa rekomendasi dapat dihentikan"],
+         ["Pencatatan dan Pendataan:", "1. Buku register rekomendasi penelitian"]),
+    ]
+    drows = "".join(f"<w:tr>{_wtc([_wr(x) for x in a])}{_wtc([_wr(x) for x in b])}</w:tr>" for a, b in det)
+    body.append(f"<w:tbl>{tblpr}{drows}</w:tbl>")
+    body.append(_wp(_wr("URAIAN PROSEDUR", True)))
+    actors = ["Pemohon", "Petugas Front Office", "Kabid Ideologi", "Kepala Badan"]
+    steps = [
+        (1, "Mengajukan permohonan rekomendasi penelitian dengan surat pengantar perguruan tinggi", 0,
+         "Surat pengantar, proposal, KTP", "10 menit", "Berkas permohonan", ""),
+        (2, "Memeriksa kelengkapan berkas, lengkap?", 1, "Berkas permohonan", "15 menit", "Berkas lengkap",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Mengetik draf rekomendasi penelitian", 1, "Berkas lengkap", "30 menit", "Draf rekomendasi", None),
+        (4, "Memeriksa dan memaraf draf rekomendasi", 2, "Draf rekomendasi", "30 menit", "Draf berparaf", None),
+        (5, "Menandatangani rekomendasi penelitian", 3, "Draf berparaf", "1 hari kerja", "Rekomendasi", None),
+        (6, "Menerima rekomendasi penelitian", 0, "Rekomendasi", "5 menit", "Rekomendasi diterima", ""),
+    ]
+    hm_r, hm_c = '<w:hMerge w:val="restart"/>', '<w:hMerge w:val="continue"/>'
+    vm_r, vm_c = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    h1 = (_wtc([_wr("No", True)], vm_r) + _wtc([_wr("Kegiatan", True)], vm_r)
+          + _wtc([_wr("Pelaksana", True)], hm_r) + _wtc([], hm_c) * 3
+          + _wtc([_wr("Mutu Baku", True)], hm_r) + _wtc([], hm_c) * 2 + _wtc([_wr("Keterangan", True)], vm_r))
+    h2 = (_wtc([], vm_c) * 2 + "".join(_wtc([_wr(a, True)]) for a in actors)
+          + "".join(_wtc([_wr(h, True)]) for h in ("Kelengkapan", "Waktu", "Output")) + _wtc([], vm_c))
+    prow = [f"<w:tr>{h1}</w:tr>", f"<w:tr>{h2}</w:tr>"]
+    for no, ur, act, kel, waktu, out, ket in steps:
+        cells = _wtc([_wr(str(no))]) + _wtc([_wr(ur[:9]) + _wr(ur[9:])])
+        cells += "".join(_wtc([_wr("√")] if i == act else []) for i in range(len(actors)))
+        cells += _wtc([_wr(kel)]) + _wtc([_wr(waktu)]) + _wtc([_wr(out)])
+        if ket is None:       # the generator leaves the last cell out and says so in trPr
+            prow.append(f'<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>{cells}</w:tr>')
+        else:
+            prow.append(f"<w:tr>{cells}{_wtc([_wr(ket)] if ket else [])}</w:tr>")
+    body.append(f"<w:tbl>{tblpr}{''.join(prow)}</w:tbl>")
+    body.append('<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+                '<w:pgMar w:top="851" w:right="851" w:bottom="851" w:left="851" w:header="0" w:footer="0" w:gutter="0"/>'
+                "</w:sectPr>")
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{NS["w"]}"><w:body>{"".join(body)}</w:body></w:document>')
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+          'wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", document)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2316,6 +2431,7 @@ def main(argv=None):
     buku_toc(FILES / "buku-daftar-isi-kecamatan-sukolilo.docx")
     symbol_ticks_tegalsari(FILES / "word-simbol-centang-tegalsari.docx")
     basic_shapes_dinsos(FILES / "bentuk-dasar-dinsos-sleman.docx")
+    web_generator_kesbangpol(FILES / "web-generator-kesbangpol-medan.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
