@@ -782,26 +782,11 @@ def target_for(out_dir, rel) -> Path:
 
 
 def _to_docx(src: Path, workdir: Path) -> Path:
-    """A .doc/.rtf converted to .docx by LibreOffice (as the reader does), in
-    ``workdir``. Raises UnreadableFile when LibreOffice is missing or fails."""
-    import shutil
-    import subprocess
+    """A .doc/.rtf converted to .docx exactly as the reader converts it (so the
+    findings' locations match the copy); raises UnreadableFile."""
+    from soplint.readers.doc import convert_to_docx
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise UnreadableFile("no-libreoffice", "LibreOffice tidak terpasang", "LibreOffice is not installed")
-    profile = workdir / "profile"
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "docx", "--outdir", str(workdir), str(src)],
-                       capture_output=True, timeout=300, check=False)
-    except subprocess.TimeoutExpired:
-        raise UnreadableFile("timeout", "konversi LibreOffice melewati batas waktu",
-                             "LibreOffice conversion timed out") from None
-    out = workdir / (src.stem + ".docx")
-    if not out.is_file():
-        raise UnreadableFile("damaged", "LibreOffice gagal mengonversi berkas", "LibreOffice could not convert the file")
-    return out
+    return convert_to_docx(src, workdir)
 
 
 def annotate_result(result, out_dir, inputs=None) -> list:
