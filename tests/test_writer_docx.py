@@ -584,3 +584,23 @@ def test_cli_converting_a_converted_file_changes_nothing(tmp_path):
         b = reader()(two / first.name, {})
         assert [comparable(x) for x in a] == [comparable(x) for x in b], first.name
         assert comparable(a[0]) == comparable(canonical(a[0]))
+
+
+def test_degenerate_models_still_give_a_document(tmp_path):
+    """Nothing to draw, unknown actors, missing targets: a valid document, read back as one SOP."""
+    odd = sop_model()
+    odd.kegiatan[2].pelaksana = None            # no actor: no symbol, no arrows to/from it
+    odd.kegiatan[3].pelaksana = "Bukan Pelaksana"
+    odd.kegiatan[1].lanjut = [99, 3]            # 99 does not exist
+    cases = [SOP(), SOP(pelaksana=["Staf", "Kasubbag"]),
+             SOP(kegiatan=[Kegiatan(1, "Menerima berkas"), Kegiatan(2, "Mengarsipkan")]), odd]
+    for i, sop in enumerate(cases):
+        out = tmp_path / f"d{i}.docx"
+        lay = write(sop, out)
+        assert lay.pages >= 2
+        back = reader()(out, {})
+        assert len(back) == 1
+        assert [k.uraian for k in back[0].kegiatan] == [k.uraian for k in sop.kegiatan]
+    names = set(drawings(document_xml(tmp_path / "d3.docx")))
+    assert "soplint:kegiatan:3" not in names and "soplint:kegiatan:4" not in names
+    assert not [n for n in names if n.startswith("soplint:panah:2:99")]

@@ -17,8 +17,7 @@ from soplint.readers import read_path
 from soplint.values import norm_space
 from soplint.writers.docx import plan, write
 
-from conftest import soffice_path  # noqa: E402  (tests/ is on sys.path)
-from test_writer_docx import sop_model  # noqa: E402
+from test_writer_docx import sop_model  # noqa: E402  (tests/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +47,7 @@ def rendered(tmp_path_factory):
     """Write the documents, convert them all to PDF in one soffice run."""
     # module scope: the function-scoped `soffice` fixture (requested by every
     # test below, first) decides skip/fail; here we only need the binary
-    path = soffice_path()
+    path = shutil.which("soffice") or shutil.which("libreoffice")
     if path is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or pdftotext not installed")
     base = tmp_path_factory.mktemp("render")

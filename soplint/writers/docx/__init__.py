@@ -510,6 +510,20 @@ class _Writer:
             return g["cx"] - g["w"] / 2, g["cy"]
         return g["cx"] + g["w"] / 2, g["cy"]
 
+    @staticmethod
+    def _side_point(g: dict, k: Kegiatan, port: str, dy: float) -> tuple[float, float]:
+        """A point on the left/right outline of a symbol, dy from its middle."""
+        half_w, half_h = g["w"] / 2, g["sh"] / 2
+        prst = L.preset_for(k)
+        if prst == "flowChartDecision":
+            dx = half_w * (1 - abs(dy) / half_h)
+        elif prst == "flowChartTerminator":
+            r = half_h
+            dx = half_w - r + (max(r * r - dy * dy, 0.0)) ** 0.5
+        else:
+            dx = half_w
+        return (g["cx"] + dx if port == "kanan" else g["cx"] - dx), g["cy"] + dy
+
     def _drawings(self) -> dict:
         """All runs holding shapes, keyed by (row index, actor column)."""
         sop, lay, cols = self.sop, self.lay, self.lay.cols
@@ -562,6 +576,11 @@ class _Writer:
             elif e.kind == "lane":
                 s = self._port(ga, e.src_port)
                 d = self._port(gb, e.dst_port)
+                # a side shared with other arrows: run alongside them, not on top
+                if lay.ports.get((b, e.dst_port), 0) > 1:
+                    d = self._side_point(gb, sop.kegiatan[b], e.dst_port, -min(1.8, gb["sh"] / 4))
+                if lay.ports.get((a, e.src_port), 0) > 1:
+                    s = self._side_point(ga, sop.kegiatan[a], e.src_port, min(1.8, ga["sh"] / 4))
                 if abs(d[0] - s[0]) < 0.2:
                     d = (d[0] + (-0.3 if e.src_port == "kanan" else 0.3), d[1])
                 pts = [s, (e.lane, s[1]), (e.lane, d[1]), d]

@@ -245,6 +245,7 @@ def header_font(sop: SOP, cols: Columns) -> float:
 def header2_height(sop: SOP, cols: Columns) -> float:
     f = header_font(sop, cols)
     hs = [measure.text_height_mm([a], cols.actor - 2 * CELL_PAD, f, bold=True) for a in sop.pelaksana]
+    hs.append(measure.line_height_mm(f))
 
     return max(7.0, max(hs) + 2.0)
 
