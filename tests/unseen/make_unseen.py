@@ -2410,6 +2410,87 @@ def web_generator_kesbangpol(path: Path):
         z.writestr("_rels/.rels", rels)
         z.writestr("word/document.xml", document)
 
+
+# --------------------------------------------------------------------------------------
+# 22. Two sections: a portrait first section (identity + detail) and a landscape section for
+#     the procedure whose page HEADER repeats "Nama SOP" / "Nomor SOP" in a small table (as
+#     many OPDs print on every procedure page); the first section has a different first-page
+#     header (titlePg) with the institution (Bappeda Kabupaten Sleman, musrenbang kecamatan)
+# --------------------------------------------------------------------------------------
+
+def sections_musrenbang(path: Path):
+    from docx.enum.section import WD_SECTION
+    doc = docx.Document()
+    s1 = doc.sections[0]
+    s1.different_first_page_header_footer = True
+    s1.first_page_header.paragraphs[0].add_run("PEMERINTAH KABUPATEN SLEMAN").bold = True
+    s1.first_page_header.add_paragraph().add_run("BADAN PERENCANAAN PEMBANGUNAN DAERAH").bold = True
+    t = doc.add_paragraph()
+    t.alignment = 1
+    t.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    ident = [("Nomor SOP", ["050/12/BAPPEDA/2024"]), ("Tanggal Pembuatan", ["5 Januari 2024"]),
+             ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["15 Januari 2024"]),
+             ("Disahkan oleh", ["KEPALA BAPPEDA KABUPATEN SLEMAN", "", "", "Ir. HARDO KISWOYO, M.T.",
+                                "Pembina Utama Muda", "NIP. 19700303 199503 1 004"]),
+             ("Nama SOP", ["Fasilitasi Musyawarah Perencanaan Pembangunan Kecamatan"])]
+    idt = doc.add_table(rows=len(ident), cols=3)
+    borders(idt)
+    set_widths(idt, [2800, 300, 6400])
+    for i, (lab, val) in enumerate(ident):
+        put(idt.cell(i, 0), lab)
+        put(idt.cell(i, 1), ":")
+        put(idt.cell(i, 2), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [4750, 4750])
+    for k, (head, items) in enumerate(_details(
+            ["1. Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional",
+             "2. Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan Pembangunan Daerah"],
+            ["1. Memahami perencanaan pembangunan daerah", "2. Mampu memfasilitasi forum musyawarah"],
+            ["1. SOP Penyusunan RKPD"], ["1. Laptop", "2. LCD proyektor", "3. Aplikasi SIPD"],
+            ["Usulan yang tidak dibahas dalam musrenbang tidak masuk RKPD"], ["1. Berita acara musrenbang"])):
+        put(det.cell(k // 2, k % 2), [head] + items)
+    s2 = doc.add_section(WD_SECTION.NEW_PAGE)
+    s2.orientation = WD_ORIENT.LANDSCAPE
+    s2.page_width, s2.page_height = Cm(29.7), Cm(21.0)
+    s2.different_first_page_header_footer = False
+    s2.header.is_linked_to_previous = False
+    ht = s2.header.add_table(rows=2, cols=2, width=Cm(20))
+    borders(ht)
+    put(ht.cell(0, 0), "Nama SOP")
+    put(ht.cell(0, 1), "Fasilitasi Musyawarah Perencanaan Pembangunan Kecamatan")
+    put(ht.cell(1, 0), "Nomor SOP")
+    put(ht.cell(1, 1), "050/12/BAPPEDA/2024")
+    actors = ["Camat", "Bidang Perencanaan Bappeda", "Kepala Bappeda"]
+    steps = [
+        (1, "Menyampaikan jadwal dan usulan kegiatan musrenbang kecamatan", 0, "Surat undangan, daftar usulan desa",
+         "1 hari kerja", "Jadwal musrenbang", ""),
+        (2, "Memverifikasi usulan kegiatan pada aplikasi SIPD, sesuai?", 1, "Daftar usulan desa", "2 hari kerja",
+         "Usulan terverifikasi", "Tidak: kembali ke kegiatan 1"),
+        (3, "Memfasilitasi pelaksanaan musrenbang kecamatan", 1, "Usulan terverifikasi", "1 hari kerja",
+         "Berita acara musrenbang", ""),
+        (4, "Menetapkan rekapitulasi usulan prioritas kecamatan", 2, "Berita acara musrenbang", "1 hari kerja",
+         "Rekapitulasi usulan", ""),
+        (5, "Menerima rekapitulasi usulan prioritas", 0, "Rekapitulasi usulan", "30 menit", "Rekapitulasi diterima",
+         ""),
+    ]
+    ncol = 2 + len(actors) + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4200] + [1600] * 3 + [1800, 1100, 1700, 1900])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "Pelaksana", bold=True)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (5, kel), (6, waktu), (7, out), (8, ket)):
+            put(pt.cell(2 + k, c), v)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2432,6 +2513,7 @@ def main(argv=None):
     symbol_ticks_tegalsari(FILES / "word-simbol-centang-tegalsari.docx")
     basic_shapes_dinsos(FILES / "bentuk-dasar-dinsos-sleman.docx")
     web_generator_kesbangpol(FILES / "web-generator-kesbangpol-medan.docx")
+    sections_musrenbang(FILES / "seksi-header-berulang-bappeda.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
