@@ -211,6 +211,35 @@ def test_unseen_nothing_lost(fname):
     assert not missing, f"{fname}: texts neither in the model nor in tak_terpetakan:\n" + "\n".join(missing)
 
 
+def _without_place(d):
+    if isinstance(d, dict):
+        return {k: _without_place(v) for k, v in d.items() if k not in ("lokasi", "sumber")}
+    if isinstance(d, list):
+        return [_without_place(x) for x in d]
+    return d
+
+
+def test_reviewer_annotated_copy_reads_the_same(tmp_path):
+    """A reviewer runs `soplint check --annotate` and sends the commented copies back: the
+    Word comments (w:commentRangeStart/End, w:commentReference, comments part) must not
+    change what the reader gets, only sumber.komentar."""
+    from click.testing import CliRunner
+
+    from soplint.cli import cli
+
+    names = ["careless-pengantar-nikah.docx", "bps-314-gratifikasi-upg.docx", "bps-098-serawai.docx"]
+    out = tmp_path / "annotated"
+    result = CliRunner().invoke(cli, ["check", "--no-progress", "-q", "--fail-on", "never", "--annotate", str(out)]
+                                + [str(FILES / n) for n in names])
+    assert result.exit_code == 0, result.output
+    for n in names:
+        before = [to_dict(s) for s in read_path(FILES / n)]
+        after = [to_dict(s) for s in read_path(out / n)]
+        assert _without_place(after) == _without_place(before), n
+        assert after[0]["sumber"]["komentar"] > 0, n   # these three files have findings
+        assert before[0]["sumber"]["komentar"] == 0, n
+
+
 def test_every_expectation_names_existing_files():
     exps = sorted(FILES.glob("*.expect.json"))
     assert len(exps) >= 8
