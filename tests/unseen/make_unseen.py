@@ -2491,6 +2491,82 @@ def sections_musrenbang(path: Path):
             put(pt.cell(2 + k, c), v)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 23. Two FLOATING tables side by side (w:tblpPr): a one-cell institution table on the left
+#     and the identity label table on the right; the signer signs "a.n. BUPATI ... /
+#     SEKRETARIS DAERAH" (atas nama); ISO-ish extra rows "Revisi ke-" and "Unit Kerja"
+#     (Setda Kabupaten Bantul, Bagian Organisasi: evaluasi SOP perangkat daerah)
+# --------------------------------------------------------------------------------------
+
+def _float(table, x_tw, y_tw):
+    table._tbl.tblPr.append(parse_xml(
+        f'<w:tblpPr {NSDECL} w:leftFromText="180" w:rightFromText="180" w:vertAnchor="text" '
+        f'w:horzAnchor="margin" w:tblpX="{x_tw}" w:tblpY="{y_tw}"/>'))
+    table._tbl.tblPr.append(parse_xml(f'<w:tblOverlap {NSDECL} w:val="never"/>'))
+
+
+def floating_bantul(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    left = doc.add_table(rows=1, cols=1)
+    borders(left)
+    set_widths(left, [5200])
+    put(left.cell(0, 0), ["PEMERINTAH KABUPATEN BANTUL", "SEKRETARIAT DAERAH", "BAGIAN ORGANISASI"], bold=True)
+    _float(left, 0, 0)
+    ident = [("Nomor SOP", ["061/08/ORG/2024"]), ("Revisi ke-", ["1"]), ("Tanggal Pembuatan", ["12 Agustus 2023"]),
+             ("Tanggal Revisi", ["5 Februari 2024"]), ("Tanggal Efektif", ["1 Maret 2024"]),
+             ("Unit Kerja", ["Bagian Organisasi"]),
+             ("Disahkan oleh", ["a.n. BUPATI BANTUL", "SEKRETARIS DAERAH", "", "", "Drs. AGUS BUDIRAHARJA, M.Si",
+                                "Pembina Utama Madya", "NIP. 19670811 199303 1 006"]),
+             ("Nama SOP", ["Evaluasi Standar Operasional Prosedur Perangkat Daerah"])]
+    right = doc.add_table(rows=len(ident), cols=3)
+    borders(right)
+    set_widths(right, [2600, 300, 5400])
+    for i, (lab, val) in enumerate(ident):
+        put(right.cell(i, 0), lab)
+        put(right.cell(i, 1), ":")
+        put(right.cell(i, 2), val, underline_line=4 if lab == "Disahkan oleh" else None)
+    _float(right, 5600, 0)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    for k, (head, items) in enumerate(_details(
+            ["1. Peraturan Menteri Dalam Negeri Nomor 52 Tahun 2011 tentang Standar Operasional Prosedur di "
+             "Lingkungan Pemerintah Provinsi dan Kabupaten/Kota",
+             "2. Peraturan Menteri PAN dan RB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP Administrasi "
+             "Pemerintahan", "3. Peraturan Bupati Bantul Nomor 9 Tahun 2021 tentang SOP Perangkat Daerah"],
+            ["1. Memahami pedoman penyusunan SOP AP"], ["1. SOP Penyusunan SOP Perangkat Daerah"],
+            ["1. Komputer", "2. Instrumen evaluasi SOP"], ["SOP yang tidak dievaluasi tidak mengikuti perubahan tugas"],
+            ["1. Laporan evaluasi SOP"])):
+        put(det.cell(k // 2, k % 2), [head] + items)
+    doc.add_paragraph()
+    actors = ["Perangkat Daerah", "Analis Organisasi", "Kepala Bagian Organisasi"]
+    steps = [
+        (1, "Menyampaikan daftar SOP yang akan dievaluasi", 0, "Daftar SOP", "1 hari kerja", "Surat pengantar", ""),
+        (2, "Menilai SOP dengan instrumen evaluasi, sesuai standar?", 1, "Dokumen SOP", "3 hari kerja",
+         "Hasil penilaian", "Tidak: kembali ke kegiatan 1"),
+        (3, "Menyusun laporan hasil evaluasi SOP", 1, "Hasil penilaian", "2 hari kerja", "Draf laporan", ""),
+        (4, "Menyetujui laporan hasil evaluasi", 2, "Draf laporan", "1 hari kerja", "Laporan evaluasi", ""),
+        (5, "Menerima laporan hasil evaluasi SOP", 0, "Laporan evaluasi", "30 menit", "Laporan diterima", ""),
+    ]
+    standard_proc = doc.add_table(rows=2 + len(steps), cols=2 + 3 + 4)
+    pt = standard_proc
+    borders(pt)
+    set_widths(pt, [500, 4300] + [1500] * 3 + [1800, 1100, 1700, 1900])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 4)), "Pelaksana", bold=True)
+    put(pt.cell(0, 5).merge(pt.cell(0, 7)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 8), pt.cell(1, 8)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (5, kel), (6, waktu), (7, out), (8, ket)):
+            put(pt.cell(2 + k, c), v)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2514,6 +2590,7 @@ def main(argv=None):
     basic_shapes_dinsos(FILES / "bentuk-dasar-dinsos-sleman.docx")
     web_generator_kesbangpol(FILES / "web-generator-kesbangpol-medan.docx")
     sections_musrenbang(FILES / "seksi-header-berulang-bappeda.docx")
+    floating_bantul(FILES / "tabel-mengambang-an-bupati-bantul.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
