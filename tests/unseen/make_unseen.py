@@ -2567,6 +2567,58 @@ def floating_bantul(path: Path):
             put(pt.cell(2 + k, c), v)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 24. Narrative procedure ("langkah-langkah") with typed numbers and TABS, lettered sub-items
+#     under step 1 (not steps), a branch written into the step ("apabila tidak lengkap, berkas
+#     dikembalikan ke langkah 1"), identity as paragraphs with the value on the NEXT line for
+#     "Nama SOP" and "Disahkan oleh" (UPT Pengelolaan Rusunawa, Dinas Perkim Kota Semarang)
+# --------------------------------------------------------------------------------------
+
+def narrative_rusunawa(path: Path):
+    doc = docx.Document()
+    for line in ("PEMERINTAH KOTA SEMARANG", "DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN",
+                 "UPT PENGELOLAAN RUMAH SUSUN SEDERHANA SEWA"):
+        p = doc.add_paragraph()
+        p.alignment = 1
+        p.add_run(line).bold = True
+    p = doc.add_paragraph()
+    p.alignment = 1
+    p.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    for line in ("Nomor SOP\t: 648/031/UPT-RUSUNAWA/2024", "Tanggal Pembuatan\t: 22 April 2024",
+                 "Tanggal Revisi\t: -", "Tanggal Efektif\t: 2 Mei 2024", "Nama SOP\t:"):
+        doc.add_paragraph(line)
+    doc.add_paragraph("Pelayanan Pendaftaran Calon Penghuni Rusunawa")
+    doc.add_paragraph("Disahkan oleh\t:")
+    doc.add_paragraph("KEPALA UPT PENGELOLAAN RUMAH SUSUN SEDERHANA SEWA")
+    p = doc.add_paragraph()
+    r = p.add_run("SUGENG PRIYONO, S.T., M.T.")
+    r.bold = r.underline = True
+    doc.add_paragraph("Penata Tk. I (III/d)")
+    doc.add_paragraph("NIP. 19800214 200604 1 011")
+    for head, items in (("Dasar Hukum\t:", ["1.\tUndang-Undang Nomor 20 Tahun 2011 tentang Rumah Susun",
+                                             "2.\tPeraturan Wali Kota Semarang Nomor 7 Tahun 2019 tentang "
+                                             "Pengelolaan Rusunawa"]),
+                        ("Kualifikasi Pelaksana\t:", ["1.\tMemahami ketentuan penghunian rusunawa"]),
+                        ("Keterkaitan\t:", ["1.\tSOP Penandatanganan Perjanjian Sewa"]),
+                        ("Peralatan/Perlengkapan\t:", ["1.\tKomputer", "2.\tBuku register calon penghuni"]),
+                        ("Peringatan\t:", ["Berkas yang tidak lengkap tidak dapat diproses"]),
+                        ("Pencatatan dan Pendataan\t:", ["Buku register calon penghuni"])):
+        doc.add_paragraph(head)
+        for it in items:
+            doc.add_paragraph(it)
+    doc.add_paragraph().add_run("Langkah-langkah:").bold = True
+    for line in ("1.\tPemohon mengisi formulir pendaftaran dan melampirkan:",
+                 "a.\tfotokopi KTP dan KK;",
+                 "b.\tsurat keterangan belum memiliki rumah dari kelurahan;",
+                 "2.\tPetugas Loket memeriksa kelengkapan berkas; apabila tidak lengkap, berkas dikembalikan ke "
+                 "langkah 1.",
+                 "3.\tKasi Pelayanan memverifikasi data calon penghuni dan memaraf daftar tunggu.",
+                 "4.\tKepala UPT menetapkan daftar calon penghuni.",
+                 "5.\tPetugas Loket mengumumkan daftar calon penghuni kepada Pemohon."):
+        doc.add_paragraph(line)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2591,6 +2643,7 @@ def main(argv=None):
     web_generator_kesbangpol(FILES / "web-generator-kesbangpol-medan.docx")
     sections_musrenbang(FILES / "seksi-header-berulang-bappeda.docx")
     floating_bantul(FILES / "tabel-mengambang-an-bupati-bantul.docx")
+    narrative_rusunawa(FILES / "narasi-langkah-rusunawa-semarang.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
