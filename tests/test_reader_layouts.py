@@ -547,3 +547,27 @@ def test_buku_sop_with_the_identity_in_each_sections_page_header(tmp_path):
     assert [(s.identitas.nomor_sop, s.identitas.nama_sop, len(s.kegiatan)) for s in sops] == [
         ("01", "Surat Masuk", 4), ("02", "Surat Keluar", 2)]
     assert all(s.lainnya == {} for s in sops)
+
+
+def test_actor_marks_written_as_text_and_wide_actor_columns(tmp_path):
+    d = new()
+    t = d.add_table(rows=5, cols=6)
+    set_cell(t.cell(0, 0).merge(t.cell(1, 0)), "No")
+    set_cell(t.cell(0, 1).merge(t.cell(1, 1)), "Kegiatan")
+    set_cell(t.cell(0, 2).merge(t.cell(0, 4)), "Pelaksana")
+    set_cell(t.cell(1, 2).merge(t.cell(1, 3)), "Petugas Loket")  # one actor over two grid columns
+    set_cell(t.cell(1, 4), "Lurah")
+    set_cell(t.cell(0, 5).merge(t.cell(1, 5)), "Keterangan")
+    rows = [("1", "Menerima berkas"), ("2", "Memeriksa berkas"), ("3", "Menandatangani")]
+    for r, (no, ur) in enumerate(rows, 2):
+        set_cell(t.cell(r, 0), no)
+        set_cell(t.cell(r, 1), ur)
+        t.cell(r, 2).merge(t.cell(r, 3))
+    set_cell(t.cell(2, 2), "√ (paraf)")
+    set_cell(t.cell(3, 2), "Petugas Loket")
+    set_cell(t.cell(4, 4), "√")
+    [sop] = _read(d, tmp_path)
+    assert sop.pelaksana == ["Petugas Loket", "Lurah"]
+    assert [(k.no, k.pelaksana, k.bentuk) for k in sop.kegiatan] == [
+        (1, "Petugas Loket", "centang"), (2, "Petugas Loket", "centang"), (3, "Lurah", "centang")]
+    assert [x.teks for x in sop.tak_terpetakan] == ["(paraf)"]

@@ -29,12 +29,18 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
 
     import gc
 
+    from soplint.errors import UnreadableFile
+
     options = options or {}
-    doc = read_document(path, options)
     enabled = gc.isenabled()
-    gc.disable()
     try:
+        doc = read_document(path, options)
+        gc.disable()
         sops = build(doc, options)
+    except RecursionError:
+        raise UnreadableFile("damaged", "{p}: struktur dokumen terlalu dalam (tabel/kotak teks bersarang berlebihan)",
+                             "{p}: document structure too deep (excessively nested tables/text boxes)",
+                             p=Path(path).name) from None
     finally:
         if enabled:
             gc.enable()

@@ -20,7 +20,7 @@ from typing import Optional
 from soplint import labels
 from soplint.model import Cabang, Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
-from soplint.readers.docx.common import cell_lokasi, int_of, is_tick, shape_lokasi, table_lokasi, yes_no
+from soplint.readers.docx.common import TICKS, cell_lokasi, int_of, is_tick, shape_lokasi, table_lokasi, yes_no
 from soplint.readers.docx.tree import Cell, Shape, Table, clean
 
 MUTU = ("kelengkapan", "waktu", "output", "keterangan")
@@ -31,6 +31,8 @@ class ColMap:
     #: grid column -> role: no, kegiatan, actor, pelaksana, kelengkapan, waktu, output, keterangan
     roles: dict[int, str] = field(default_factory=dict)
     actors: dict[int, str] = field(default_factory=dict)
+    #: every grid column of an actor header -> the actor's first column
+    actor_at: dict[int, int] = field(default_factory=dict)
     data_start: int = 0
     header_row: int = 0
     header_cells: set = field(default_factory=set)
@@ -107,6 +109,7 @@ def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
                     cm.header_cells.add(id(c))
                     for k in range(c.col, c.col + c.span):
                         cm.roles[k] = "actor"
+                        cm.actor_at[k] = c.col
                     cm.actors[c.col] = clean(c.text)
                 sub_used = True
             else:
@@ -136,6 +139,7 @@ def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
         if keg_col is not None and cell.col > keg_col:
             for k in range(cell.col, cell.col + cell.span):
                 cm.roles[k] = "actor"
+                cm.actor_at[k] = cell.col
             cm.actors[cell.col] = clean(cell.text)
         else:
             cm.extra_header.append(cell)
@@ -316,6 +320,11 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                 t = cell.text
                 if t and is_tick(t):
                     step.marks.append((col, None))
+                elif t and (t.split()[0] in TICKS and len(t.split()[0]) == 1 and not t[:2].isalpha()):
+                    step.marks.append((col, None))  # "√ (paraf)": a tick with a note
+                    step.actor_texts.append((t[1:].strip(), cell))
+                elif t and cm.actors.get(cm.actor_at.get(col, col), "").lower() == t.lower():
+                    step.marks.append((col, None))  # the actor's name written in its own column
                 elif t:
                     step.actor_texts.append((t, cell))
             elif role == "pelaksana":
@@ -522,9 +531,10 @@ def _has_actor_columns(tables: list[ProcTable], rs: RawStep) -> bool:
 
 
 def _actor_names(tables: list[ProcTable], rs: RawStep) -> dict[int, str]:
+    """grid column -> actor name, for every column an actor header covers."""
     for t in tables:
         if t.table is rs.table:
-            return t.cm.actors
+            return {k: t.cm.actors.get(first, "") for k, first in t.cm.actor_at.items()}
     return {}
 
 

@@ -287,7 +287,8 @@ class Stream:
         cm = procedure.detect_header(t)
         if cm is None and self.last_proc is not None and procedure.same_layout(t, self.last_proc.cm):
             cm = procedure.ColMap(roles=dict(self.last_proc.cm.roles), actors=dict(self.last_proc.cm.actors),
-                                  data_start=0, ncols=self.last_proc.cm.ncols)
+                                  actor_at=dict(self.last_proc.cm.actor_at), data_start=0,
+                                  ncols=self.last_proc.cm.ncols, waktu_unit=self.last_proc.cm.waktu_unit)
         if cm is not None:
             if cm.header_row > 0:
                 # identity / detail rows above the procedure in the same table
