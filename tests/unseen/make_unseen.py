@@ -2659,9 +2659,22 @@ def main(argv=None):
         # (not kept: LibreOffice's own .doc export of bps-314/bps-042 drops the drawn shapes /
         # flattens the procedure table to text - a producer defect, not a reading test)
         soffice_convert([FILES / "careless-pengantar-nikah.docx"], 'rtf:Rich Text Format', FILES)
+    for p in sorted(FILES.glob("*.docx")):
+        _fixed_zip_times(p)
     for p in sorted(FILES.iterdir()):
-        if p.suffix in (".docx", ".doc"):
+        if p.suffix in (".docx", ".doc", ".rtf"):
             print(f"{p.name}: {p.stat().st_size} bytes")
+
+
+def _fixed_zip_times(path: Path):
+    """Rewrite a .docx with fixed member timestamps so that regenerating gives the same bytes."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 if __name__ == "__main__":
