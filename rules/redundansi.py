@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from soplint.rule import Rule, normalise_actor
 
@@ -253,8 +253,8 @@ def title_key(title) -> list:
     return sorted(w for w in stems(title) if w not in _TITLE_NOISE)
 
 
-def _same_title(a, b, ambang) -> bool:
-    ka, kb = title_key(a), title_key(b)
+def _same_title(ka, kb, ambang) -> bool:
+    """Titles given as :func:`title_key` lists."""
     if not ka or not kb:
         return False
     if ka == kb:
@@ -271,16 +271,38 @@ def _same_title(a, b, ambang) -> bool:
     return fuzz.token_sort_ratio(" ".join(ka), " ".join(kb)) >= ambang
 
 
-def _steps_overlap(a, b) -> float:
-    sa = [stem_text(k.uraian) for k in a.kegiatan if not is_terminator_row(k) and stem_text(k.uraian)]
-    sb = [stem_text(k.uraian) for k in b.kegiatan if not is_terminator_row(k) and stem_text(k.uraian)]
+class _Profile:
+    """What RD04 compares of one SOP, computed once per run."""
+
+    __slots__ = ("sop", "title", "steps", "words", "units")
+
+    def __init__(self, sop):
+        self.sop = sop
+        self.units = _units(sop)
+        t = sop.identitas.nama_sop
+        self.title = title_key(t) if t and not is_blank(t) else []
+        self.steps = [x for x in (stem_text(k.uraian) for k in sop.kegiatan if not is_terminator_row(k)) if x]
+        self.words = set(" ".join(self.steps).split())
+
+
+def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
+    sa, sb = a.steps, b.steps
     if len(sa) < 4 or len(sb) < 4:
+        return 0.0
+    # cheap filter first: step lists that share few words cannot match
+    if not a.words or not b.words or len(a.words & b.words) / min(len(a.words), len(b.words)) < share * 0.8:
         return 0.0
 
     def cover(xs, ys):
-        return sum(1 for x in xs if any(similar(x, y) >= 90 for y in ys)) / len(xs)
+        hits = 0
+        for x in xs:
+            if (process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=90) is not None
+                    or process.extractOne(x, ys, scorer=fuzz.token_sort_ratio, score_cutoff=90) is not None):
+                hits += 1
+        return hits / len(xs)
 
-    return min(cover(sa, sb), cover(sb, sa))
+    first = cover(sa, sb)
+    return 0.0 if first < share else min(first, cover(sb, sa))
 
 
 class SopDuplikat(Rule):
@@ -330,14 +352,16 @@ class SopDuplikat(Rule):
         ambang = float(self.options["ambang"])
         share = float(self.options["ambang_kegiatan"])
         done = set()
-        for j, b in enumerate(sops):
-            for a in sops[:j]:
-                if not same_unit(a, b):
+        profiles = [_Profile(s) for s in sops]
+        for j, pb in enumerate(profiles):
+            b = pb.sop
+            for pa in profiles[:j]:
+                a = pa.sop
+                if not same_unit(pa.units, pb.units):
                     continue
-                ta, tb = a.identitas.nama_sop, b.identitas.nama_sop
-                if ta and tb and not is_blank(ta) and not is_blank(tb) and _same_title(ta, tb, ambang):
+                if _same_title(pa.title, pb.title, ambang):
                     key = "judul"
-                elif _steps_overlap(a, b) >= share:
+                elif _steps_overlap(pa, pb, share) >= share:
                     key = "kegiatan"
                 else:
                     continue
@@ -351,13 +375,18 @@ class SopDuplikat(Rule):
                                        lain_indeks=other.sumber.indeks + 1, judul=other.identitas.nama_sop or "?")
 
 
+def _units(sop) -> frozenset:
+    return frozenset(n for n in (norm(x) for x in sop.identitas.instansi or []) if n)
+
+
 def same_unit(a, b) -> bool:
     """Could two SOPs belong to one institution? True where either names no
     institution, or they share a line other than the regional government
     ("PEMERINTAH KOTA ...", shared by every OPD of a region). Two OPDs may
-    each have their own "Pelayanan Surat Masuk" SOP and their own number 01."""
-    la = {norm(x) for x in a.identitas.instansi or [] if norm(x)}
-    lb = {norm(x) for x in b.identitas.instansi or [] if norm(x)}
+    each have their own "Pelayanan Surat Masuk" SOP and their own number 01.
+    ``a``/``b`` are SOPs or their normalised institution-line sets."""
+    la = a if isinstance(a, frozenset) else _units(a)
+    lb = b if isinstance(b, frozenset) else _units(b)
     if not la or not lb:
         return True
     specific = {x for x in la & lb if not x.startswith(("pemerintah", "pemkab", "pemkot", "pemprov"))}

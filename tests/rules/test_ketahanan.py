@@ -42,7 +42,7 @@ sops = st.builds(
     tak_terpetakan=st.lists(st.builds(m.TakTerpetakan, texts, texts), max_size=3))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sops, min_size=1, max_size=3))
 def test_no_rule_raises_on_odd_models(models):
     engine = Engine(Config(), PLUGINS, SETTINGS)
