@@ -215,9 +215,9 @@ def discover(start: Optional[Path] = None) -> Optional[Path]:
                     if read_file(candidate, required=False) is None:
                         continue
                 except UsageError:
-                    if name == "setup.cfg":
-                        continue
-                    raise
+                    # a broken project file that may not even concern soplint
+                    # does not stop the search (soplint.toml errors do)
+                    continue
             return candidate
     return None
 

@@ -237,3 +237,12 @@ def test_tables_in_pyproject_and_setup_cfg(proyek, name, content):
     assert id06 and "kosong" in id06[0]["message"]  # empty segment comes before the pattern
     code, out = run("config")
     assert any(x.startswith('rules.ID06.pola = "^\\\\d+$"') and x.endswith(name) for x in out.splitlines()), out
+
+
+def test_broken_unrelated_pyproject_is_passed_over(proyek, monkeypatch):
+    (proyek / "soplint.toml").write_text('ignore = ["PR"]\n')
+    (proyek / "dok" / "pyproject.toml").write_text("[project\nname = \n")
+    monkeypatch.chdir(proyek / "dok")
+    code, out = run("check", "cacat.docx", "--format", "json")
+    data = json.loads(out[out.index("{"):])
+    assert code == 0 and "PR05" not in {t["code"] for t in data["berkas"][0]["temuan"]}
