@@ -2619,6 +2619,51 @@ def narrative_rusunawa(path: Path):
         doc.add_paragraph(line)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 25. Procedure table with an empty spacer row between steps and a closing "JUMLAH WAKTU"
+#     row (label merged over No..actor columns, the total in the Waktu column, as many OPDs
+#     add to compare with the published service time) (Kecamatan Mlati: legalisir KK)
+# --------------------------------------------------------------------------------------
+
+def total_row_mlati(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas PATEN", "Sekcam", "Camat"]
+    steps = [
+        (1, "Menyerahkan fotokopi KK yang akan dilegalisir beserta KK asli", 0, "KK asli dan fotokopi", "5 menit",
+         "Berkas legalisir", ""),
+        (2, "Mencocokkan fotokopi dengan KK asli dan mencatat di buku register", 1, "Berkas legalisir", "10 menit",
+         "Berkas tercatat", ""),
+        (3, "Memaraf legalisir", 2, "Berkas tercatat", "10 menit", "Berkas berparaf", ""),
+        (4, "Menandatangani legalisir", 3, "Berkas berparaf", "10 menit", "Legalisir ditandatangani", ""),
+        (5, "Menerima fotokopi KK yang telah dilegalisir", 0, "Legalisir ditandatangani", "5 menit",
+         "Legalisir diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN SLEMAN", "KECAMATAN MLATI"],
+                 [("Nomor SOP", ["470/05/MLT/2023"]), ("Tanggal Pembuatan", ["9 Januari 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 Februari 2023"]),
+                  ("Disahkan oleh", ["CAMAT MLATI", "", "", "WIJAYANTO, S.IP., M.M.", "Pembina",
+                                     "NIP. 19751002 199503 1 001"]),
+                  ("Nama SOP", ["Pelayanan Legalisir Fotokopi Kartu Keluarga"])],
+                 _details(["1. Undang-Undang Nomor 24 Tahun 2013 tentang Administrasi Kependudukan"],
+                          ["1. Memahami administrasi kependudukan"], ["1. SOP PATEN"], ["1. Stempel", "2. ATK"],
+                          ["Fotokopi yang tidak sesuai aslinya tidak dilegalisir"], ["1. Buku register legalisir"]),
+                 actors, steps)
+    pt = doc.tables[-1]
+    # empty spacer row after step 2 (copy of an empty row inserted before step 3's row)
+    import copy
+    spacer = copy.deepcopy(pt.rows[3]._tr)
+    for t in spacer.iter(qn("w:t")):
+        t.text = ""
+    pt.rows[4]._tr.addprevious(spacer)
+    total = pt.add_row()
+    cells = total.cells
+    lab = cells[0].merge(cells[1 + len(actors)])
+    put(lab, "JUMLAH WAKTU", bold=True)
+    put(cells[3 + len(actors)], "40 menit", bold=True)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2644,6 +2689,7 @@ def main(argv=None):
     sections_musrenbang(FILES / "seksi-header-berulang-bappeda.docx")
     floating_bantul(FILES / "tabel-mengambang-an-bupati-bantul.docx")
     narrative_rusunawa(FILES / "narasi-langkah-rusunawa-semarang.docx")
+    total_row_mlati(FILES / "baris-jumlah-waktu-mlati.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
