@@ -571,3 +571,32 @@ def test_actor_marks_written_as_text_and_wide_actor_columns(tmp_path):
     assert [(k.no, k.pelaksana, k.bentuk) for k in sop.kegiatan] == [
         (1, "Petugas Loket", "centang"), (2, "Petugas Loket", "centang"), (3, "Lurah", "centang")]
     assert [x.teks for x in sop.tak_terpetakan] == ["(paraf)"]
+
+
+def test_branch_labels_typed_in_cells_around_unglued_arrows(tmp_path):
+    """Arrows drawn by hand (no connection ids) from a decision, with "Ya" and
+    "Tidak" typed in the table cells next to where they leave it."""
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima berkas", 0, "flowChartTerminator", "", "", "", ""),
+             ("2", "Memeriksa berkas", 1, "flowChartDecision", "", "", "", ""),
+             ("3", "Mengetik surat", 1, "flowChartProcess", "", "", "", ""),
+             ("4", "Menandatangani", 2, "flowChartTerminator", "", "", "", "")]
+    pt = procedure_table(d, steps)
+    from docx.oxml.ns import qn
+    for gc in pt._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), "1500")
+    dec = pt.cell(4, 3).paragraphs[0]
+    # down to step 3 from the decision's bottom
+    drawing_run(dec, "straightConnector1", did=701, connector=True, x=350000, y=350000, cx=0, cy=400000)
+    # left and up to step 1 (column 0) from the decision's left side
+    from fixtures_reader.docbuild import WPS_URI, anchor, run_xml, wsp
+    back = wsp("bentConnector2", connector=True, cx=650000, cy=550000).replace("<a:xfrm>", '<a:xfrm flipH="1" flipV="1">')
+    dec._p.append(run_xml(anchor(back, WPS_URI, did=702, x=-600000, y=-350000, cx=650000, cy=550000)))
+    pt.cell(4, 2).paragraphs[0].text = "Tidak"
+    pt.cell(4, 4).paragraphs[0].text = "Ya"
+    [sop] = _read(d, tmp_path)
+    k2 = sop.kegiatan[1]
+    assert k2.simbol == "keputusan"
+    assert (k2.cabang.ya, k2.cabang.tidak) == (3, 1)
+    assert sop.tak_terpetakan == []

@@ -24,6 +24,7 @@ from soplint.readers.docx.common import TICKS, cell_lokasi, int_of, is_tick, sha
 from soplint.readers.docx.tree import Cell, Shape, Table, clean
 
 MUTU = ("kelengkapan", "waktu", "output", "keterangan")
+_CELL_LABEL = "\x00cell-label"
 
 
 @dataclass
@@ -232,6 +233,8 @@ class ProcTable:
     loose_shapes: list[Shape] = field(default_factory=list)
     #: symbols of a flowchart drawn as one group / canvas
     group_symbols: list[Shape] = field(default_factory=list)
+    #: actor cells whose whole text is a branch label ("Ya", "Tidak")
+    text_labels: list[Cell] = field(default_factory=list)
     images: int = 0
 
 
@@ -295,8 +298,9 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
         elif no is None and not uraian:
             # not a step: keep its text, keep its shapes for the flow
             for c in row.cells:
-                if c.origin is None and c.text and not (cm.roles.get(c.col) == "actor" and (is_tick(c.text) or
-                                                                                              yes_no(c.text))):
+                if c.origin is None and c.text and cm.roles.get(c.col) == "actor" and yes_no(c.text):
+                    pt.text_labels.append(c)  # a branch label typed in a cell between step rows
+                elif c.origin is None and c.text and not (cm.roles.get(c.col) == "actor" and is_tick(c.text)):
                     pt.unplaced.append(TakTerpetakan(teks=c.text, lokasi=cell_lokasi(c)))
                     placed_cells.add(id(c))
             pt.loose_shapes.extend(row_shapes)
@@ -325,6 +329,9 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                     step.actor_texts.append((t[1:].strip(), cell))
                 elif t and cm.actors.get(cm.actor_at.get(col, col), "").lower() == t.lower():
                     step.marks.append((col, None))  # the actor's name written in its own column
+                elif t and yes_no(t):
+                    pt.text_labels.append(cell)
+                    step.actor_texts.append((t, cell))
                 elif t:
                     step.actor_texts.append((t, cell))
             elif role == "pelaksana":
@@ -595,6 +602,13 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
                                    order=order))
 
     geo = Geo([t.table for t in tables])
+    for t in tables:
+        for c in t.text_labels:
+            paras = c.paragraphs
+            if paras:
+                width = sum(t.table.grid[c.col:c.col + c.span]) * flow.TWIP if t.table.grid else 900000
+                labels_.append(Shape(geom="textbox", is_textbox=True, text=c.text, para=paras[0], x=0, y=0,
+                                     cx=width, cy=250000, frame_h="column", frame_v="paragraph", name=_CELL_LABEL))
     res = flow.build_edges(nodes, lines, labels_, geo) if lines else flow.FlowResult()
     nos = [k.no for k in steps]
     for i, k in enumerate(steps):
@@ -611,7 +625,14 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
         else:
             k.lanjut = [nxt] if nxt is not None else []
     # text of labels and symbols that the model does not carry
+    step_rows = {(id(rs.table), rs.row) for rs in raw}
     for s in labels_:
+        if s.name == _CELL_LABEL:
+            cell = s.para.cell
+            if id(s) not in res.used_labels and (id(cell.table), cell.row) not in step_rows and not any(
+                    k.simbol == "keputusan" for k in steps):
+                unplaced.append(TakTerpetakan(teks=s.text, lokasi=cell_lokasi(cell)))
+            continue
         if id(s) in res.used_labels or not s.text:
             continue
         if yes_no(s.text) and any(k.simbol == "keputusan" for k in steps):
