@@ -255,6 +255,10 @@ class _Writer:
             fonts = sub(rpr, "w:rFonts")
         for k in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(q(k), FONT)
+        lang = rpr.find(q("w:lang"))
+        if lang is None:
+            lang = sub(rpr, "w:lang")
+        lang.set(q("w:val"), "id-ID")  # Indonesian proofing in Word
         from docx.shared import Pt
 
         st.font.size = Pt(ID_SIZE)
