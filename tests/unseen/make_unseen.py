@@ -2664,6 +2664,60 @@ def total_row_mlati(path: Path):
     put(cells[3 + len(actors)], "40 menit", bold=True)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 26. Full-width rows inside the procedure table: a title row ABOVE the header rows, stage
+#     rows "A. TAHAP PERSIAPAN" / "B. TAHAP PELAKSANAAN" between steps (long SOPs written as
+#     tahapan berurutan), and a "Catatan:" row at the bottom (BPBD Kabupaten Klaten, kaji
+#     cepat bencana)
+# --------------------------------------------------------------------------------------
+
+def stage_rows_bpbd(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pusdalops", "Tim Reaksi Cepat", "Kepala Pelaksana BPBD"]
+    steps = [
+        (1, "Menerima laporan kejadian bencana dari masyarakat", 0, "Laporan kejadian", "10 menit",
+         "Laporan tercatat", ""),
+        (2, "Menyiapkan personel dan peralatan kaji cepat", 1, "Laporan tercatat", "30 menit", "Tim siap", ""),
+        (3, "Berangkat ke lokasi kejadian", 1, "Tim siap", "1 jam", "Tim di lokasi", ""),
+        (4, "Melakukan kaji cepat kerusakan dan kebutuhan", 1, "Formulir kaji cepat", "3 jam",
+         "Data kaji cepat", ""),
+        (5, "Menyusun laporan hasil kaji cepat", 1, "Data kaji cepat", "1 jam", "Laporan kaji cepat", ""),
+        (6, "Menetapkan tindak lanjut penanganan darurat", 2, "Laporan kaji cepat", "1 jam",
+         "Keputusan tindak lanjut", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN KLATEN", "BADAN PENANGGULANGAN BENCANA DAERAH"],
+                 [("Nomor SOP", ["360/07/BPBD/2024"]), ("Tanggal Pembuatan", ["15 Januari 2024"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 Februari 2024"]),
+                  ("Disahkan oleh", ["KEPALA PELAKSANA BPBD KABUPATEN KLATEN", "", "", "Ir. SYAHRUDIN, M.T.",
+                                     "Pembina Tk. I", "NIP. 19710520 199803 1 005"]),
+                  ("Nama SOP", ["Kaji Cepat Bencana"])],
+                 _details(["1. Undang-Undang Nomor 24 Tahun 2007 tentang Penanggulangan Bencana"],
+                          ["1. Terlatih kaji cepat bencana"], ["1. SOP Aktivasi Pos Komando"],
+                          ["1. Kendaraan operasional", "2. Formulir kaji cepat", "3. GPS"],
+                          ["Keterlambatan kaji cepat menunda bantuan darurat"], ["1. Laporan kaji cepat"]),
+                 actors, steps)
+    pt = doc.tables[-1]
+    ncol = len(pt.columns)
+
+    def full_row_before(tr_index, text):
+        row = pt.add_row()
+        c = row.cells[0].merge(row.cells[ncol - 1])
+        put(c, text, bold=True)
+        tr = row._tr
+        pt._tbl.remove(tr)
+        pt.rows[tr_index]._tr.addprevious(tr)
+
+    # rows now: 0-1 header, 2.. steps 1-6
+    full_row_before(4, "B. TAHAP PELAKSANAAN")          # before step 3
+    full_row_before(2, "A. TAHAP PERSIAPAN")            # before step 1
+    full_row_before(0, "PROSEDUR KAJI CEPAT BENCANA")   # title row above the header
+    last = pt.add_row()
+    put(last.cells[0].merge(last.cells[ncol - 1]),
+        "Catatan: kaji cepat dilakukan paling lambat 6 jam setelah laporan diterima")
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2690,6 +2744,7 @@ def main(argv=None):
     floating_bantul(FILES / "tabel-mengambang-an-bupati-bantul.docx")
     narrative_rusunawa(FILES / "narasi-langkah-rusunawa-semarang.docx")
     total_row_mlati(FILES / "baris-jumlah-waktu-mlati.docx")
+    stage_rows_bpbd(FILES / "baris-tahapan-bpbd-klaten.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
