@@ -305,6 +305,22 @@ def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
     return 0.0 if first < share else min(first, cover(sb, sa))
 
 
+def same_document(pa: "_Profile", pb: "_Profile") -> bool:
+    """Two files holding one and the same SOP (a draft and its final copy, a
+    .doc and its .docx): same number, same title, the same steps. That is one
+    document checked twice, not one activity standardised twice; RD04/RD05
+    leave such a pair alone (within one file they always report)."""
+    a, b = pa.sop, pb.sop
+    if a.sumber.berkas == b.sumber.berkas:
+        return False
+    na, nb = nomor_key(a.identitas.nomor_sop), nomor_key(b.identitas.nomor_sop)
+    if not na or na != nb or pa.title != pb.title:
+        return False
+    if not pa.steps and not pb.steps:
+        return True
+    return pa.steps == pb.steps or _steps_overlap(pa, pb, 0.9) >= 0.9
+
+
 class SopDuplikat(Rule):
     """Mencari SOP yang sama atau hampir sama di antara berkas yang diperiksa bersama.
     Finds the same SOP standardised twice among the files checked together.
@@ -313,7 +329,9 @@ class SopDuplikat(Rule):
       Dua SOP dengan judul (Nama SOP) yang sama setelah dinormalkan, atau dengan
       daftar langkah yang hampir sama (sedikitnya `ambang_kegiatan` bagian langkah
       masing-masing ada pada yang lain, minimal 4 langkah), dari instansi yang sama
-      (OPD lain boleh memiliki SOP sejenis). Temuan dicatat pada
+      (OPD lain boleh memiliki SOP sejenis). Dua berkas yang berisi SOP yang persis
+      sama (nomor, judul dan langkah sama: draf dan final, .doc dan .docx) adalah
+      satu dokumen yang diperiksa dua kali, bukan temuan. Temuan dicatat pada
       kedua SOP (mana yang salinan tidak dapat diketahui).
       Two SOPs with the same title, or nearly the same step list; reported on
       both.
@@ -357,7 +375,7 @@ class SopDuplikat(Rule):
             b = pb.sop
             for pa in profiles[:j]:
                 a = pa.sop
-                if not same_unit(pa.units, pb.units):
+                if not same_unit(pa.units, pb.units) or same_document(pa, pb):
                     continue
                 if _same_title(pa.title, pb.title, ambang):
                     key = "judul"
@@ -406,7 +424,8 @@ class NomorDuplikat(Rule):
 
     Apa / What
       Dua SOP dari satu instansi dengan Nomor SOP yang sama (spasi dan huruf
-      besar/kecil diabaikan); SOP dari OPD lain boleh memakai nomor yang sama.
+      besar/kecil diabaikan); SOP dari OPD lain boleh memakai nomor yang sama, dan
+      dua berkas berisi SOP yang persis sama (salinan) tidak dilaporkan.
       Nomor kosong, "-" dan penanda isian tidak dibandingkan. Temuan dicatat pada
       setiap SOP yang memakai nomor itu.
       Two SOPs with one SOP number (whitespace and case aside); each is reported.
@@ -439,10 +458,14 @@ class NomorDuplikat(Rule):
                 continue  # a real number has digits; anything else is a misread label
             groups.setdefault(key, []).append(s)
         for group in groups.values():
+            if len(group) < 2:
+                continue
+            profiles = {id(s): _Profile(s) for s in group}
             # every SOP sharing its number with another SOP of the same
             # institution is reported, naming the first such other SOP
             for s in group:
-                other = next((a for a in group if a is not s and same_unit(a, s)), None)
+                other = next((a for a in group if a is not s and same_unit(a, s)
+                              and not same_document(profiles[id(a)], profiles[id(s)])), None)
                 if other is not None:
                     yield self.finding(s, field="identitas.nomor_sop", teks=s.identitas.nomor_sop,
                                        lain=other.sumber.berkas, lain_indeks=other.sumber.indeks + 1,

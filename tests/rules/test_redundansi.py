@@ -155,3 +155,13 @@ def test_rd04_rd05_other_institutions_may_share_titles_and_numbers(periksa, sop)
     other.identitas.instansi = ["PEMERINTAH KOTA BENGKULU", "DINAS KESEHATAN"]
     data = periksa.run([periksa.docx(sop), periksa.docx(other)])
     assert [t for f in data["berkas"] for t in f["temuan"] if t["code"] in ("RD04", "RD05")] == []
+
+
+def test_rd04_rd05_one_document_saved_twice_is_not_a_duplicate(periksa, sop):
+    # a draft and its final copy (same number, title and steps) in one batch
+    data = periksa.run([periksa.docx(sop, name="draf.docx"), periksa.docx(sop, layout="vml", name="final.docx")])
+    assert [t for f in data["berkas"] for t in f["temuan"] if t["code"] in ("RD04", "RD05")] == []
+    # within one file (a buku SOP) the same SOP twice is always reported
+    found = periksa([sop, copy.deepcopy(sop)])
+    assert sorted(t["indeks"] for t in of(found, "RD05")) == [0, 1]
+    assert sorted(t["indeks"] for t in of(found, "RD04")) == [0, 1]
