@@ -2718,6 +2718,44 @@ def stage_rows_bpbd(path: Path):
         "Catatan: kaji cepat dilakukan paling lambat 6 jam setelah laporan diterima")
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 27. A signing block AFTER the procedure table ("Ditetapkan di : ...", "pada tanggal : ...",
+#     jabatan, name, NIP), as older SOP documents close like a decree, while the identity
+#     table already has its own "Disahkan oleh" (Dinas Perhubungan Kabupaten Boyolali, uji KIR)
+# --------------------------------------------------------------------------------------
+
+def closing_signature_dishub(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas Loket", "Penguji Kendaraan", "Kepala UPT PKB"]
+    steps = [
+        (1, "Mendaftarkan kendaraan untuk uji berkala", 0, "Buku uji, STNK", "10 menit", "Nomor antrean", ""),
+        (2, "Memeriksa dokumen dan menerima retribusi", 1, "Buku uji, STNK", "10 menit", "Bukti bayar", ""),
+        (3, "Menguji kendaraan bermotor, lulus uji?", 2, "Kendaraan", "30 menit", "Hasil uji",
+         "Tidak: kembali ke kegiatan 1"),
+        (4, "Mengesahkan hasil uji dan buku uji", 3, "Hasil uji", "10 menit", "Buku uji disahkan", ""),
+        (5, "Menerima buku uji dan tanda lulus uji", 0, "Buku uji disahkan", "5 menit", "Tanda uji diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN BOYOLALI", "DINAS PERHUBUNGAN"],
+                 [("Nomor SOP", ["551/17/DISHUB/2022"]), ("Tanggal Pembuatan", ["3 Oktober 2022"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 November 2022"]),
+                  ("Disahkan oleh", ["KEPALA DINAS PERHUBUNGAN KABUPATEN BOYOLALI", "", "",
+                                     "Drs. JOKO SUSILO, M.Si", "Pembina Utama Muda", "NIP. 19680505 199203 1 009"]),
+                  ("Nama SOP", ["Pelayanan Pengujian Berkala Kendaraan Bermotor"])],
+                 _details(["1. Undang-Undang Nomor 22 Tahun 2009 tentang Lalu Lintas dan Angkutan Jalan",
+                           "2. Peraturan Menteri Perhubungan Nomor 19 Tahun 2021 tentang Pengujian Berkala"],
+                          ["1. Bersertifikat penguji kendaraan bermotor"], ["1. SOP Pembayaran Retribusi"],
+                          ["1. Alat uji emisi", "2. Alat uji rem"], ["Kendaraan tidak laik jalan dilarang beroperasi"],
+                          ["1. Buku register uji berkala"]),
+                 actors, steps)
+    doc.add_paragraph()
+    for line in ("Ditetapkan di : Boyolali", "pada tanggal : 1 November 2022", "KEPALA DINAS PERHUBUNGAN",
+                 "KABUPATEN BOYOLALI,", "", "", "Drs. JOKO SUSILO, M.Si", "NIP. 19680505 199203 1 009"):
+        p = doc.add_paragraph(line)
+        p.paragraph_format.left_indent = Cm(17)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2745,6 +2783,7 @@ def main(argv=None):
     narrative_rusunawa(FILES / "narasi-langkah-rusunawa-semarang.docx")
     total_row_mlati(FILES / "baris-jumlah-waktu-mlati.docx")
     stage_rows_bpbd(FILES / "baris-tahapan-bpbd-klaten.docx")
+    closing_signature_dishub(FILES / "ttd-penutup-dishub-boyolali.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
