@@ -2756,6 +2756,53 @@ def closing_signature_dishub(path: Path):
         p.paragraph_format.left_indent = Cm(17)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 28. An appendix after the procedure: the application FORM the SOP refers to, with letter
+#     fields "Nomor : ....", "Lampiran :", "Perihal :", "Tanggal : ....", a data table
+#     "Nama / NIK / Alamat" and a signature for the applicant (Kecamatan Depok, Sleman:
+#     surat keterangan ahli waris)
+# --------------------------------------------------------------------------------------
+
+def appendix_form_depok(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas PATEN", "Kasi Pemerintahan", "Camat"]
+    steps = [
+        (1, "Mengisi formulir permohonan dan melampirkan persyaratan", 0, "Formulir (lampiran), KTP, KK",
+         "10 menit", "Berkas permohonan", ""),
+        (2, "Memeriksa kelengkapan berkas, lengkap?", 1, "Berkas permohonan", "10 menit", "Berkas lengkap",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Memverifikasi dan memaraf draf surat keterangan", 2, "Berkas lengkap", "30 menit", "Draf berparaf", ""),
+        (4, "Menandatangani surat keterangan ahli waris", 3, "Draf berparaf", "15 menit", "Surat keterangan", ""),
+        (5, "Menerima surat keterangan ahli waris", 0, "Surat keterangan", "5 menit", "Surat diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN SLEMAN", "KECAMATAN DEPOK"],
+                 [("Nomor SOP", ["474.3/09/DPK/2023"]), ("Tanggal Pembuatan", ["6 Maret 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["3 April 2023"]),
+                  ("Disahkan oleh", ["CAMAT DEPOK", "", "", "Drs. RAHMAT HIDAYAT, M.M.", "Pembina Tk. I",
+                                     "NIP. 19720909 199303 1 007"]),
+                  ("Nama SOP", ["Pelayanan Surat Keterangan Ahli Waris"])],
+                 _details(["1. Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"],
+                          ["1. Memahami hukum waris dan administrasi kependudukan"], ["1. SOP PATEN"],
+                          ["1. Komputer", "2. Printer"], ["Keterangan palsu menjadi tanggung jawab pemohon"],
+                          ["1. Buku register surat keterangan"]),
+                 actors, steps)
+    doc.add_page_break()
+    for line in ("Lampiran", "FORMULIR PERMOHONAN SURAT KETERANGAN AHLI WARIS", "",
+                 "Nomor\t: ..................", "Lampiran\t: 1 (satu) berkas", "Perihal\t: Permohonan Surat Keterangan "
+                 "Ahli Waris", "", "Yth. Camat Depok", "di Sleman", "", "Yang bertanda tangan di bawah ini:"):
+        doc.add_paragraph(line)
+    ft = doc.add_table(rows=3, cols=3)
+    for r, lab in enumerate(("Nama", "NIK", "Alamat")):
+        put(ft.cell(r, 0), lab)
+        put(ft.cell(r, 1), ":")
+        put(ft.cell(r, 2), "....................................")
+    for line in ("mengajukan permohonan surat keterangan ahli waris.", "Tanggal\t: ..................",
+                 "Hormat kami,", "Pemohon", "", "(................................)"):
+        doc.add_paragraph(line)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2784,6 +2831,7 @@ def main(argv=None):
     total_row_mlati(FILES / "baris-jumlah-waktu-mlati.docx")
     stage_rows_bpbd(FILES / "baris-tahapan-bpbd-klaten.docx")
     closing_signature_dishub(FILES / "ttd-penutup-dishub-boyolali.docx")
+    appendix_form_depok(FILES / "lampiran-formulir-depok.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
