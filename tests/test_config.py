@@ -167,6 +167,8 @@ def test_language_from_configuration_and_command_line(proyek):
     assert any(t["message"].startswith("Step 2 has no time") for t in data["berkas"][0]["temuan"])
     _, _, data = codes("--lang", "id")
     assert any(t["message"].startswith("Kegiatan 2 tidak memiliki waktu") for t in data["berkas"][0]["temuan"])
+    code, out = run("--lang", "id", "check", "dok/cacat.docx")
+    assert "Kegiatan 2 tidak memiliki waktu" in out
 
 
 def test_config_command_prints_values_and_their_origin(proyek):

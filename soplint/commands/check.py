@@ -54,7 +54,11 @@ def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=No
         base = list(cfg.get("ignore", []))
         cfg.values["ignore"] = base + _split(ignore)
         cfg.provenance["ignore"] = (cfg.src("ignore") + " + --ignore") if base else "--ignore"
-    if not lang and not os.environ.get("SOPLINT_LANG") and isinstance(cfg.get("lang"), str):
+    from soplint import i18n
+
+    # --lang (of the command or of `soplint --lang`) > SOPLINT_LANG > config
+    if not lang and i18n._LANG is None and not os.environ.get("SOPLINT_LANG") \
+            and isinstance(cfg.get("lang"), str):
         set_lang(cfg.get("lang"))
     # plugins named in the config are relative to the config file; --plugin to the cwd
     local = cfg.plugin_specs() + [(p, None) for p in plugins or ()]
