@@ -2803,6 +2803,47 @@ def appendix_form_depok(path: Path):
         doc.add_paragraph(line)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 29. The SOP printed as an attachment of a decree: a right-aligned "LAMPIRAN KEPUTUSAN ...
+#     NOMOR : ... TANGGAL : ... TENTANG ..." block ABOVE the identity table, whose NOMOR and
+#     TANGGAL are the decree's, not the SOP's (Dinas Koperasi dan UKM Kabupaten Bantul)
+# --------------------------------------------------------------------------------------
+
+def decree_attachment_diskop(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    for line in ("LAMPIRAN KEPUTUSAN KEPALA DINAS KOPERASI DAN UKM", "KABUPATEN BANTUL",
+                 "NOMOR\t: 518/125/KEP/2023", "TANGGAL\t: 3 Juli 2023",
+                 "TENTANG STANDAR OPERASIONAL PROSEDUR DI LINGKUNGAN DINAS KOPERASI DAN UKM"):
+        p = doc.add_paragraph(line)
+        p.paragraph_format.left_indent = Cm(15)
+    actors = ["Pengurus Koperasi", "Petugas Pelayanan", "Kabid Kelembagaan", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan pengesahan perubahan anggaran dasar koperasi", 0,
+         "Berita acara RAT, akta perubahan", "15 menit", "Berkas permohonan", ""),
+        (2, "Memeriksa kelengkapan berkas, lengkap?", 1, "Berkas permohonan", "30 menit", "Berkas lengkap",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Menelaah substansi perubahan anggaran dasar", 2, "Berkas lengkap", "3 hari kerja", "Hasil telaah", ""),
+        (4, "Menandatangani surat pengesahan", 3, "Hasil telaah, draf surat", "1 hari kerja", "Surat pengesahan", ""),
+        (5, "Menerima surat pengesahan", 0, "Surat pengesahan", "10 menit", "Surat diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN BANTUL", "DINAS KOPERASI DAN UKM"],
+                 [("Nomor SOP", ["518/07/DISKOP/2023"]), ("Tanggal Pembuatan", ["12 Juni 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["3 Juli 2023"]),
+                  ("Disahkan oleh", ["KEPALA DINAS KOPERASI DAN UKM KABUPATEN BANTUL", "", "",
+                                     "Drs. AGUS SULISTIYANTA, M.M.", "Pembina Utama Muda",
+                                     "NIP. 19690404 199503 1 003"]),
+                  ("Nama SOP", ["Pengesahan Perubahan Anggaran Dasar Koperasi"])],
+                 _details(["1. Undang-Undang Nomor 25 Tahun 1992 tentang Perkoperasian",
+                           "2. Peraturan Menteri Koperasi dan UKM Nomor 9 Tahun 2018 tentang Penyelenggaraan dan "
+                           "Pembinaan Perkoperasian"],
+                          ["1. Memahami regulasi perkoperasian"], ["1. SOP Pembinaan Koperasi"],
+                          ["1. Komputer", "2. Printer"], ["Perubahan tanpa pengesahan tidak berlaku"],
+                          ["1. Buku register pengesahan"]),
+                 actors, steps)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2832,6 +2873,7 @@ def main(argv=None):
     stage_rows_bpbd(FILES / "baris-tahapan-bpbd-klaten.docx")
     closing_signature_dishub(FILES / "ttd-penutup-dishub-boyolali.docx")
     appendix_form_depok(FILES / "lampiran-formulir-depok.docx")
+    decree_attachment_diskop(FILES / "lampiran-keputusan-diskop-bantul.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
