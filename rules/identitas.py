@@ -217,7 +217,8 @@ class TanggalTidakValid(Rule):
       Tanggal Pembuatan, Tanggal Revisi dan Tanggal Efektif yang terisi tetapi
       tidak dapat dibaca ("31 Februari 2020", "2020-13-01", "Senin", "tgl").
       Nama bulan Indonesia, ejaan lama (Pebruari, Nopember), singkatan (Agt, Des),
-      tanggal ISO dan bulan-tahun saja diterima.
+      tanggal ISO dan bulan-tahun saja diterima, juga tanggal yang diapit teks lain
+      ("Bengkulu, 3 Maret 2014", "3 Maret 2014 M").
       A filled date that cannot be read as a date.
 
     Mengapa / Why
@@ -240,10 +241,31 @@ class TanggalTidakValid(Rule):
     def check(self, sop, ctx):
         for key in DATE_KEYS:
             t = getattr(sop.identitas, key)
-            if _date_skip(key, t) or t.tanggal:
+            if _date_skip(key, t) or t.tanggal or date_inside(t.teks):
                 continue
             lid, len_ = LABEL[key]
             yield self.finding(sop, field=field_of(key), label=lid, label_en=len_, teks=t.teks)
+
+
+_DATE_CANDIDATES = [
+    re.compile(r"\b\d{1,2}\s*[-/. ]\s*[A-Za-z]{3,10}\.?\s*[-/. ,]\s*\d{2,4}\b"),
+    re.compile(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+]
+
+
+def date_inside(text) -> bool:
+    """A readable date within noise: "Bengkulu, 3 Maret 2014", "3 Maret 2014 M",
+    "3 Maret 2014 / 1 Jumadil Awal 1435 H" are dates a person reads at once."""
+    from soplint.values import parse_tanggal
+
+    for rx in _DATE_CANDIDATES:
+        for m in rx.finditer(text or ""):
+            for cand in (m.group(), re.sub(r"\s*([-/.])\s*", r"\1", m.group())):
+                found = parse_tanggal(cand)
+                if found is not None and found.tanggal:
+                    return True
+    return False
 
 
 class TanggalTidakLengkap(Rule):

@@ -178,3 +178,9 @@ def test_id09_table_file_relative_to_the_config(periksa, sop, tmp_path):
     (tmp_path / "cfg" / "soplint.toml").write_text('[rules.ID09]\nberkas = "tidak-ada.toml"\n')
     code, out = run_cli(["check", tmp_path / "x.docx", "--config", tmp_path / "cfg" / "soplint.toml"])
     assert code == 2 and "rules.ID09.berkas" in out
+
+
+def test_id03_date_within_other_text_is_readable(periksa, sop):
+    sop.identitas.tanggal_pembuatan = T("Bengkulu, 3 Februari 2014")
+    sop.identitas.tanggal_efektif = T("3 Maret 2014 M")
+    assert of(periksa(sop), "ID03") == []
