@@ -2844,6 +2844,53 @@ def decree_attachment_diskop(path: Path):
                  actors, steps)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 30. A revision-history table after the procedure ("RIWAYAT PERUBAHAN": No | Tanggal |
+#     Uraian Perubahan | Paraf) - it has a No column and an "Uraian" column but is not a
+#     procedure (Dinas Lingkungan Hidup Kota Magelang, izin pembuangan air limbah)
+# --------------------------------------------------------------------------------------
+
+def revision_history_dlh(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas Perizinan", "Tim Teknis", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan izin pembuangan air limbah", 0, "Formulir, dokumen lingkungan", "15 menit",
+         "Berkas permohonan", ""),
+        (2, "Memeriksa kelengkapan berkas, lengkap?", 1, "Berkas permohonan", "30 menit", "Berkas lengkap",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Melakukan verifikasi lapangan dan uji baku mutu", 2, "Berkas lengkap", "5 hari kerja", "Berita acara",
+         ""),
+        (4, "Menandatangani izin pembuangan air limbah", 3, "Berita acara, draf izin", "1 hari kerja", "Izin", ""),
+        (5, "Menerima izin pembuangan air limbah", 0, "Izin", "10 menit", "Izin diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KOTA MAGELANG", "DINAS LINGKUNGAN HIDUP"],
+                 [("Nomor SOP", ["660/21/DLH/2024"]), ("Tanggal Pembuatan", ["8 Januari 2024"]),
+                  ("Tanggal Revisi", ["20 Mei 2024"]), ("Tanggal Efektif", ["3 Juni 2024"]),
+                  ("Disahkan oleh", ["KEPALA DINAS LINGKUNGAN HIDUP KOTA MAGELANG", "", "", "Ir. SRI HARSO, M.T.",
+                                     "Pembina Utama Muda", "NIP. 19690101 199403 1 008"]),
+                  ("Nama SOP", ["Penerbitan Izin Pembuangan Air Limbah"])],
+                 _details(["1. Undang-Undang Nomor 32 Tahun 2009 tentang Perlindungan dan Pengelolaan Lingkungan "
+                           "Hidup"], ["1. Memahami baku mutu air limbah"], ["1. SOP Uji Laboratorium"],
+                          ["1. Alat uji", "2. Kendaraan"], ["Pembuangan tanpa izin dikenai sanksi"],
+                          ["1. Buku register izin"]),
+                 actors, steps)
+    doc.add_paragraph()
+    doc.add_paragraph().add_run("RIWAYAT PERUBAHAN").bold = True
+    rt = doc.add_table(rows=3, cols=4)
+    borders(rt)
+    set_widths(rt, [600, 2200, 8000, 1500])
+    for c, h in enumerate(("No", "Tanggal", "Uraian Perubahan", "Paraf")):
+        put(rt.cell(0, c), h, bold=True)
+    put(rt.cell(1, 0), "1")
+    put(rt.cell(1, 1), "8 Januari 2024")
+    put(rt.cell(1, 2), "Penerbitan pertama")
+    put(rt.cell(2, 0), "2")
+    put(rt.cell(2, 1), "20 Mei 2024")
+    put(rt.cell(2, 2), "Penambahan verifikasi lapangan pada kegiatan 3")
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2874,6 +2921,7 @@ def main(argv=None):
     closing_signature_dishub(FILES / "ttd-penutup-dishub-boyolali.docx")
     appendix_form_depok(FILES / "lampiran-formulir-depok.docx")
     decree_attachment_diskop(FILES / "lampiran-keputusan-diskop-bantul.docx")
+    revision_history_dlh(FILES / "riwayat-revisi-dlh-magelang.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
