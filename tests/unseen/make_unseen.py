@@ -2891,6 +2891,48 @@ def revision_history_dlh(path: Path):
     put(rt.cell(2, 2), "Penambahan verifikasi lapangan pada kegiatan 3")
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 31. An ISO-style approval table at the END (Dibuat oleh | Diperiksa oleh | Disetujui oleh,
+#     each with jabatan, name and NIP) next to a proper identity table that has its own
+#     "Disahkan oleh" (Dinas Pendidikan Kabupaten Kulon Progo, mutasi siswa)
+# --------------------------------------------------------------------------------------
+
+def iso_approval_disdik(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Orang Tua Siswa", "Operator Sekolah", "Kasi Kurikulum", "Kepala Bidang"]
+    steps = [
+        (1, "Mengajukan permohonan mutasi siswa dengan surat keterangan pindah dari sekolah asal", 0,
+         "Surat pindah, rapor", "15 menit", "Berkas permohonan", ""),
+        (2, "Memeriksa data siswa pada Dapodik, sesuai?", 1, "Berkas permohonan", "30 menit", "Data terverifikasi",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Memverifikasi dan memaraf surat rekomendasi mutasi", 2, "Data terverifikasi", "1 hari kerja",
+         "Draf berparaf", ""),
+        (4, "Menandatangani surat rekomendasi mutasi", 3, "Draf berparaf", "1 hari kerja", "Surat rekomendasi", ""),
+        (5, "Menerima surat rekomendasi mutasi", 0, "Surat rekomendasi", "10 menit", "Surat diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN KULON PROGO", "DINAS PENDIDIKAN, PEMUDA DAN OLAHRAGA"],
+                 [("Nomor SOP", ["421/30/DIKPORA/2023"]), ("Tanggal Pembuatan", ["2 Oktober 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 November 2023"]),
+                  ("Disahkan oleh", ["KEPALA DINAS PENDIDIKAN, PEMUDA DAN OLAHRAGA", "", "",
+                                     "Drs. NUR HADIYANTO, M.Pd", "Pembina Utama Muda", "NIP. 19660303 199003 1 011"]),
+                  ("Nama SOP", ["Pelayanan Rekomendasi Mutasi Siswa"])],
+                 _details(["1. Peraturan Menteri Pendidikan dan Kebudayaan Nomor 1 Tahun 2021 tentang PPDB"],
+                          ["1. Memahami aplikasi Dapodik"], ["1. SOP PPDB"], ["1. Komputer", "2. Dapodik"],
+                          ["Data Dapodik yang tidak sesuai menghambat mutasi"], ["1. Buku register mutasi"]),
+                 actors, steps)
+    doc.add_paragraph()
+    at = doc.add_table(rows=2, cols=3)
+    borders(at)
+    set_widths(at, [4500, 4500, 4500])
+    for c, h in enumerate(("Dibuat oleh", "Diperiksa oleh", "Disetujui oleh")):
+        put(at.cell(0, c), h, bold=True)
+    put(at.cell(1, 0), ["Kasi Kurikulum SMP", "", "", "SRI LESTARI, S.Pd", "NIP. 19780202 200501 2 004"])
+    put(at.cell(1, 1), ["Kepala Bidang Pembinaan SMP", "", "", "Drs. BAMBANG W., M.Pd", "NIP. 19700707 199512 1 002"])
+    put(at.cell(1, 2), ["Sekretaris Dinas", "", "", "Dra. ANI RAHMAWATI", "NIP. 19680808 199303 2 006"])
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2922,6 +2964,7 @@ def main(argv=None):
     appendix_form_depok(FILES / "lampiran-formulir-depok.docx")
     decree_attachment_diskop(FILES / "lampiran-keputusan-diskop-bantul.docx")
     revision_history_dlh(FILES / "riwayat-revisi-dlh-magelang.docx")
+    iso_approval_disdik(FILES / "tabel-persetujuan-iso-disdik.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
