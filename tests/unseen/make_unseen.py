@@ -2933,6 +2933,43 @@ def iso_approval_disdik(path: Path):
     put(at.cell(1, 2), ["Sekretaris Dinas", "", "", "Dra. ANI RAHMAWATI", "NIP. 19680808 199303 2 006"])
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 32. The web-generator document of 21 re-serialised the way XSLT / other XML toolkits do:
+#     WordprocessingML as the DEFAULT namespace (no "w:" prefix), plus zero-width spaces and
+#     soft hyphens pasted into labels ("Nomor\u200b SOP", "Tang\u00adgal Efektif")
+# --------------------------------------------------------------------------------------
+
+def default_namespace_variant(src: Path, path: Path):
+    import zipfile
+
+    from lxml import etree
+    W = NS["w"]
+    with zipfile.ZipFile(src) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    old = etree.fromstring(members["word/document.xml"])
+
+    def copy(el, parent=None):
+        nsmap = {None: W, "wx": W} if parent is None else None
+        new = etree.Element(el.tag, nsmap=nsmap) if parent is None else etree.SubElement(parent, el.tag)
+        for k, v in el.attrib.items():
+            new.set(k, v)               # w:val -> wx:val (the prefix bound to the same namespace)
+        new.text, new.tail = el.text, el.tail
+        for child in el:
+            copy(child, new)
+        return new
+
+    root = copy(old)
+    for t in root.iter(f"{{{W}}}t"):
+        if t.text == "Nomor SOP":
+            t.text = "Nomor\u200b SOP"
+        elif t.text == "Tanggal Efektif":
+            t.text = "Tang\u00adgal Efektif"
+    members["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -2965,6 +3002,8 @@ def main(argv=None):
     decree_attachment_diskop(FILES / "lampiran-keputusan-diskop-bantul.docx")
     revision_history_dlh(FILES / "riwayat-revisi-dlh-magelang.docx")
     iso_approval_disdik(FILES / "tabel-persetujuan-iso-disdik.docx")
+    default_namespace_variant(FILES / "web-generator-kesbangpol-medan.docx",
+                              FILES / "web-generator-namespace-bawaan.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
