@@ -57,6 +57,9 @@ def expand(exp: dict) -> list[tuple[str, object]]:
         elif key == "tak_terpetakan~":
             for text in val:
                 facts.append((f"tak_terpetakan~{text}", text))
+        elif key == "ada~":  # text that must be kept somewhere in the model (any field)
+            for text in val:
+                facts.append((f"ada~{text}", "kept"))
         elif key == "tanpa~":  # text that must appear nowhere in the model (e.g. field codes)
             for text in val:
                 facts.append((f"tanpa~{text}", "absent"))
@@ -70,6 +73,10 @@ _MISSING = object()
 
 def resolve(model: dict, key: str):
     """Value of a fact key in a model dict; _MISSING where the path does not exist."""
+    if key.startswith("ada~"):
+        want = _norm(key.split("~", 1)[1])
+        dump = _norm(json.dumps({k: v for k, v in model.items() if k != "sumber"}, ensure_ascii=False))
+        return "kept" if want in dump else None
     if key.startswith("tanpa~"):
         want = key.split("~", 1)[1]
         return "absent" if want not in json.dumps(model, ensure_ascii=False) else f"found {want!r}"

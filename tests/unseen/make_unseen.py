@@ -2970,6 +2970,92 @@ def default_namespace_variant(src: Path, path: Path):
         for n, data in members.items():
             z.writestr(n, data)
 
+
+# --------------------------------------------------------------------------------------
+# 33. A symbol LEGEND table ("KETERANGAN SIMBOL": Simbol | Keterangan, one drawn flowchart
+#     shape per row) between the detail boxes and a drawn procedure table - a fixture of many
+#     Indonesian SOP books (Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bantul, akta
+#     kelahiran)
+# --------------------------------------------------------------------------------------
+
+def legend_table_dukcapil(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    ids = Ids(1200)
+    n = 6
+    idt = doc.add_table(rows=n, cols=4)
+    borders(idt)
+    set_widths(idt, [4500, 2600, 300, 6100])
+    put(vmerge([idt.cell(i, 0) for i in range(n)]),
+        ["PEMERINTAH KABUPATEN BANTUL", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"], bold=True)
+    for i, (lab, val) in enumerate((
+            ("Nomor SOP", ["474.1/12/DUKCAPIL/2024"]), ("Tanggal Pembuatan", ["8 Januari 2024"]),
+            ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 Februari 2024"]),
+            ("Disahkan oleh", ["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", "", "", "Drs. BAMBANG PURWADI, M.M.",
+                               "Pembina Utama Muda", "NIP. 19680901 199403 1 006"]),
+            ("Nama SOP", ["Penerbitan Akta Kelahiran"]))):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), ":")
+        put(idt.cell(i, 3), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    for k, (head, items) in enumerate(_details(
+            ["1. Undang-Undang Nomor 24 Tahun 2013 tentang Administrasi Kependudukan",
+             "2. Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk"],
+            ["1. Memahami SIAK"], ["1. SOP Penerbitan KK"], ["1. Komputer", "2. Printer", "3. SIAK"],
+            ["Data yang salah menyebabkan akta harus dibetulkan"], ["1. Register akta kelahiran"])):
+        put(det.cell(k // 2, k % 2), [head] + items)
+    doc.add_paragraph()
+    doc.add_paragraph().add_run("KETERANGAN SIMBOL:").bold = True
+    legend = [("flowChartTerminator", "Mulai / Selesai"), ("flowChartProcess", "Proses / kegiatan"),
+              ("flowChartDecision", "Keputusan"), ("straightConnector1", "Arah alur"),
+              ("flowChartOffpageConnector", "Penghubung antarhalaman")]
+    lt = doc.add_table(rows=1 + len(legend), cols=2)
+    borders(lt)
+    set_widths(lt, [2000, 5000])
+    put(lt.cell(0, 0), "Simbol", bold=True)
+    put(lt.cell(0, 1), "Keterangan", bold=True)
+    for r, (prst, text) in enumerate(legend, start=1):
+        row_height(lt.rows[r], 600)
+        conn = prst.endswith("Connector1")
+        lt.cell(r, 0).paragraphs[0]._p.append(
+            shape_run(ids, prst, 300, 100, 1000 if not conn else 1000, 350 if not conn else 0, alt=True,
+                      connector=conn))
+        put(lt.cell(r, 1), text)
+    doc.add_page_break()
+    actors = ["Pemohon", "Petugas Pelayanan", "Kasi Kelahiran", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan akta kelahiran", 0, "flowChartTerminator"),
+        (2, "Memverifikasi berkas permohonan, lengkap?", 1, "flowChartDecision"),
+        (3, "Merekam data kelahiran pada SIAK", 1, "flowChartProcess"),
+        (4, "Memverifikasi data dan memaraf draf akta", 2, "flowChartProcess"),
+        (5, "Menandatangani akta kelahiran secara elektronik", 3, "flowChartProcess"),
+        (6, "Menerima akta kelahiran", 0, "flowChartTerminator"),
+    ]
+    ncol = 2 + 4 + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3800] + [1300] * 4 + [1700, 1000, 1600, 1700])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, col, prst) in enumerate(steps):
+        row_height(pt.rows[2 + k], 900)
+        put(pt.cell(2 + k, 0), str(no))
+        put(pt.cell(2 + k, 1), ur)
+        w, h, y = (760, 480, 100) if prst == "flowChartDecision" else (800, 360, 150)
+        pt.cell(2 + k, 2 + col).paragraphs[0]._p.append(shape_run(ids, prst, 250, y, w, h, alt=True))
+        put(pt.cell(2 + k, 6), "Berkas")
+        put(pt.cell(2 + k, 7), "15 menit")
+        put(pt.cell(2 + k, 8), f"Hasil kegiatan {no}")
+        put(pt.cell(2 + k, 9), "Tidak: kembali ke kegiatan 1" if no == 2 else "")
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3004,6 +3090,7 @@ def main(argv=None):
     iso_approval_disdik(FILES / "tabel-persetujuan-iso-disdik.docx")
     default_namespace_variant(FILES / "web-generator-kesbangpol-medan.docx",
                               FILES / "web-generator-namespace-bawaan.docx")
+    legend_table_dukcapil(FILES / "tabel-keterangan-simbol-dukcapil.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
