@@ -17,7 +17,7 @@ from soplint.readers import read_path
 from soplint.values import norm_space
 from soplint.writers.docx import plan, write
 
-from test_writer_docx import sop_model  # noqa: E402  (tests/ is on sys.path)
+from test_writer_docx import WORDS, sop_model  # noqa: E402  (tests/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +59,12 @@ def rendered(tmp_path_factory):
                                   decisions=((5, 3), (12, 15), (19, 16), (26, 29), (33, 30)), long_text=True)),
         "a4": ({"kertas": "A4"}, sop_model(n_steps=22, n_actors=8, decisions=((6, 2), (15, 18)))),
     }
+    # detail lists longer than a page: the front part spans pages
+    long_front = sop_model(n_steps=6, decisions=())
+    long_front.dasar_hukum = [f"Peraturan Daerah Nomor {i} Tahun {2000 + i} tentang " + " ".join(
+        WORDS[(i * 3 + j) % len(WORDS)] for j in range(12 + i % 9)) for i in range(1, 30)]
+    long_front.peralatan_perlengkapan = [f"Alat kerja nomor {i}" for i in range(1, 31)]
+    cases["depan"] = ({}, long_front)
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)
@@ -132,6 +138,15 @@ def test_long_sop_repeats_headers_and_pairs_offpage_connectors(soffice, rendered
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(first_proc), "-l", str(first_proc), str(pdf),
                     str(png)], check=True)
     assert list(tmp_path.glob("halaman*.png"))
+
+
+def test_front_part_spanning_pages_is_counted(soffice, rendered):
+    doc, pdf, sop, lay = rendered["depan"]
+    assert lay.front_pages >= 2
+    assert _pdf_pages(pdf) == lay.pages
+    # the procedure starts on the page the writer planned for it
+    assert "Mutu Baku" in _pdf_text(pdf, lay.front_pages + 1)
+    assert "Mutu Baku" not in _pdf_text(pdf, lay.front_pages)
 
 
 def test_a4_option_gives_a4_pages(soffice, rendered):

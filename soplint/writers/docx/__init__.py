@@ -222,6 +222,8 @@ class _Writer:
         out.extend(self._identity())
         out.append(para(size=1, line_exact_pt=2))
         out.extend(self._detail())
+        if lay.front_spacer > 0:
+            out.append(para(size=1, line_exact_pt=lay.front_spacer / measure.PT_MM))
         # end of the first section: the procedure starts on a new page
         end = para(size=1, line_exact_pt=2)
         sect1 = copy.deepcopy(base_sect)
@@ -394,7 +396,7 @@ class _Writer:
         items = getattr(self.sop, key)
         if items is None:
             return [para()]
-        ps = [para(lab + ":", bold=True, size=DETAIL_SIZE, keep_next=True)]
+        ps = [para(lab + ":", bold=True, size=DETAIL_SIZE)]
         clean = [norm_space(x) for x in items if norm_space(x)]
         if not clean:
             ps.append(para("-", size=DETAIL_SIZE))
@@ -426,8 +428,9 @@ class _Writer:
                 if items is None:
                     hs.append(lh)
                     continue
-                texts = [f"{i}. {x}" for i, x in enumerate(items, 1)] or ["-"]
-                hs.append(lh + measure.text_height_mm(texts, half - 2 - 6, DETAIL_SIZE))
+                # the number sits in the hanging indent: measure the item text only
+                texts = [norm_space(x) for x in items if norm_space(x)] or ["-"]
+                hs.append(lh + measure.text_height_mm(texts, half - 2 - 6, DETAIL_SIZE, slack=1.02))
             total += max(hs) + 0.3
         return total + 2.0
 

@@ -158,6 +158,7 @@ PENT_ROOM = 9.0    # extra room for an off-page connector above or below a symbo
 HEADER1 = 7.0      # first header row height (mm)
 DELTA = 6.0        # slack left free at the bottom of every procedure page
 CELL_PAD = 1.0     # cell margin left/right (mm); top/bottom are 0
+FRONT_ZONE = 10.0  # how close (mm) the estimated front part may come to a page boundary
 
 
 @dataclass
@@ -186,6 +187,8 @@ class Layout:
     front_pages: int = 1
     catatan_pages: int = 0
     catatan_break: bool = False
+    #: height (mm) of an empty paragraph after the detail table (see compute)
+    front_spacer: float = 0.0
     #: (row index, port) -> number of same-page arrows using that port
     ports: dict = field(default_factory=dict)
 
@@ -300,7 +303,15 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
     _route(lay, steps, sop)
     _offpage_labels(lay, steps)
     # front part (identity + detail tables) and the closing notes
-    lay.front_pages = max(1, int(-(-front_height // page.body_h)))
+    # The front part's height is an estimate (rows split across pages where
+    # the word processor decides). Near a page boundary, push it clearly past
+    # the boundary with a spacer so the page count is the one planned.
+    H = page.body_h
+    nearest = round(front_height / H) * H
+    if nearest > 0 and abs(front_height - nearest) < FRONT_ZONE:
+        lay.front_spacer = nearest + FRONT_ZONE - front_height
+        front_height = nearest + FRONT_ZONE
+    lay.front_pages = max(1, int(-(-front_height // H)))
     if catatan_height > 0:
         last_used = sum(lay.rows[i] for i in range(n) if page_of[i] == pages - 1) if n else 0.0
         room = page.body_h - HEADER1 - lay.header2 - last_used - 3.0
