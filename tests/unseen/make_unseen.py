@@ -3056,6 +3056,72 @@ def legend_table_dukcapil(path: Path):
         put(pt.cell(2 + k, 9), "Tidak: kembali ke kegiatan 1" if no == 2 else "")
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 34. Order swapped: identity, then the procedure, THEN the detail boxes (some templates put
+#     Dasar Hukum etc. after the flowchart); a decision whose "Ya" loops back ("Ya: kembali ke
+#     kegiatan 2") and one whose "Tidak" leaves to another SOP (no step number) (Inspektorat
+#     Kabupaten Gunungkidul, reviu laporan keuangan)
+# --------------------------------------------------------------------------------------
+
+def details_after_inspektorat(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    n = 6
+    idt = doc.add_table(rows=n, cols=4)
+    borders(idt)
+    set_widths(idt, [4500, 2600, 300, 6100])
+    put(vmerge([idt.cell(i, 0) for i in range(n)]), ["PEMERINTAH KABUPATEN GUNUNGKIDUL", "INSPEKTORAT DAERAH"],
+        bold=True)
+    for i, (lab, val) in enumerate((
+            ("Nomor SOP", ["700/04/INSP/2024"]), ("Tanggal Pembuatan", ["2 Januari 2024"]), ("Tanggal Revisi", ["-"]),
+            ("Tanggal Efektif", ["15 Januari 2024"]),
+            ("Disahkan oleh", ["INSPEKTUR DAERAH KABUPATEN GUNUNGKIDUL", "", "", "Drs. SUNARYANTA, M.Si",
+                               "Pembina Utama Muda", "NIP. 19670220 199303 1 005"]),
+            ("Nama SOP", ["Reviu Laporan Keuangan Pemerintah Daerah"]))):
+        put(idt.cell(i, 1), lab)
+        put(idt.cell(i, 2), ":")
+        put(idt.cell(i, 3), val, underline_line=3 if lab == "Disahkan oleh" else None)
+    doc.add_paragraph()
+    actors = ["BPKAD", "Auditor", "Pengendali Teknis", "Inspektur"]
+    steps = [
+        (1, "Menyampaikan draf laporan keuangan untuk direviu", 0, "Draf LKPD", "1 hari kerja", "Surat pengantar", ""),
+        (2, "Melakukan reviu atas draf laporan keuangan", 1, "Draf LKPD", "5 hari kerja", "Kertas kerja reviu", ""),
+        (3, "Memeriksa kertas kerja reviu, masih ada koreksi?", 2, "Kertas kerja reviu", "1 hari kerja",
+         "Kertas kerja diperiksa", "Ya: kembali ke kegiatan 2"),
+        (4, "Menandatangani pernyataan telah direviu, ada temuan material?", 3, "Kertas kerja diperiksa",
+         "1 hari kerja", "Pernyataan telah direviu", "Tidak: diproses sesuai SOP Penanganan Temuan"),
+        (5, "Menerima pernyataan telah direviu", 0, "Pernyataan telah direviu", "30 menit", "Pernyataan diterima",
+         ""),
+    ]
+    ncol = 2 + 4 + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3800] + [1300] * 4 + [1700, 1000, 1600, 2000])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (6, kel), (7, waktu), (8, out), (9, ket)):
+            put(pt.cell(2 + k, c), v)
+    doc.add_paragraph()
+    det = doc.add_table(rows=3, cols=2)
+    borders(det)
+    set_widths(det, [6750, 6750])
+    for k, (head, items) in enumerate(_details(
+            ["1. Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
+             "2. Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2020 tentang Reviu atas Laporan Keuangan",
+             "3. Peraturan Bupati Gunungkidul Nomor 70 Tahun 2021 tentang Inspektorat"],
+            ["1. Bersertifikat jabatan fungsional auditor"], ["1. SOP Penanganan Temuan"],
+            ["1. Laptop", "2. Aplikasi SIPD"], ["LKPD yang tidak direviu tidak dapat disampaikan ke BPK"],
+            ["1. Kertas kerja reviu"])):
+        put(det.cell(k // 2, k % 2), [head] + items)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3091,6 +3157,7 @@ def main(argv=None):
     default_namespace_variant(FILES / "web-generator-kesbangpol-medan.docx",
                               FILES / "web-generator-namespace-bawaan.docx")
     legend_table_dukcapil(FILES / "tabel-keterangan-simbol-dukcapil.docx")
+    details_after_inspektorat(FILES / "rincian-setelah-prosedur-inspektorat.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
