@@ -31,6 +31,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
+import docx.enum.text
 from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
@@ -3122,6 +3123,53 @@ def details_after_inspektorat(path: Path):
         put(det.cell(k // 2, k % 2), [head] + items)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 35. The procedure table split in two by a page break typed inside it: the second table
+#     continues steps 5-8 WITHOUT header rows (same column widths), so its actor columns are
+#     those of the first table (Satpol PP Kabupaten Sleman, penertiban reklame liar)
+# --------------------------------------------------------------------------------------
+
+def headerless_continuation_satpol(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Masyarakat", "Petugas Pengaduan", "Kasi Penertiban", "Kepala Satpol PP"]
+    steps = [
+        (1, "Menyampaikan pengaduan reklame tanpa izin", 0, "Laporan pengaduan", "10 menit", "Pengaduan", ""),
+        (2, "Mencatat pengaduan dan memeriksa data perizinan reklame", 1, "Pengaduan", "30 menit",
+         "Hasil pemeriksaan", ""),
+        (3, "Menerbitkan surat peringatan kepada pemilik reklame", 2, "Hasil pemeriksaan", "1 hari kerja",
+         "Surat peringatan", ""),
+        (4, "Memantau tindak lanjut surat peringatan, sudah dibongkar sendiri?", 2, "Surat peringatan",
+         "7 hari kerja", "Hasil pemantauan", "Ya: lanjut ke kegiatan 7"),
+        (5, "Menandatangani surat perintah penertiban", 3, "Hasil pemantauan", "1 hari kerja", "Surat perintah", ""),
+        (6, "Melaksanakan penertiban reklame", 2, "Surat perintah", "1 hari kerja", "Berita acara penertiban", ""),
+        (7, "Menyusun laporan penanganan pengaduan", 1, "Berita acara penertiban", "1 hari kerja", "Laporan", ""),
+        (8, "Menerima informasi hasil penanganan pengaduan", 0, "Laporan", "10 menit", "Informasi diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN SLEMAN", "SATUAN POLISI PAMONG PRAJA"],
+                 [("Nomor SOP", ["300/15/SATPOLPP/2023"]), ("Tanggal Pembuatan", ["4 Desember 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["2 Januari 2024"]),
+                  ("Disahkan oleh", ["KEPALA SATUAN POLISI PAMONG PRAJA", "", "", "Drs. SUKIMAN HADI, M.M.",
+                                     "Pembina Tk. I", "NIP. 19700808 199403 1 010"]),
+                  ("Nama SOP", ["Penertiban Reklame Tanpa Izin"])],
+                 _details(["1. Peraturan Daerah Kabupaten Sleman Nomor 5 Tahun 2021 tentang Reklame"],
+                          ["1. Memahami perda reklame"], ["1. SOP Penanganan Pengaduan"],
+                          ["1. Kendaraan operasional", "2. Peralatan pembongkaran"],
+                          ["Reklame liar membahayakan pengguna jalan"], ["1. Register penertiban"]),
+                 actors, steps[:4])
+    first = doc.tables[-1]
+    widths = [gc.get(qn("w:w")) for gc in first._tbl.tblGrid.findall(qn("w:gridCol"))]
+    doc.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+    ncol = len(widths)
+    cont = doc.add_table(rows=len(steps) - 4, cols=ncol)
+    borders(cont)
+    set_widths(cont, [int(w) for w in widths])
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps[4:]):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (6, kel), (7, waktu), (8, out), (9, ket)):
+            put(cont.cell(k, c), v)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3158,6 +3206,7 @@ def main(argv=None):
                               FILES / "web-generator-namespace-bawaan.docx")
     legend_table_dukcapil(FILES / "tabel-keterangan-simbol-dukcapil.docx")
     details_after_inspektorat(FILES / "rincian-setelah-prosedur-inspektorat.docx")
+    headerless_continuation_satpol(FILES / "tabel-lanjutan-tanpa-header-satpol.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
