@@ -3170,6 +3170,24 @@ def headerless_continuation_satpol(path: Path):
             put(cont.cell(k, c), v)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 36. The same SOP saved as a Word TEMPLATE (.dotx: template main content type) and as a
+#     MACRO-ENABLED document (.docm: macroEnabled content type) - OPDs keep their SOP
+#     "format" as .dotx and some offices save everything as .docm
+# --------------------------------------------------------------------------------------
+
+def retyped_package(src: Path, path: Path, content_type: str):
+    import zipfile
+    with zipfile.ZipFile(src) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    ct = members["[Content_Types].xml"].decode("utf-8")
+    ct = ct.replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type)
+    members["[Content_Types].xml"] = ct.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in members.items():
+            z.writestr(zipfile.ZipInfo(n, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3207,6 +3225,10 @@ def main(argv=None):
     legend_table_dukcapil(FILES / "tabel-keterangan-simbol-dukcapil.docx")
     details_after_inspektorat(FILES / "rincian-setelah-prosedur-inspektorat.docx")
     headerless_continuation_satpol(FILES / "tabel-lanjutan-tanpa-header-satpol.docx")
+    retyped_package(FILES / "careless-pengantar-nikah.docx", FILES / "careless-pengantar-nikah.dotx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+    retyped_package(FILES / "careless-pengantar-nikah.docx", FILES / "careless-pengantar-nikah.docm",
+                    "application/vnd.ms-word.document.macroEnabled.main+xml")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
