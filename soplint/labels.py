@@ -56,6 +56,8 @@ def _table(group: str) -> dict[str, str]:
     """normalised variant -> key for one group ("identitas+daftar" joins)."""
     out: dict[str, str] = {}
     data = _data()
+    for v in data.get("bukan", []):
+        out[normalize(v)] = ""  # look-alikes that are no label
     for g in group.split("+"):
         section = data[g]
         if isinstance(section, dict):
@@ -80,7 +82,7 @@ def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> O
 
 def exact(text: str, group: str) -> bool:
     """The label is one of the written variants (after normalisation)."""
-    return normalize(text) in _table(group)
+    return bool(_table(group).get(normalize(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +99,7 @@ def _match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> 
     table = _table(group)
     key = table.get(norm)
     if key is not None:
-        return key
+        return key or None
     if len(norm) < 6:
         return None
     from rapidfuzz import fuzz, process
@@ -107,7 +109,16 @@ def _match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> 
         return None
     if len(best) > 1 and table[best[1][0]] != table[best[0][0]] and best[0][1] - best[1][1] < 3:
         return None  # ambiguous between two keys
-    return table[best[0][0]]
+    return table[best[0][0]] or None
+
+
+#: labels that name identity fields only inside an identity block: on their
+#: own ("Nomor : ...", "Judul : ...") they also head letters, decrees, forms
+WEAK = {"nomor", "judul", "disahkan", "ditetapkan", "pengesahan", "mengesahkan", "referensi", "acuan"}
+
+
+def is_weak(label: str) -> bool:
+    return normalize(label) in WEAK
 
 
 def variants(key: str) -> list[str]:

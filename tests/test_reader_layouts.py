@@ -600,3 +600,38 @@ def test_branch_labels_typed_in_cells_around_unglued_arrows(tmp_path):
     assert k2.simbol == "keputusan"
     assert (k2.cabang.ya, k2.cabang.tidak) == (3, 1)
     assert sop.tak_terpetakan == []
+
+
+def test_notes_after_a_procedure_stay_with_their_sop(tmp_path):
+    d = new()
+    identity_table(d, nomor="01", nama="SOP Surat Masuk")
+    procedure_table(d, STEPS)
+    d.add_paragraph("Catatan: surat rahasia diagendakan terpisah.")
+    d.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
+    identity_table(d, nomor="02", nama="SOP Surat Keluar")
+    procedure_table(d, STEPS[:2])
+    sops = _read(d, tmp_path)
+    assert [t.teks for t in sops[0].tak_terpetakan] == ["Catatan: surat rahasia diagendakan terpisah."]
+    assert [t.teks for t in sops[1].tak_terpetakan] == ["STANDAR OPERASIONAL PROSEDUR"]
+
+
+def test_detail_table_after_the_procedure_and_text_that_only_looks_like_labels(tmp_path):
+    d = new()
+    d.add_paragraph("LAMPIRAN KEPUTUSAN KEPALA DINAS")
+    d.add_paragraph("NOMOR : 518/125/KEP/2023")
+    identity_table(d)
+    procedure_table(d, STEPS)
+    detail_table(d)
+    t = d.add_table(rows=2, cols=3)
+    for i, (a, b) in enumerate([("Dibuat oleh", "Kasi Umum"), ("Diperiksa oleh", "Sekretaris"),
+                                ("Disetujui oleh", "Kepala Dinas")]):
+        set_cell(t.cell(0, i), a)
+        set_cell(t.cell(1, i), b)
+    d.add_paragraph("Ditetapkan di : Bengkulu")
+    [sop] = _read(d, tmp_path)
+    assert sop.identitas.nomor_sop == "065/23.c/DKPS/II/2014"
+    assert sop.identitas.disahkan_oleh.nama == "Drs. H. AHMAD SUBARDI, M.Kes"
+    assert sop.keterkaitan == ["SOP Surat Keluar"] and len(sop.dasar_hukum) == 2
+    assert [x.teks for x in sop.tak_terpetakan] == [
+        "LAMPIRAN KEPUTUSAN KEPALA DINAS", "NOMOR : 518/125/KEP/2023", "Dibuat oleh", "Diperiksa oleh",
+        "Disetujui oleh", "Kasi Umum", "Sekretaris", "Kepala Dinas", "Ditetapkan di : Bengkulu"]

@@ -25,6 +25,8 @@ from soplint.readers.docx.tree import Cell, Shape, Table, clean
 
 MUTU = ("kelengkapan", "waktu", "output", "keterangan")
 _CELL_LABEL = "\x00cell-label"
+#: a closing row adding the times up ("JUMLAH WAKTU", "Total") is not a step
+_TOTAL = re.compile(r"^\s*(jumlah|total|sub\s*total|total\s+waktu)\b", re.I)
 
 
 @dataclass
@@ -80,8 +82,14 @@ def detect_header(table: Table) -> Optional[ColMap]:
             continue  # cheap test before matching every cell's label
         keys = {id(c): _key(c) for c in row.cells if c.origin is None}
         found = set(k for k in keys.values() if k)
-        if "kegiatan" in found and len(found) >= 2 and (found & {"no", "pelaksana", "waktu", "output",
-                                                                  "kelengkapan", "mutu_baku", "keterangan"}):
+        if "kegiatan" not in found:
+            continue
+        if found & {"pelaksana", "waktu", "output", "kelengkapan", "mutu_baku", "keterangan"}:
+            return _build_map(table, r0, keys)
+        # "No | Kegiatan | <actor> | <actor>": a one-row header naming the actors
+        keg = min(c.col for c in row.cells if keys.get(id(c)) == "kegiatan")
+        others = [c for c in row.cells if c.origin is None and not keys.get(id(c)) and c.text and c.col > keg]
+        if len(others) >= 2:
             return _build_map(table, r0, keys)
     return None
 
@@ -288,14 +296,16 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
         no = int_of(nocell.text) if nocell is not None and nocell.row == r else None
         uraian = kegcell.text if kegcell is not None and kegcell.row == r else ""
         if nocell is not None and nocell is kegcell:
-            no = None
+            # one cell over the No and activity columns: a stage heading or a
+            # note row ("A. TAHAP PERSIAPAN", "Catatan: ..."), not a step
+            no, uraian = None, ""
         row_shapes = []
         for c in row.cells:
             if c.origin is None:
                 row_shapes.extend(s for p in c.all_paragraphs() for s in p.shapes)
         if cont and prev is not None:
             step = prev
-        elif no is None and not uraian:
+        elif no is None and (not uraian or _TOTAL.match(uraian)):
             # not a step: keep its text, keep its shapes for the flow
             for c in row.cells:
                 if c.origin is None and c.text and cm.roles.get(c.col) == "actor" and yes_no(c.text):

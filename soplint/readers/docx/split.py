@@ -61,27 +61,30 @@ class Stream:
         self.open: Optional[Entry] = None
         self.mode: Optional[str] = None  # "proc_text" after a procedure heading
         self.boundary = False  # a title after a procedure: the next identity starts a new SOP
+        self.weak: list = []  # weak labels waiting for a real identity label
         self.last_proc: Optional[procedure.ProcTable] = None
 
     # -- builders -----------------------------------------------------------
     def new_builder(self) -> Builder:
         self.close_entry()
+        prev = self.cur
         b = Builder()
         self.builders.append(b)
         self.cur = b
         self.boundary = False
         self.last_proc = None
         self.mode = None
-        self._take_pre(b)
+        self._take_pre(b, prev)
         return b
 
     def ensure(self) -> Builder:
         return self.cur if self.cur is not None else self.new_builder()
 
-    def _take_pre(self, b: Builder):
+    def _take_pre(self, b: Builder, prev: Optional[Builder] = None):
         """Lines before an identity: the trailing institution lines become
         instansi (where the SOP has none yet), titles are kept aside, the
-        rest is unplaced."""
+        rest is unplaced (in the previous SOP, whose notes they follow, or in
+        this one when it is the first)."""
         pre, self.pre = self.pre, []
         tail: list[Line] = []
         for ln in reversed(pre):
@@ -91,7 +94,7 @@ class Stream:
                 break
         head = pre[:len(pre) - len(tail)]
         for ln in head:
-            b.unplaced(ln.text, ln.lokasi)
+            (prev or b).unplaced(ln.text, ln.lokasi)
         b._pre_instansi = [ln for ln in tail if not labels.is_title(ln.text)]
         b.title.extend(ln for ln in tail if labels.is_title(ln.text))
 
@@ -111,6 +114,26 @@ class Stream:
                 if have is not None and clean(str(have)) != clean(value):
                     return True
         return False
+
+    # -- weak labels -----------------------------------------------------
+    def take_weak(self):
+        """Weak labels just before a real identity label belong to it."""
+        weak, self.weak = self.weak, []
+        for e, ln in weak:
+            have = getattr(self.cur.sop.identitas, e.key, None) if e.key in IDENT_KEYS else None
+            if have is None:
+                identity.apply_entry(self.cur.sop, e)
+            else:
+                self.cur.unplaced(ln.text, ln.lokasi)
+
+    def flush_weak(self):
+        """Weak labels followed by anything else were not identity: text."""
+        weak, self.weak = self.weak, []
+        for e, ln in weak:
+            if self.cur is not None and self.cur.has_procedure:
+                self.cur.unplaced(ln.text, ln.lokasi)
+            else:
+                self.pre.append(ln)
 
     # -- entries ------------------------------------------------------------
     def close_entry(self):
@@ -154,6 +177,7 @@ class Stream:
                 done.add(part.name)
                 self.header_part(part)
         self.close_entry()
+        self.flush_weak()
         if not self.builders:
             self.new_builder()
         elif self.pre:
@@ -238,6 +262,14 @@ class Stream:
         if e is not None and self.open is not None and self.open.key in DAFTAR_FIELDS and e.key == "lainnya" \
                 and not e.colon:
             e = None  # a list item that happens to read like a label
+        if e is not None and e.key != "lainnya" and labels.is_weak(e.label) and not zone:
+            # "Nomor : ..." outside an identity block: a letter, decree or form
+            # field unless a real identity label follows right after it
+            if e.values:
+                self.close_entry()
+                self.weak.append((e, ln))
+                return
+            e = None
         if e is not None:
             self.close_entry()
             self.mode = None
@@ -245,10 +277,12 @@ class Stream:
             if self.need_new(vals) or (self.cur is not None and e.key in IDENT_KEYS and
                                        self.cur.has_procedure and getattr(self.cur.sop.identitas, e.key) is not None):
                 self.new_builder()
+            self.take_weak()
             self.open = e
             if e.key not in MULTI and e.values:
                 self.close_entry()
             return
+        self.flush_weak()
         if labels.match(text.rstrip(":"), "prosedur_judul") and len(text) < 60:
             self.close_entry()
             self.ensure()
@@ -284,6 +318,8 @@ class Stream:
 
     def table(self, t: Table):
         self.close_entry()
+        if self.weak and not _has_identity_table(t):
+            self.flush_weak()
         cm = procedure.detect_header(t)
         if cm is None and self.last_proc is not None and procedure.same_layout(t, self.last_proc.cm):
             cm = procedure.ColMap(roles=dict(self.last_proc.cm.roles), actors=dict(self.last_proc.cm.actors),
@@ -359,8 +395,24 @@ class Stream:
 
     def info_table(self, t: Table, scan: identity.TableScan, lokasi_part: Optional[str] = None,
                    stop: Optional[int] = None):
-        vals = {e.key: " ".join(x.text for x in e.values) for e in scan.entries if e.key in ("nomor_sop", "nama_sop")}
-        has_ident = any(e.key in IDENT_KEYS for e in scan.entries)
+        vals = {e.key: " ".join(x.text for x in e.values) for e in scan.entries
+                if e.key in ("nomor_sop", "nama_sop") and not labels.is_weak(e.label)}
+        keys = {e.key for e in scan.entries if e.key in IDENT_KEYS}
+        # an identity block: its own number or name, or several identity fields
+        # (an approval table "Dibuat / Diperiksa / Disetujui oleh" is none)
+        has_ident = bool(vals) or len(keys) >= 2
+        fills = self.cur is not None and any(e.key in DAFTAR_FIELDS and getattr(self.cur.sop, e.key) is None
+                                             for e in scan.entries)
+        if not has_ident and not fills and self.cur is not None and self.cur.has_procedure:
+            # labelled text after the procedure (an approval table, a form)
+            # that starts no new SOP: kept as text, not as identity
+            for ln in _table_lines(t, stop=stop):
+                self.cur.unplaced(ln.text, ln.lokasi)
+            for row in t.rows[:stop] if stop is not None else t.rows:
+                for c in row.cells:
+                    for p in c.all_paragraphs():
+                        self._shape_texts(p, self.cur)
+            return
         if self.cur is None or (has_ident and self.need_new(vals)) or (
                 has_ident and self.cur.has_procedure and not vals):
             self.new_builder()
@@ -383,6 +435,8 @@ class Stream:
             later = inst_lines + later
         for e in scan.entries:
             self._apply(e)
+        if has_ident:
+            self.take_weak()
         for ln in later:
             if labels.is_title(ln.text):
                 b.title.append(ln)
@@ -452,6 +506,10 @@ class Stream:
                         b.unplaced(ln.text, ln.lokasi)
             sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
         return sop
+
+
+def _has_identity_table(t: Table) -> bool:
+    return any(e.key in IDENT_KEYS and not labels.is_weak(e.label) for e in identity.scan_table(t).entries)
 
 
 def _title_name(text: str) -> str:
