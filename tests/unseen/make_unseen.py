@@ -3188,6 +3188,69 @@ def retyped_package(src: Path, path: Path, content_type: str):
         for n, data in members.items():
             z.writestr(zipfile.ZipInfo(n, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
+
+# --------------------------------------------------------------------------------------
+# 37. Identity written as a NUMBERED list of the standard's items ("1. Nomor SOP : ...",
+#     "2. Tanggal Pembuatan : ...", ... "8. Dasar Hukum :" with its own "a." sub-items), then
+#     the procedure table (Dinas Pertanian dan Pangan Kabupaten Kudus, rekomendasi pupuk
+#     bersubsidi)
+# --------------------------------------------------------------------------------------
+
+def numbered_identity_distan(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    for line in ("PEMERINTAH KABUPATEN KUDUS", "DINAS PERTANIAN DAN PANGAN"):
+        p = doc.add_paragraph()
+        p.alignment = 1
+        p.add_run(line).bold = True
+    p = doc.add_paragraph()
+    p.alignment = 1
+    p.add_run("STANDAR OPERASIONAL PROSEDUR").bold = True
+    for line in ("1.\tNomor SOP\t: 521/19/DISPERTAPA/2024",
+                 "2.\tTanggal Pembuatan\t: 5 Februari 2024",
+                 "3.\tTanggal Revisi\t: -",
+                 "4.\tTanggal Efektif\t: 1 Maret 2024",
+                 "5.\tDisahkan oleh\t: KEPALA DINAS PERTANIAN DAN PANGAN KABUPATEN KUDUS",
+                 "\t\t  Ir. CATUR SULISTIYANTO, M.Si",
+                 "\t\t  Pembina Utama Muda",
+                 "\t\t  NIP. 19700212 199503 1 003",
+                 "6.\tNama SOP\t: Penerbitan Rekomendasi Alokasi Pupuk Bersubsidi",
+                 "7.\tDasar Hukum\t:",
+                 "\ta.\tPeraturan Menteri Pertanian Nomor 10 Tahun 2022 tentang Tata Cara Penetapan Alokasi Pupuk "
+                 "Bersubsidi",
+                 "\tb.\tPeraturan Bupati Kudus Nomor 3 Tahun 2024 tentang Alokasi Pupuk Bersubsidi",
+                 "8.\tKualifikasi Pelaksana\t: Memahami sistem e-RDKK",
+                 "9.\tKeterkaitan\t: SOP Penyusunan e-RDKK",
+                 "10.\tPeralatan/Perlengkapan\t: Komputer, aplikasi e-RDKK",
+                 "11.\tPeringatan\t: Alokasi di luar e-RDKK tidak dapat ditebus",
+                 "12.\tPencatatan dan Pendataan\t: Rekap alokasi per kecamatan"):
+        doc.add_paragraph(line)
+    actors = ["Kelompok Tani", "Penyuluh Pertanian", "Kabid Sarana Prasarana", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan usulan kebutuhan pupuk melalui e-RDKK", 0, "Data anggota kelompok", "1 hari kerja",
+         "Usulan e-RDKK", ""),
+        (2, "Memverifikasi usulan e-RDKK, sesuai luas lahan?", 1, "Usulan e-RDKK", "3 hari kerja",
+         "Usulan terverifikasi", "Tidak: kembali ke kegiatan 1"),
+        (3, "Merekapitulasi alokasi per kecamatan", 2, "Usulan terverifikasi", "2 hari kerja", "Rekap alokasi", ""),
+        (4, "Menandatangani rekomendasi alokasi", 3, "Rekap alokasi", "1 hari kerja", "Rekomendasi", ""),
+        (5, "Menerima rekomendasi alokasi pupuk", 0, "Rekomendasi", "30 menit", "Rekomendasi diterima", ""),
+    ]
+    ncol = 2 + 4 + 4
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 3800] + [1300] * 4 + [1700, 1100, 1600, 1800])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (6, kel), (7, waktu), (8, out), (9, ket)):
+            put(pt.cell(2 + k, c), v)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3229,6 +3292,7 @@ def main(argv=None):
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
     retyped_package(FILES / "careless-pengantar-nikah.docx", FILES / "careless-pengantar-nikah.docm",
                     "application/vnd.ms-word.document.macroEnabled.main+xml")
+    numbered_identity_distan(FILES / "identitas-bernomor-distan-kudus.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
