@@ -3251,6 +3251,50 @@ def numbered_identity_distan(path: Path):
             put(pt.cell(2 + k, c), v)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 38. Narrative steps as Word AUTO-NUMBERED paragraphs (style "List Number", w:numPr) after
+#     Dasar Hukum items that use the same list style (the step list must count from 1 again),
+#     multi-word actors containing "dan" ("Kasubbag Umum dan Kepegawaian"), a "?" decision
+#     (Sekretariat DPRD Kabupaten Sleman, peminjaman ruang rapat)
+# --------------------------------------------------------------------------------------
+
+def autonumber_dprd(path: Path):
+    doc = docx.Document()
+    for line in ("PEMERINTAH KABUPATEN SLEMAN", "SEKRETARIAT DPRD"):
+        p = doc.add_paragraph()
+        p.alignment = 1
+        p.add_run(line).bold = True
+    for line in ("Nomor SOP : 005/22/SETWAN/2023", "Tanggal Pembuatan : 6 November 2023", "Tanggal Revisi : -",
+                 "Tanggal Efektif : 1 Desember 2023", "Disahkan oleh : SEKRETARIS DPRD KABUPATEN SLEMAN",
+                 "Drs. INDRA SETIAWAN, M.Si", "NIP. 19711111 199703 1 004",
+                 "Nama SOP : Peminjaman Ruang Rapat Sekretariat DPRD", "Dasar Hukum :"):
+        doc.add_paragraph(line)
+    for item in ("Peraturan Pemerintah Nomor 12 Tahun 2018 tentang Pedoman Penyusunan Tata Tertib DPRD",
+                 "Peraturan Bupati Sleman Nomor 45 Tahun 2021 tentang Sekretariat DPRD"):
+        doc.add_paragraph(item, style="List Number")
+    for line in ("Kualifikasi Pelaksana : Memahami tata kelola barang milik daerah",
+                 "Keterkaitan : SOP Pemeliharaan Gedung", "Peralatan/Perlengkapan : Buku jadwal ruang rapat",
+                 "Peringatan : Peminjaman tanpa jadwal menimbulkan bentrok kegiatan",
+                 "Pencatatan dan Pendataan : Buku jadwal ruang rapat", "Prosedur :"):
+        doc.add_paragraph(line)
+    # a new list (restart at 1): a fresh w:num that points to the List Number abstract numbering
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"]._element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    numbering.append(parse_xml(
+        f'<w:num {NSDECL} w:numId="{new_id}"><w:abstractNumId w:val="{abstract}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for step in ("Pemohon mengajukan surat permohonan peminjaman ruang rapat.",
+                 "Kasubbag Umum dan Kepegawaian memeriksa jadwal ruang rapat, ruang tersedia?",
+                 "Pengurus Barang menyiapkan ruang rapat dan peralatannya.",
+                 "Pemohon menggunakan ruang rapat dan mengembalikan kunci."):
+        p = doc.add_paragraph(step, style="List Number")
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {NSDECL}><w:ilvl w:val="0"/><w:numId w:val="{new_id}"/></w:numPr>'))
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3293,6 +3337,7 @@ def main(argv=None):
     retyped_package(FILES / "careless-pengantar-nikah.docx", FILES / "careless-pengantar-nikah.docm",
                     "application/vnd.ms-word.document.macroEnabled.main+xml")
     numbered_identity_distan(FILES / "identitas-bernomor-distan-kudus.docx")
+    autonumber_dprd(FILES / "langkah-penomoran-otomatis-dprd.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
