@@ -153,7 +153,10 @@ def test_check_reports_the_same_at_any_jobs_and_streams_cross_rules(tmp_path):
 
     samples = Path(__file__).resolve().parent.parent / "samples"
     src = tmp_path / "in"
-    shutil.copytree(samples, src, ignore=shutil.ignore_patterns(".*", "*.py", "*.json"))
+    src.mkdir()
+    chosen = sorted(samples.glob("*.docx"))[:6] + sorted(samples.glob("buku-*.docx"))
+    for f in chosen:
+        shutil.copy(f, src / f.name)
     (src / "rusak.docx").write_bytes(b"PK\x03\x04 truncated")
     reports = []
     for jobs in ("1", "2"):

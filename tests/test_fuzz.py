@@ -78,7 +78,7 @@ def check_one(tmp_path, data: bytes, name="fuzz.docx"):
     assert isinstance(sops, list) and all(isinstance(s, SOP) for s in sops)
 
 
-FUZZ = settings(max_examples=100, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=90, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
