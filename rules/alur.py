@@ -1,6 +1,8 @@
 """FL rules: the flowchart (symbols, start/end, decisions, reachability)."""
 from __future__ import annotations
 
+import re
+
 from soplint.rule import Rule
 
 SIMBOL_NAMA = {"mulai": ("kapsul mulai", "start terminator"), "selesai": ("kapsul selesai", "end terminator")}
@@ -120,7 +122,9 @@ class CabangKeputusan(Rule):
 
     Apa / What
       Keputusan tanpa dua cabang (ya dan tidak), dengan kedua cabang menuju langkah
-      yang sama, atau dengan cabang yang menunjuk langkah yang tidak ada.
+      yang sama, atau dengan cabang yang menunjuk langkah yang tidak ada. Cabang
+      yang ditulis tetapi menuju ke luar SOP ("Tidak: diproses sesuai SOP
+      Penanganan Temuan", "Jika ditolak, berkas dikembalikan") dianggap ada.
       A decision without two branches (ya/tidak), or with a branch to a step that
       does not exist.
 
@@ -157,20 +161,36 @@ class CabangKeputusan(Rule):
             c = k.cabang
             ya = c.ya if c else None
             tidak = c.tidak if c else None
-            missing = [name for name, t in (("ya", ya), ("tidak", tidak)) if t is None]
+            text = f"{k.keterangan or ''} {k.uraian or ''}"
+            # a branch written out but leading outside the SOP ("Tidak: diproses
+            # sesuai SOP Penanganan Temuan", "Jika ditolak, selesai") exists
+            missing = [name for name, t in (("ya", ya), ("tidak", tidak))
+                       if t is None and not _DESCRIBED[name].search(text)]
             if missing:
                 yield self.finding(sop, "kurang", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
                                    no=k.no, cabang="/".join(missing), teks=k.keterangan or k.uraian or None)
                 continue
             bad = False
             for name, t in (("ya", ya), ("tidak", tidak)):
-                if t not in nos:
+                if t is not None and t not in nos:
                     bad = True
                     yield self.finding(sop, "hilang", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
                                        no=k.no, cabang=name, t=t, teks=k.keterangan or None)
-            if not bad and ya == tidak:
+            if not bad and ya is not None and ya == tidak:
                 yield self.finding(sop, "sama", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
                                    no=k.no, t=ya, teks=k.keterangan or None)
+
+
+_ARROW = r"\s*(?::|=|->|→|=>|-|–)"
+_DESCRIBED = {
+    "ya": re.compile(r"(?<!tidak\s)(?<!belum\s)\b(?:ya|lengkap|sesuai|benar|setuju|disetujui|diterima|"
+                     r"memenuhi\s+syarat)\b" + _ARROW
+                     + r"|\b(?:jika|apabila|bila|kalau)\s+(?:ya|lengkap|sesuai|benar|setuju|disetujui|diterima)\b",
+                     re.I),
+    "tidak": re.compile(r"\b(?:tidak|belum|ditolak|salah)(?:\s+(?:lengkap|sesuai|benar|setuju|disetujui|"
+                        r"memenuhi\s+syarat))?\b" + _ARROW
+                        + r"|\b(?:jika|apabila|bila|kalau)\s+(?:tidak|belum|ditolak|salah)\b", re.I),
+}
 
 
 class TidakTerjangkau(Rule):

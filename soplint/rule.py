@@ -155,7 +155,7 @@ def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) ->
     """A location a person can find in Word, from the model's ``lokasi``."""
     if step is not None and getattr(step, "lokasi", None):
         where = step.lokasi
-        if kolom:
+        if kolom and where.startswith("tabel"):
             where += f', kolom "{kolom}"'
         return where
     if sop is None:

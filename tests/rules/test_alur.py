@@ -66,3 +66,9 @@ def test_fl03_step_without_symbol_is_not_called_unreachable(periksa, sop):
     sop.kegiatan[1].pelaksana = None
     found = periksa(sop)
     assert of(found, "FL03") == [] and [t["kegiatan"] for t in of(found, "PR02")] == [2]
+
+
+def test_fl02_branch_leading_outside_the_sop_exists(periksa, sop):
+    sop.kegiatan[2].cabang.tidak = None
+    sop.kegiatan[2].keterangan = "Tidak: diproses sesuai SOP Penanganan Temuan"
+    assert of(periksa(sop, layout="centang"), "FL02") == []
