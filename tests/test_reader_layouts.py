@@ -635,3 +635,20 @@ def test_detail_table_after_the_procedure_and_text_that_only_looks_like_labels(t
     assert [x.teks for x in sop.tak_terpetakan] == [
         "LAMPIRAN KEPUTUSAN KEPALA DINAS", "NOMOR : 518/125/KEP/2023", "Dibuat oleh", "Diperiksa oleh",
         "Disetujui oleh", "Kasi Umum", "Sekretaris", "Kepala Dinas", "Ditetapkan di : Bengkulu"]
+
+
+def test_flowchart_pasted_as_a_picture(tmp_path):
+    from fixtures_reader.docbuild import anchor, run_xml
+
+    pic = ('<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr>'
+           '<pic:cNvPr id="0" name="bagan.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill/><pic:spPr/></pic:pic>')
+    d = new()
+    identity_table(d)
+    steps = [(a, b, None, None, e, f, g, h) for (a, b, _c, _d, e, f, g, h) in STEPS]
+    procedure_table(d, steps)
+    d.add_paragraph()._p.append(run_xml(anchor(pic, "http://schemas.openxmlformats.org/drawingml/2006/picture",
+                                               did=77, inline=True, cx=6 * EMU, cy=4 * EMU)))
+    [sop] = _read(d, tmp_path)
+    assert sop.sumber.gambar_alur is True
+    assert [k.pelaksana for k in sop.kegiatan] == [None] * 4
+    assert [k.simbol for k in sop.kegiatan] == ["mulai", "keputusan", "proses", "selesai"]

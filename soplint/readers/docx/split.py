@@ -219,7 +219,8 @@ class Stream:
                 if s.text:
                     self.pre.append(Line(text=s.text, para=p, lokasi=shape_lokasi(s)))
         if b is not None:
-            b.images += len(p.images)
+            # a large picture (not a logo) may be the flowchart pasted as an image
+            b.images += sum(1 for im in p.images if im.cx >= 2 * 914400 or im.cy >= 2 * 914400)
         lines = para_lines(p)
         if not lines:
             return
@@ -446,7 +447,6 @@ class Stream:
             for c in row.cells:
                 for p in c.all_paragraphs():
                     self._shape_texts(p, b)
-        b.images += scan.images
 
     # -- finishing ----------------------------------------------------------
     def finish(self, b: Builder) -> SOP:
@@ -494,9 +494,9 @@ class Stream:
             sop.pelaksana = actors + [a for a in text_actors if a not in actors]
             sop.kegiatan = steps
             sop.tak_terpetakan.extend(unplaced)
-            for pt in b.proc_tables:
-                if pt.images and not any(k.bentuk not in (None, "centang") for k in steps):
-                    sop.sumber.gambar_alur = True
+            drawn = any(k.bentuk not in (None, "centang") for k in steps)
+            if not drawn and (b.images or any(pt.images for pt in b.proc_tables)):
+                sop.sumber.gambar_alur = True
         elif b.proc_paras:
             numbered = [p for p in b.proc_paras if steps_text.step_number(p)[0] is not None]
             use = numbered if numbered else b.proc_paras
