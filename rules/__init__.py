@@ -25,6 +25,16 @@ FAMILIES = ("identitas", "prosedur", "alur", "redundansi", "dokumen")
 def soplint_rules():
     out = []
     for family in FAMILIES:
-        module = importlib.import_module(f"soplint_rules.{family}")
+        try:
+            module = importlib.import_module(f"soplint_rules.{family}")
+        except Exception as exc:  # one broken family must not take the others down
+            import sys
+
+            from soplint.i18n import tr
+
+            sys.stderr.write(tr("Aturan bawaan {f} tidak dapat dimuat dan dilewati: {e}\n",
+                                "Built-in rules {f} could not be loaded and were skipped: {e}\n",
+                                f=family, e=f"{type(exc).__name__}: {exc}"))
+            continue
         out.extend(module.RULES)
     return out
