@@ -248,3 +248,9 @@ def test_broken_unrelated_pyproject_is_passed_over(proyek, monkeypatch):
     code, out = run("check", "cacat.docx", "--format", "json")
     data = json.loads(out[out.index("{"):])
     assert code == 0 and "PR05" not in {t["code"] for t in data["berkas"][0]["temuan"]}
+
+
+def test_unknown_ignore_is_only_a_warning(proyek):
+    r = CliRunner().invoke(cli, ["check", "dok/cacat.docx", "--ignore", "QQ77", "--format", "json"])
+    assert r.exit_code == 0
+    assert "QQ77" in r.stderr and json.loads(r.stdout)["ringkasan"]["warning"] == 4
