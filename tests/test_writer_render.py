@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from soplint.cli import cli
+from soplint.model import TakTerpetakan
 from soplint.readers import read_path
 from soplint.values import norm_space
 from soplint.writers.docx import plan, write
@@ -65,6 +66,11 @@ def rendered(tmp_path_factory):
         WORDS[(i * 3 + j) % len(WORDS)] for j in range(12 + i % 9)) for i in range(1, 30)]
     long_front.peralatan_perlengkapan = [f"Alat kerja nomor {i}" for i in range(1, 31)]
     cases["depan"] = ({}, long_front)
+    # many unplaced texts: "Catatan konversi" over several pages
+    notes = sop_model(n_steps=7, decisions=())
+    notes.tak_terpetakan = [TakTerpetakan(" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(3 + (i * 11) % 60)),
+                                          f"paragraf {i}") for i in range(75)]
+    cases["catatan"] = ({}, notes)
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)
@@ -147,6 +153,15 @@ def test_front_part_spanning_pages_is_counted(soffice, rendered):
     # the procedure starts on the page the writer planned for it
     assert "Mutu Baku" in _pdf_text(pdf, lay.front_pages + 1)
     assert "Mutu Baku" not in _pdf_text(pdf, lay.front_pages)
+
+
+def test_catatan_konversi_over_pages(soffice, rendered):
+    doc, pdf, sop, lay = rendered["catatan"]
+    assert lay.catatan_pages >= 2
+    assert _pdf_pages(pdf) == lay.pages
+    first = lay.front_pages + lay.proc_pages + 1
+    assert _pdf_text(pdf, first).startswith("Catatan konversi")
+    assert _flat(f"[{sop.tak_terpetakan[-1].lokasi}] {sop.tak_terpetakan[-1].teks}") in _pdf_text(pdf, lay.pages)
 
 
 def test_a4_option_gives_a4_pages(soffice, rendered):

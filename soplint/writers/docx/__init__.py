@@ -222,7 +222,7 @@ class _Writer:
         out.extend(self._identity())
         out.append(para(size=1, line_exact_pt=2))
         out.extend(self._detail())
-        if lay.front_spacer > 0:
+        if lay.front_spacer > 0 and not self._id_rows():
             out.append(para(size=1, line_exact_pt=lay.front_spacer / measure.PT_MM))
         # end of the first section: the procedure starts on a new page
         end = para(size=1, line_exact_pt=2)
@@ -356,12 +356,36 @@ class _Writer:
         el_.getparent().remove(el_)
         return el_
 
+    def _id_heights(self) -> tuple[list[float], float]:
+        """Estimated height of each identity row (never below 6 mm) and of the
+        logo cell. The rows are written with these as their minimum heights;
+        the estimate errs tall, so the rows come out at exactly these."""
+        widths = self._id_widths()
+        hs = []
+        for lab, val in self._id_rows():
+            if isinstance(val, Pengesahan):
+                lines = [t for t, _ in self._pengesahan_lines(val)]
+                h = measure.text_height_mm(lines, widths[2] - 2, ID_SIZE)
+            else:
+                h = max(measure.text_height_mm([str(val)], widths[2] - 2, ID_SIZE, bold=True),
+                        measure.text_height_mm([lab], widths[1] - 2, ID_SIZE))
+            hs.append(max(h + 0.5, 6.0))
+        left = measure.text_height_mm(self.sop.identitas.instansi or [""], widths[0] - 2, INSTANSI_SIZE, bold=True)
+        if self.logo:
+            left += LOGO_H + 1
+        return hs, left
+
     def _identity(self) -> list:
         widths = self._id_widths()
         rows = self._id_rows()
+        heights, left = self._id_heights()
+        # the rows absorb the logo cell's extra height and the pagination spacer
+        extra = max(0.0, left - sum(heights)) + self.lay.front_spacer
+        if heights:
+            heights = [h + extra / len(heights) for h in heights]
         t = table(widths)
         for i, (lab, val) in enumerate(rows):
-            tr = row(t, height_mm=6.0, cant_split=True)
+            tr = row(t, height_mm=round(heights[i], 2), cant_split=True)
             if i == 0:
                 cell(tr, widths[0], self._logo_paragraphs(), vmerge="restart" if len(rows) > 1 else None,
                      valign="center")
@@ -405,21 +429,9 @@ class _Writer:
         return ps
 
     def _front_height(self) -> float:
-        widths = self._id_widths()
         lh = measure.line_height_mm(ID_SIZE)
-        right = 0.0
-        for lab, val in self._id_rows():
-            if isinstance(val, Pengesahan):
-                lines = [t for t, _ in self._pengesahan_lines(val)]
-                h = measure.text_height_mm(lines, widths[2] - 2, ID_SIZE)
-            else:
-                h = max(measure.text_height_mm([str(val)], widths[2] - 2, ID_SIZE, bold=True),
-                        measure.text_height_mm([lab], widths[1] - 2, ID_SIZE))
-            right += max(h + 0.3, 6.0)
-        left = measure.text_height_mm(self.sop.identitas.instansi or [""], widths[0] - 2, INSTANSI_SIZE, bold=True)
-        if self.logo:
-            left += LOGO_H + 1
-        total = max(left, right, lh)
+        heights, left = self._id_heights()
+        total = max(left, sum(heights), lh)
         half = self.page.body_w / 2
         for lk, rk in zip(DETAIL_LABELS[0::2], DETAIL_LABELS[1::2]):
             hs = []
@@ -677,13 +689,15 @@ class _Writer:
         items = self._catatan_items()
         if not items:
             return 0.0
-        return measure.line_height_mm(11) * 1.5 + measure.text_height_mm(items, self.page.body_w, 9)
+        return measure.line_height_mm(11) + measure.text_height_mm(items, self.page.body_w, 9, slack=1.02)
 
     def _catatan(self) -> list:
         items = self._catatan_items()
         if not items:
             return []
         out = [para("Catatan konversi", bold=True, size=11, page_break_before=self.lay.catatan_break)]
+        # the pagination spacer is spread over the notes (no page of blank space)
+        after = self.lay.catatan_spacer / measure.PT_MM / len(items)
         for it in items:
-            out.append(para(it, size=9))
+            out.append(para(it, size=9, after_pt=after))
         return out

@@ -189,6 +189,7 @@ class Layout:
     catatan_break: bool = False
     #: height (mm) of an empty paragraph after the detail table (see compute)
     front_spacer: float = 0.0
+    catatan_spacer: float = 0.0
     #: (row index, port) -> number of same-page arrows using that port
     ports: dict = field(default_factory=dict)
 
@@ -315,11 +316,15 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
     if catatan_height > 0:
         last_used = sum(lay.rows[i] for i in range(n) if page_of[i] == pages - 1) if n else 0.0
         room = page.body_h - HEADER1 - lay.header2 - last_used - 3.0
-        if catatan_height <= room:
+        if catatan_height <= room - FRONT_ZONE:
             lay.catatan_pages = 0
         else:
             lay.catatan_break = True
-            lay.catatan_pages = max(1, int(-(-catatan_height // (page.body_h - 2.0))))
+            nearest = round(catatan_height / H) * H
+            if nearest > 0 and abs(catatan_height - nearest) < FRONT_ZONE:
+                lay.catatan_spacer = nearest + FRONT_ZONE - catatan_height
+                catatan_height = nearest + FRONT_ZONE
+            lay.catatan_pages = max(1, int(-(-catatan_height // H)))
     return lay
 
 

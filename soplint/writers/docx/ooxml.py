@@ -92,7 +92,7 @@ def run(text: str = "", *, bold=False, italic=False, underline=False, size: Opti
 
 def para(text: str = "", *, align: Optional[str] = None, bold=False, italic=False, underline=False,
          size: Optional[float] = None, hanging_mm: float = 0, keep_next=False,
-         page_break_before=False, line_exact_pt: Optional[float] = None,
+         page_break_before=False, line_exact_pt: Optional[float] = None, after_pt: float = 0,
          runs: Optional[Iterable] = None):
     p = el("w:p")
     ppr = sub(p, "w:pPr")
@@ -100,7 +100,7 @@ def para(text: str = "", *, align: Optional[str] = None, bold=False, italic=Fals
         sub(ppr, "w:keepNext")
     if page_break_before:
         sub(ppr, "w:pageBreakBefore")
-    spacing = {"w:before": 0, "w:after": 0}
+    spacing = {"w:before": 0, "w:after": int(round(after_pt * 20))}
     if line_exact_pt:
         spacing.update({"w:line": int(line_exact_pt * 20), "w:lineRule": "exact"})
     else:
