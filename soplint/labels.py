@@ -34,6 +34,7 @@ _ABBREV = [
 _DROP = re.compile(r"\b(dan|atau|serta)\b")
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Lower case, punctuation removed, abbreviations expanded, "/", "&",
     "dan", "atau" dropped, whitespace collapsed."""
