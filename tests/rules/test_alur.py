@@ -9,9 +9,9 @@ def test_fl01_no_start_terminator(periksa, sop):
     assert len(found) == 1 and found[0]["field"] == "kegiatan.simbol"
 
 
-@pytest.mark.parametrize("layout", ["standar", "vml", "centang"])
-def test_fl01_passes_with_start_and_end(periksa, sop, layout):
-    assert of(periksa(sop, layout=layout), "FL01") == []
+def test_fl01_passes_with_start_and_end(periksa, sop):
+    # (every layout: tests/rules/test_bersih.py)
+    assert of(periksa(sop, layout="vml"), "FL01") == []
 
 
 @pytest.mark.parametrize("layout", ["standar", "centang"])
@@ -31,9 +31,8 @@ def test_fl02_branch_to_missing_step(periksa, sop):
     assert "9" in found[0]["message"]
 
 
-@pytest.mark.parametrize("layout", ["standar", "centang"])
-def test_fl02_passes_with_two_branches(periksa, sop, layout):
-    assert of(periksa(sop, layout=layout), "FL02") == []
+def test_fl02_passes_with_two_branches(periksa, sop):
+    assert of(periksa(sop, layout="centang"), "FL02") == []
 
 
 @pytest.mark.parametrize("layout", ["centang", "standar"])
