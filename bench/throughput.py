@@ -16,7 +16,7 @@ Per file (total wall time / number of files):
   included, amortised over the batch);
 * ``convert json`` / ``convert docx``: ``soplint convert DIR --to ...``;
 
-peak memory (sum of the RSS of the soplint process and its workers, sampled
+peak memory (sum of the PSS of the soplint process and its workers, sampled
 every 20 ms) of ``check -j2`` on N files and on ``--big`` files; and the
 start-up of ``soplint check`` on one file against ``python -c "import docx"``
 with the slowest imports of the check path (``python -X importtime``).
@@ -52,10 +52,27 @@ ENV["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "soplint-bench-
 
 # --------------------------------------------------------------------------- helpers
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: pages shared by forked workers and their parent
+    counted once in total (RSS would count them in every process)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError):
+        return 0
+
+
 def tree_rss_kb(root_pid: int) -> int:
-    """Sum of VmRSS of ``root_pid`` and all its descendants (Linux /proc)."""
+    """Memory of ``root_pid`` and all its descendants: the sum of their PSS
+    (Linux /proc)."""
     children = {}
-    rss = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -63,17 +80,13 @@ def tree_rss_kb(root_pid: int) -> int:
             with open(f"/proc/{entry.name}/stat") as fh:
                 stat = fh.read()
             ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry.name}/statm") as fh:
-                pages = int(fh.read().split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        pid = int(entry.name)
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+        children.setdefault(ppid, []).append(int(entry.name))
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss_kb(pid)
         stack.extend(children.get(pid, []))
     return total
 
