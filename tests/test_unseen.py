@@ -6,7 +6,7 @@ BPS Bengkulu SOPs with DrawingML / VML flowchart shapes (generator:
 tests/unseen/make_unseen.py). Each <name>.expect.json lists the key facts a
 correct reader must get, written by hand from the source texts.
 
-One test per key fact, so a failure names the file and the field.
+One test per file; a failure lists every wrong key fact (file, field, expected, got).
 ``python tests/test_unseen.py`` prints how many facts the reader gets per file.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from soplint.readers import read_path
 HERE = Path(__file__).resolve().parent
 FILES = HERE / "unseen" / "files"
 
-# Facts the reader does not get yet: "file::fact" -> reason (bug reports in
+# Files whose facts the reader does not all get yet: file name -> reason (bug reports in
 # /work/team/reader-bugs.md, section "From H7"). Marked xfail(strict=False).
 KNOWN_BUGS: dict[str, str] = {}
 
@@ -126,37 +126,37 @@ def cases():
 
 
 _CACHE: dict[str, object] = {}
+_SOPS: dict[str, list] = {}
 
 
 def models_of(fname: str):
     if fname not in _CACHE:
         try:
-            _CACHE[fname] = [to_dict(s) for s in read_path(FILES / fname)]
+            _SOPS[fname] = read_path(FILES / fname)
+            _CACHE[fname] = [to_dict(s) for s in _SOPS[fname]]
         except Exception as exc:  # reported per fact, the other files go on
             _CACHE[fname] = exc
     return _CACHE[fname]
 
 
 def _slow(fname: str) -> bool:
-    """Files read through LibreOffice (~10 s each): one test per file, so that pytest-xdist
-    does not convert the same file in every worker."""
+    """Files read through LibreOffice (~10 s each)."""
     return fname.endswith((".doc", ".rtf"))
 
 
+def _files():
+    seen = []
+    for fname, _k, _v, _i in cases():
+        if fname not in seen:
+            seen.append(fname)
+    return seen
+
+
 def _params():
-    params, seen = [], set()
-    for fname, key, val, i in cases():
-        if _slow(fname):
-            if fname in seen:
-                continue
-            seen.add(fname)
-            fid, key, val, i = f"{fname}::all-facts", "*", None, 0
-        else:
-            fid = f"{fname}::{key}" if i == 0 else f"{fname}::sop{i}.{key}"
-        marks = []
-        if fid in KNOWN_BUGS:
-            marks.append(pytest.mark.xfail(strict=False, reason=KNOWN_BUGS[fid]))
-        params.append(pytest.param(fname, key, val, i, id=fid, marks=marks))
+    params = []
+    for fname in _files():
+        marks = [pytest.mark.xfail(strict=False, reason=KNOWN_BUGS[fname])] if fname in KNOWN_BUGS else []
+        params.append(pytest.param(fname, id=fname, marks=marks))
     return params
 
 
@@ -172,20 +172,18 @@ def _check(models, fname, key, want, index):
     return None if same(got, want) else f"{key}: expected {want!r}, got {got!r}"
 
 
-@pytest.mark.parametrize("fname,key,want,index", _params())
-def test_unseen_fact(request, fname, key, want, index):
-    if fname.endswith((".doc", ".rtf")):
+@pytest.mark.parametrize("fname", _params())
+def test_unseen_facts(request, fname):
+    """Every key fact of one file (one test per file keeps the suite fast; the message lists
+    each wrong fact with the field, the expected and the read value)."""
+    if _slow(fname):
         request.getfixturevalue("soffice")  # .doc / RTF go through LibreOffice
     models = models_of(fname)
     if isinstance(models, Exception):
         pytest.fail(f"{fname}: reader raised {type(models).__name__}: {models}")
-    if key == "*":  # every fact of a LibreOffice-path file at once
-        facts = [(k, v, i) for f, k, v, i in cases() if f == fname]
-        wrong = [msg for k, v, i in facts if (msg := _check(models, fname, k, v, i))]
-        assert facts and not wrong, f"{fname}: {len(wrong)} of {len(facts)} facts wrong:\n" + "\n".join(wrong)
-        return
-    msg = _check(models, fname, key, want, index)
-    assert msg is None, f"{fname}: {msg}"
+    facts = [(k, v, i) for f, k, v, i in cases() if f == fname]
+    wrong = [(f"sop {i}: " if i else "") + msg for k, v, i in facts if (msg := _check(models, fname, k, v, i))]
+    assert facts and not wrong, f"{fname}: {len(wrong)} of {len(facts)} key facts wrong:\n  " + "\n  ".join(wrong)
 
 
 #: layout words of the unseen files that test_coverage's label list does not carry:
@@ -203,7 +201,7 @@ def test_unseen_nothing_lost(fname):
 
     cov = importlib.import_module("test_coverage")
     path = FILES / fname
-    sops = read_path(path)
+    sops = _SOPS.get(fname) or read_path(path)
     corpus = cov.model_strings(sops)
     missing = []
     for line in cov.uncovered(path, sops):
