@@ -3295,6 +3295,67 @@ def autonumber_dprd(path: Path):
             f'<w:numPr {NSDECL}><w:ilvl w:val="0"/><w:numId w:val="{new_id}"/></w:numPr>'))
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 39. A long procedure continued on a second page that starts with a small copy of the
+#     identity (Nomor SOP / Nama SOP, same values) in the BODY, then the header rows again and
+#     steps 6-9: the same SOP continues (BKPSDM Kabupaten Magelang, cuti tahunan)
+# --------------------------------------------------------------------------------------
+
+def repeated_mini_identity_bkpsdm(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["PNS", "Atasan Langsung", "Pengelola Kepegawaian", "Kepala BKPSDM"]
+    steps = [
+        (1, "Mengajukan permohonan cuti tahunan melalui aplikasi", 0, "Formulir cuti", "10 menit", "Permohonan", ""),
+        (2, "Memberikan pertimbangan atas permohonan cuti, disetujui?", 1, "Permohonan", "1 hari kerja",
+         "Pertimbangan", "Tidak: kembali ke kegiatan 1"),
+        (3, "Memeriksa sisa hak cuti", 2, "Pertimbangan", "30 menit", "Data sisa cuti", ""),
+        (4, "Menyiapkan draf surat izin cuti", 2, "Data sisa cuti", "30 menit", "Draf surat izin", ""),
+        (5, "Memaraf draf surat izin cuti", 2, "Draf surat izin", "15 menit", "Draf berparaf", ""),
+        (6, "Menandatangani surat izin cuti", 3, "Draf berparaf", "1 hari kerja", "Surat izin cuti", ""),
+        (7, "Mencatat cuti pada aplikasi kepegawaian", 2, "Surat izin cuti", "15 menit", "Cuti tercatat", ""),
+        (8, "Menyampaikan surat izin cuti kepada PNS", 2, "Surat izin cuti", "10 menit", "Surat terkirim", ""),
+        (9, "Menerima surat izin cuti", 0, "Surat izin cuti", "5 menit", "Surat diterima", ""),
+    ]
+    nama, nomor = "Pelayanan Cuti Tahunan Pegawai Negeri Sipil", "800/41/BKPSDM/2024"
+    standard_sop(doc, ["PEMERINTAH KABUPATEN MAGELANG", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"],
+                 [("Nomor SOP", [nomor]), ("Tanggal Pembuatan", ["3 Januari 2024"]), ("Tanggal Revisi", ["-"]),
+                  ("Tanggal Efektif", ["15 Januari 2024"]),
+                  ("Disahkan oleh", ["KEPALA BKPSDM KABUPATEN MAGELANG", "", "", "Drs. ARIF SUBIANTORO, M.Si",
+                                     "Pembina Utama Muda", "NIP. 19700606 199503 1 002"]),
+                  ("Nama SOP", [nama])],
+                 _details(["1. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen PNS",
+                           "2. Peraturan BKN Nomor 24 Tahun 2017 tentang Tata Cara Pemberian Cuti PNS"],
+                          ["1. Memahami ketentuan cuti PNS"], ["1. SOP Pengelolaan Arsip Kepegawaian"],
+                          ["1. Komputer", "2. Aplikasi kepegawaian"], ["Cuti tanpa izin dianggap tidak masuk kerja"],
+                          ["1. Kartu cuti"]),
+                 actors, steps[:5])
+    doc.add_page_break()
+    mini = doc.add_table(rows=2, cols=2)
+    borders(mini)
+    set_widths(mini, [2600, 8000])
+    put(mini.cell(0, 0), "Nomor SOP")
+    put(mini.cell(0, 1), nomor)
+    put(mini.cell(1, 0), "Nama SOP")
+    put(mini.cell(1, 1), nama)
+    doc.add_paragraph()
+    ncol = 2 + 4 + 4
+    pt = doc.add_table(rows=2 + 4, cols=ncol)
+    borders(pt)
+    set_widths(pt, [500, 4000] + [1200] * 4 + [1700, 1000, 1600, 1800])
+    put(vmerge([pt.cell(0, 0), pt.cell(1, 0)]), "No", bold=True)
+    put(vmerge([pt.cell(0, 1), pt.cell(1, 1)]), "Kegiatan", bold=True)
+    put(pt.cell(0, 2).merge(pt.cell(0, 5)), "Pelaksana", bold=True)
+    put(pt.cell(0, 6).merge(pt.cell(0, 8)), "Mutu Baku", bold=True)
+    put(vmerge([pt.cell(0, 9), pt.cell(1, 9)]), "Keterangan", bold=True)
+    for i, h in enumerate(actors + ["Kelengkapan", "Waktu", "Output"]):
+        put(pt.cell(1, 2 + i), h, bold=True)
+    for k, (no, ur, act, kel, waktu, out, ket) in enumerate(steps[5:]):
+        for c, v in ((0, str(no)), (1, ur), (2 + act, "√"), (6, kel), (7, waktu), (8, out), (9, ket)):
+            put(pt.cell(2 + k, c), v)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3338,6 +3399,7 @@ def main(argv=None):
                     "application/vnd.ms-word.document.macroEnabled.main+xml")
     numbered_identity_distan(FILES / "identitas-bernomor-distan-kudus.docx")
     autonumber_dprd(FILES / "langkah-penomoran-otomatis-dprd.docx")
+    repeated_mini_identity_bkpsdm(FILES / "identitas-diulang-halaman-2-bkpsdm.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
