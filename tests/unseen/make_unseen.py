@@ -3356,6 +3356,42 @@ def repeated_mini_identity_bkpsdm(path: Path):
             put(pt.cell(2 + k, c), v)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 40. Branch notes written with the equivalent answer pairs instead of Ya/Tidak:
+#     "Lengkap: lanjut ke kegiatan 3; Tidak lengkap: kembali ke kegiatan 1" and
+#     "Disetujui → kegiatan 6, Ditolak → kegiatan 4" (Puskesmas-like wording; domain.md §5)
+#     (Dinas Kesehatan Kabupaten Wonosobo, rekomendasi izin apotek)
+# --------------------------------------------------------------------------------------
+
+def answer_pairs_dinkes(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas Perizinan", "Tim Visitasi", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan rekomendasi izin apotek", 0, "Formulir, STRA, denah", "15 menit",
+         "Berkas permohonan", ""),
+        (2, "Memeriksa kelengkapan berkas", 1, "Berkas permohonan", "30 menit", "Berkas diperiksa",
+         "Lengkap: lanjut ke kegiatan 3; Tidak lengkap: kembali ke kegiatan 1"),
+        (3, "Melakukan visitasi sarana apotek", 2, "Berkas diperiksa", "3 hari kerja", "Berita acara visitasi", ""),
+        (4, "Menyusun draf rekomendasi berdasarkan hasil visitasi", 1, "Berita acara visitasi", "1 hari kerja",
+         "Draf rekomendasi", ""),
+        (5, "Menelaah draf rekomendasi", 3, "Draf rekomendasi", "1 hari kerja", "Draf ditelaah",
+         "Disetujui → kegiatan 6, Ditolak → kegiatan 4"),
+        (6, "Menerima rekomendasi izin apotek", 0, "Rekomendasi", "10 menit", "Rekomendasi diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN WONOSOBO", "DINAS KESEHATAN"],
+                 [("Nomor SOP", ["440/33/DINKES/2023"]), ("Tanggal Pembuatan", ["10 Juli 2023"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 Agustus 2023"]),
+                  ("Disahkan oleh", ["KEPALA DINAS KESEHATAN KABUPATEN WONOSOBO", "", "", "dr. JUNAEDI, M.Kes",
+                                     "Pembina Utama Muda", "NIP. 19690303 199903 1 007"]),
+                  ("Nama SOP", ["Penerbitan Rekomendasi Izin Apotek"])],
+                 _details(["1. Peraturan Menteri Kesehatan Nomor 9 Tahun 2017 tentang Apotek"],
+                          ["1. Apoteker"], ["1. SOP Visitasi Sarana Kefarmasian"], ["1. Kendaraan", "2. Checklist"],
+                          ["Apotek tanpa izin ditutup"], ["1. Register rekomendasi"]),
+                 actors, steps)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3400,6 +3436,7 @@ def main(argv=None):
     numbered_identity_distan(FILES / "identitas-bernomor-distan-kudus.docx")
     autonumber_dprd(FILES / "langkah-penomoran-otomatis-dprd.docx")
     repeated_mini_identity_bkpsdm(FILES / "identitas-diulang-halaman-2-bkpsdm.docx")
+    answer_pairs_dinkes(FILES / "catatan-cabang-lengkap-ditolak-dinkes.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
