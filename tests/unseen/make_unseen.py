@@ -3392,6 +3392,41 @@ def answer_pairs_dinkes(path: Path):
                  actors, steps)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 41. Step references written in other ways: "Tidak: kembali ke langkah ke-2", "Jika tidak
+#     sesuai, kembali ke kegiatan nomor 1", "Tidak: ke butir 4"
+#     (Dinas Penanaman Modal Kota Magelang, izin usaha industri)
+# --------------------------------------------------------------------------------------
+
+def step_refs_dpmptsp(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Front Office", "Verifikator", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan izin usaha industri melalui OSS", 0, "NIB, dokumen lingkungan", "15 menit",
+         "Permohonan", ""),
+        (2, "Memeriksa kelengkapan dokumen", 1, "Permohonan", "30 menit", "Dokumen diperiksa",
+         "Jika tidak sesuai, kembali ke kegiatan nomor 1"),
+        (3, "Memverifikasi komitmen teknis", 2, "Dokumen diperiksa", "2 hari kerja", "Hasil verifikasi",
+         "Tidak: kembali ke langkah ke-2"),
+        (4, "Menyusun draf izin usaha industri", 1, "Hasil verifikasi", "1 hari kerja", "Draf izin", ""),
+        (5, "Menandatangani izin secara elektronik, sudah sesuai?", 3, "Draf izin", "1 hari kerja", "Izin",
+         "Tidak: ke butir 4"),
+        (6, "Mengunduh izin usaha industri", 0, "Izin", "10 menit", "Izin diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KOTA MAGELANG", "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"],
+                 [("Nomor SOP", ["503/58/DPMPTSP/2024"]), ("Tanggal Pembuatan", ["1 Februari 2024"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["1 Maret 2024"]),
+                  ("Disahkan oleh", ["KEPALA DPMPTSP KOTA MAGELANG", "", "", "Drs. HANDAYANI, M.M.",
+                                     "Pembina Utama Muda", "NIP. 19710101 199603 2 004"]),
+                  ("Nama SOP", ["Penerbitan Izin Usaha Industri"])],
+                 _details(["1. Peraturan Pemerintah Nomor 5 Tahun 2021 tentang Perizinan Berusaha Berbasis Risiko"],
+                          ["1. Memahami OSS RBA"], ["1. SOP Pengawasan Perizinan"], ["1. Komputer", "2. OSS"],
+                          ["Usaha tanpa izin dikenai sanksi"], ["1. Register izin"]),
+                 actors, steps)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3437,6 +3472,7 @@ def main(argv=None):
     autonumber_dprd(FILES / "langkah-penomoran-otomatis-dprd.docx")
     repeated_mini_identity_bkpsdm(FILES / "identitas-diulang-halaman-2-bkpsdm.docx")
     answer_pairs_dinkes(FILES / "catatan-cabang-lengkap-ditolak-dinkes.docx")
+    step_refs_dpmptsp(FILES / "rujukan-langkah-dpmptsp-magelang.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
