@@ -102,7 +102,6 @@ def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -
     cur: Optional[Entry] = None
     for r, row in enumerate(table.rows[:stop] if stop is not None else table.rows):
         cells = [c for c in row.cells]
-        row_entries: list[Entry] = []
         for ci, cell in enumerate(cells):
             if cell.origin is not None and not cell.texts:
                 continue
@@ -135,7 +134,6 @@ def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -
                     if rest:
                         cur.values.append(Line(text=rest, para=ln.para, lokasi=ln.lokasi, n=ln.n))
                     scan.entries.append(cur)
-                    row_entries.append(cur)
                     cell_target = None
                     continue
                 text = _strip_colon(text)

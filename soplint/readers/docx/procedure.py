@@ -285,7 +285,6 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
     nocol = cm.col("no")
     kegcol = cm.col("kegiatan")
     prev: Optional[RawStep] = None
-    placed_cells: set = set()
     for r in range(cm.data_start, len(table.rows)):
         row = table.rows[r]
         if is_header_repeat(table, r, cm) or is_number_row(table, r):
@@ -312,7 +311,6 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                     pt.text_labels.append(c)  # a branch label typed in a cell between step rows
                 elif c.origin is None and c.text and not (cm.roles.get(c.col) == "actor" and is_tick(c.text)):
                     pt.unplaced.append(TakTerpetakan(teks=c.text, lokasi=cell_lokasi(c)))
-                    placed_cells.add(id(c))
             pt.loose_shapes.extend(row_shapes)
             continue
         else:
@@ -405,7 +403,6 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
             k.waktu.menit = float(wt.strip().replace(",", ".")) * per  # "Waktu (Menit)" over bare numbers
         rs.kegiatan = k
         # actors
-        cm = rs.table.cm if hasattr(rs.table, "cm") else None
         marks = sorted(((c, s) for c, s in rs.marks if c is not None), key=lambda m: m[0])
         actor_names = _actor_names(tables, rs)
         cols = []
