@@ -3427,6 +3427,38 @@ def step_refs_dpmptsp(path: Path):
                  actors, steps)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 42. Value spellings from Aceh / pesantren-influenced offices and hand-typed tables: dates
+#     with the era marker ("4 Maret 2024 M") and Hijri + Masehi double dates ("20 Syawal 1445 H
+#     / 29 April 2024"); durations "15'" (minutes), "½ jam", "2 hr" (hr = hari in Indonesian)
+#     (Dinas Syariat Islam Kota Banda Aceh, rekomendasi kegiatan dakwah)
+# --------------------------------------------------------------------------------------
+
+def value_spellings_aceh(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas Pelayanan", "Kabid Dakwah", "Kepala Dinas"]
+    steps = [
+        (1, "Mengajukan permohonan rekomendasi kegiatan dakwah", 0, "Proposal kegiatan", "15'", "Permohonan", ""),
+        (2, "Memeriksa kelengkapan proposal, lengkap?", 1, "Permohonan", "½ jam", "Proposal diperiksa",
+         "Tidak: kembali ke kegiatan 1"),
+        (3, "Menelaah materi dan penceramah", 2, "Proposal diperiksa", "2 hr", "Hasil telaah", ""),
+        (4, "Menandatangani rekomendasi", 3, "Hasil telaah", "1 hari kerja", "Rekomendasi", ""),
+        (5, "Menerima rekomendasi kegiatan dakwah", 0, "Rekomendasi", "10 menit", "Rekomendasi diterima", ""),
+    ]
+    standard_sop(doc, ["PEMERINTAH KOTA BANDA ACEH", "DINAS SYARIAT ISLAM"],
+                 [("Nomor SOP", ["451/12/DSI/2024"]), ("Tanggal Pembuatan", ["4 Maret 2024 M"]),
+                  ("Tanggal Revisi", ["-"]), ("Tanggal Efektif", ["20 Syawal 1445 H / 29 April 2024 M"]),
+                  ("Disahkan oleh", ["KEPALA DINAS SYARIAT ISLAM KOTA BANDA ACEH", "", "", "Dr. H. RIDWAN, M.A.",
+                                     "Pembina Utama Muda", "NIP. 19750505 200003 1 002"]),
+                  ("Nama SOP", ["Penerbitan Rekomendasi Kegiatan Dakwah"])],
+                 _details(["1. Qanun Aceh Nomor 8 Tahun 2014 tentang Pokok-Pokok Syariat Islam"],
+                          ["1. Memahami qanun syariat Islam"], ["1. SOP Pembinaan Dai"], ["1. Komputer", "2. Printer"],
+                          ["Kegiatan tanpa rekomendasi dapat dihentikan"], ["1. Register rekomendasi"]),
+                 actors, steps)
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3473,6 +3505,7 @@ def main(argv=None):
     repeated_mini_identity_bkpsdm(FILES / "identitas-diulang-halaman-2-bkpsdm.docx")
     answer_pairs_dinkes(FILES / "catatan-cabang-lengkap-ditolak-dinkes.docx")
     step_refs_dpmptsp(FILES / "rujukan-langkah-dpmptsp-magelang.docx")
+    value_spellings_aceh(FILES / "ejaan-nilai-dsi-banda-aceh.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
