@@ -452,13 +452,18 @@ class _Writer:
         widths = cols.widths
         n = cols.n_actors
         f = cols.font
-        t = table(widths, cell_margin_mm=L.CELL_PAD)
+        # one actor: its column is two grid columns merged, so that "Pelaksana"
+        # over it reads as a group header with the actor's name under it (a
+        # lone "Pelaksana" column would read as a text column of names)
+        gspan = 2 if n == 1 else 1
+        grid = widths[:2] + [cols.actor / 2] * 2 + widths[3:] if n == 1 else widths
+        t = table(grid, cell_margin_mm=L.CELL_PAD)
         # header rows (repeated on every page)
         h1 = row(t, height_mm=L.HEADER1, exact=True, header=True)
         hp = lambda s: [para(s, align="center", bold=True, size=f)]  # noqa: E731
         cell(h1, widths[0], hp("No"), vmerge="restart", valign="center", fill=HEADER_FILL)
         cell(h1, widths[1], hp("Kegiatan"), vmerge="restart", valign="center", fill=HEADER_FILL)
-        cell(h1, cols.actor * n, hp("Pelaksana"), span=n, valign="center", fill=HEADER_FILL)
+        cell(h1, cols.actor * n, hp("Pelaksana"), span=n * gspan, valign="center", fill=HEADER_FILL)
         cell(h1, cols.kelengkapan + cols.waktu + cols.output, hp("Mutu Baku"), span=3, valign="center",
              fill=HEADER_FILL)
         cell(h1, cols.keterangan, hp("Keterangan"), vmerge="restart", valign="center", fill=HEADER_FILL)
@@ -469,7 +474,7 @@ class _Writer:
         fa = L.header_font(sop, cols)
         for a in actors:
             cell(h2, cols.actor, [para(norm_space(a), align="center", bold=True, size=fa)], valign="center",
-                 fill=HEADER_FILL)
+                 fill=HEADER_FILL, span=gspan)
         for name, w in (("Kelengkapan", cols.kelengkapan), ("Waktu", cols.waktu), ("Output", cols.output)):
             cell(h2, w, [para(name, align="center", bold=True, size=fa)], valign="center", fill=HEADER_FILL)
         cell(h2, cols.keterangan, [para()], vmerge="continue", fill=HEADER_FILL)
@@ -487,7 +492,7 @@ class _Writer:
                 anchor = para(size=1, line_exact_pt=1)
                 for r in drawings.get((i, c), []):
                     anchor.append(r)
-                cell(tr, cols.actor, [anchor], no_margins=True)
+                cell(tr, cols.actor, [anchor], no_margins=True, span=gspan)
             cell(tr, cols.kelengkapan, tx(k.kelengkapan, "center"), valign="center")
             if merges.get(i) == "continue":
                 cell(tr, cols.waktu, [para(size=f)], vmerge="continue", valign="center")
