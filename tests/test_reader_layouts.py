@@ -652,3 +652,36 @@ def test_flowchart_pasted_as_a_picture(tmp_path):
     assert sop.sumber.gambar_alur is True
     assert [k.pelaksana for k in sop.kegiatan] == [None] * 4
     assert [k.simbol for k in sop.kegiatan] == ["mulai", "keputusan", "proses", "selesai"]
+
+
+def test_table_of_contents_of_a_buku_sop_is_not_an_identity(tmp_path):
+    d = new()
+    toc = d.add_table(rows=3, cols=3)
+    for i, h in enumerate(["No", "Nama SOP", "Halaman"]):
+        set_cell(toc.cell(0, i), h)
+    for r, (a, b, c) in enumerate([("1", "SOP Surat Masuk", "2"), ("2", "SOP Surat Keluar", "4")], 1):
+        set_cell(toc.cell(r, 0), a)
+        set_cell(toc.cell(r, 1), b)
+        set_cell(toc.cell(r, 2), c)
+    identity_table(d, nomor="01", nama="SOP Surat Masuk")
+    procedure_table(d, STEPS)
+    identity_table(d, nomor="02", nama="SOP Surat Keluar")
+    procedure_table(d, STEPS[:2])
+    sops = _read(d, tmp_path)
+    assert [(s.identitas.nomor_sop, s.identitas.nama_sop) for s in sops] == [("01", "SOP Surat Masuk"),
+                                                                             ("02", "SOP Surat Keluar")]
+    assert "SOP Surat Keluar" in [t.teks for t in sops[0].tak_terpetakan]
+
+
+def test_decisions_from_answer_pair_notes_without_question_marks(tmp_path):
+    d = new()
+    identity_table(d)
+    steps = [("1", "Mengajukan permohonan", 0, "√", "", "", "", ""),
+             ("2", "Memeriksa kelengkapan berkas", 1, "√", "", "", "",
+              "Lengkap: lanjut ke kegiatan 3; Tidak lengkap: kembali ke kegiatan 1"),
+             ("3", "Menelaah draf", 2, "√", "", "", "", "Disetujui → kegiatan 4, Ditolak → kegiatan 2"),
+             ("4", "Menerima rekomendasi", 0, "√", "", "", "", "Berkas lengkap diserahkan ke pemohon")]
+    procedure_table(d, steps)
+    [sop] = _read(d, tmp_path)
+    got = [(k.no, k.simbol, k.cabang and (k.cabang.ya, k.cabang.tidak)) for k in sop.kegiatan]
+    assert got == [(1, "mulai", None), (2, "keputusan", (3, 1)), (3, "keputusan", (4, 2)), (4, "selesai", None)]

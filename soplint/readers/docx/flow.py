@@ -285,8 +285,8 @@ def _edge_by_estimate(ln: Shape, nodes: list[Node], geo) -> Optional[Edge]:
 # --------------------------------------------------------------------------
 # branches from text
 
-_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau|ya|tidak)\b)|"
-                           r"\s+(?=(?:ya|tidak)\s*[:=→])", re.I)
+_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau|ya|tidak|ditolak|"
+                           r"disetujui|lengkap|setuju|salah|benar)\b)|\s+(?=(?:ya|tidak)\s*[:=→])", re.I)
 _TARGET = re.compile(
     r"(?:kegiatan|langkah|nomor|no\.?|step|tahap|tahapan|proses|butir|urutan|baris|ke)\s*(?:no\.?|nomor|ke)?\s*"
     r"[-:]?\s*(\d{1,3})\b", re.I)
@@ -324,7 +324,17 @@ def branches_from_text(text: str) -> dict[str, Optional[int]]:
     return out
 
 
+_ANSWER = re.compile(
+    r"^(ya|tidak|tdk|lengkap|tidak lengkap|belum lengkap|setuju|tidak setuju|disetujui|tidak disetujui|ditolak|"
+    r"benar|salah|sesuai|tidak sesuai|valid|tidak valid|memenuhi|tidak memenuhi|memenuhi syarat|"
+    r"tidak memenuhi syarat|diterima|layak|tidak layak|lulus|tidak lulus|ok|revisi)\s*(:|=|→|->|>|,)", re.I)
+
+
 def has_yes_no_note(text: str) -> bool:
+    """A note that states the answers of a decision: "Ya: ...", "Tidak → 4",
+    "Lengkap: lanjut ke 3; Tidak lengkap: kembali ke 1", "Jika tidak ..."."""
     t = clean(text)
-    return bool(re.search(r"\b(ya|tidak)\s*[:=]", t, re.I) or re.search(
-        r"\b(jika|bila|apabila)\s+(tidak|belum|ya|sudah|lengkap|benar|setuju)\b", t, re.I))
+    if re.search(r"\b(jika|bila|apabila|kalau)\s+(tidak|belum|ya|sudah|lengkap|benar|setuju|disetujui|ditolak|"
+                 r"sesuai|memenuhi|valid|salah)\b", t, re.I):
+        return True
+    return any(_ANSWER.match(clean(c)) for c in _CLAUSE_SPLIT.split(t) if c)

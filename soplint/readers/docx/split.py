@@ -351,7 +351,7 @@ class Stream:
                             else:
                                 self.cell_paragraph(blk)
             return
-        scan = identity.scan_table(t)
+        scan = identity.scan_table(t) if not _is_listing(t) else identity.TableScan()
         known = [e for e in scan.entries if e.key != "lainnya"]
         if known:
             self.info_table(t, scan)
@@ -506,6 +506,23 @@ class Stream:
                         b.unplaced(ln.text, ln.lokasi)
             sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
         return sop
+
+
+def _is_listing(t: Table) -> bool:
+    """A list of SOPs (daftar isi: "No | Nama SOP | Nomor SOP | Halaman")
+    rather than one SOP's identity: a header row with a number or page
+    column beside an identity label, and several rows under it."""
+    if len(t.rows) < 3:
+        return False
+    head = [c.text for c in t.rows[0].cells if c.origin is None and c.text]
+    if len(head) < 2:
+        return False
+    norm = [labels.normalize(h) for h in head]
+    has_nama = any(labels.match(h, "identitas") == "nama_sop" for h in head)
+    has_nomor = any(labels.match(h, "identitas") == "nomor_sop" and n != "nomor" for h, n in zip(head, norm))
+    bare_no = any(n == "nomor" for n in norm)
+    page = any(n in ("halaman", "hal", "hlm", "halaman sop") for n in norm)
+    return (has_nama and (bare_no or page or has_nomor)) or (has_nomor and page)
 
 
 def _has_identity_table(t: Table) -> bool:
