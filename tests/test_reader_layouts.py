@@ -685,3 +685,14 @@ def test_decisions_from_answer_pair_notes_without_question_marks(tmp_path):
     [sop] = _read(d, tmp_path)
     got = [(k.no, k.simbol, k.cabang and (k.cabang.ya, k.cabang.tidak)) for k in sop.kegiatan]
     assert got == [(1, "mulai", None), (2, "keputusan", (3, 1)), (3, "keputusan", (4, 2)), (4, "selesai", None)]
+
+
+def test_a_single_actor_under_pelaksana(tmp_path):
+    d = new()
+    identity_table(d)
+    steps = [("1", "Menerima berkas", 0, "√", "Berkas", "5 menit", "Tanda terima", ""),
+             ("2", "Mengarsipkan berkas", 0, "√", "Berkas", "5 menit", "Arsip", "")]
+    procedure_table(d, steps, actors=["Arsiparis"])
+    [sop] = _read(d, tmp_path)
+    assert sop.pelaksana == ["Arsiparis"]
+    assert [(k.pelaksana, k.bentuk) for k in sop.kegiatan] == [("Arsiparis", "centang"), ("Arsiparis", "centang")]

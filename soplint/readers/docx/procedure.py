@@ -113,7 +113,11 @@ def _build_map(table: Table, r0: int, keys: dict) -> ColMap:
         under = [c for c in sub_cells if c.col in cols]
         if key == "pelaksana":
             names = [c for c in under if c.text and not _key(c)]
-            if under and (cell.span > 1 or len(under) > 1) and names and cell.rowspan == 1:
+            # the row below is a second header row when other header cells
+            # reach down over it or it holds column labels ("Kelengkapan")
+            second = any(c.rowspan > 1 for c in row.cells if c.origin is None) or any(
+                _key(c) for c in sub_cells if c.col not in cols)
+            if under and names and cell.rowspan == 1 and (cell.span > 1 or len(under) > 1 or second):
                 for c in under:
                     cm.header_cells.add(id(c))
                     for k in range(c.col, c.col + c.span):
