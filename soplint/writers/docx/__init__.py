@@ -26,7 +26,7 @@ from soplint.model import SOP, Kegiatan, Pengesahan, TakTerpetakan, Waktu
 from soplint.values import format_tanggal, norm_space, parse_nip, parse_tanggal, parse_waktu, split_items
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure
-from soplint.writers.docx.ooxml import cell, el, para, q, row, run, sub, table, tw
+from soplint.writers.docx.ooxml import cell, el, para, q, row, sub, table, tw
 from soplint.writers.docx.shapes import Ids, connector, label, symbol
 
 __all__ = ["write", "render", "canonical", "plan"]
@@ -574,11 +574,9 @@ class _Writer:
             for other in k.pelaksana_lain:
                 if other in sop.pelaksana and other != k.pelaksana:
                     c2 = sop.pelaksana.index(other)
-                    ox2 = cols.actor_left(c2)
                     r2, _ = symbol(self.ids, prst, f"soplint:kegiatan:{k.no}:lain", k.simbol,
                                    cols.actor / 2 - g["w"] / 2, g["cy"] - g["sh"] / 2 - oy, g["w"], g["sh"])
                     put(i, c2, r2)
-                    del ox2
         # arrows
         offpage_in: dict[int, int] = {}  # target row -> pentagon id (one per target)
         side_count: dict[tuple[int, str], int] = {}
