@@ -146,7 +146,15 @@ try:
     kind = None
 except UnreadableFile as exc:
     kind = exc.kind
-print(kind, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+seconds = time.perf_counter() - t
+# peak RSS of this program: VmHWM (ru_maxrss would report the pytest process this one was spawned from)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    with open("/proc/self/status") as fh:
+        peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+print(kind, seconds, peak)
 """
 
 
