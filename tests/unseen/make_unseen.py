@@ -3459,6 +3459,46 @@ def value_spellings_aceh(path: Path):
                  actors, steps)
     doc.save(path)
 
+
+# --------------------------------------------------------------------------------------
+# 43. Tick layout with two actors ticked in one row (Kasi and Sekcam paraf together, domain
+#     D9) and a row where nobody is ticked (D17) (Kecamatan Gamping,
+#     surat keterangan domisili usaha)
+# --------------------------------------------------------------------------------------
+
+def multi_tick_gamping(path: Path):
+    doc = docx.Document()
+    landscape(doc)
+    actors = ["Pemohon", "Petugas PATEN", "Kasi Trantib", "Sekcam", "Camat"]
+    steps = [
+        (1, "Menyerahkan permohonan surat keterangan domisili usaha", [0], "Pengantar desa, KTP", "5 menit",
+         "Berkas permohonan"),
+        (2, "Memeriksa berkas dan mengetik surat keterangan", [1], "Berkas permohonan", "15 menit", "Draf surat"),
+        (3, "Meneliti dan memaraf draf surat keterangan", [2, 3], "Draf surat", "15 menit", "Draf berparaf"),
+        (4, "Menandatangani surat keterangan", [4], "Draf berparaf", "10 menit", "Surat keterangan"),
+        (5, "Memberi nomor dan stempel", [], "Surat keterangan", "5 menit", "Surat bernomor"),
+        (6, "Menerima surat keterangan domisili usaha", [0], "Surat bernomor", "5 menit", "Surat diterima"),
+    ]
+    standard_sop(doc, ["PEMERINTAH KABUPATEN SLEMAN", "KECAMATAN GAMPING"],
+                 [("Nomor SOP", ["503/07/GMP/2023"]), ("Tanggal Pembuatan", ["2 Mei 2023"]), ("Tanggal Revisi", ["-"]),
+                  ("Tanggal Efektif", ["5 Juni 2023"]),
+                  ("Disahkan oleh", ["CAMAT GAMPING", "", "", "ABU BAKAR, S.H., M.H.", "Pembina",
+                                     "NIP. 19720815 199803 1 006"]),
+                  ("Nama SOP", ["Pelayanan Surat Keterangan Domisili Usaha"])],
+                 _details(["1. Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"], ["1. Memahami PATEN"],
+                          ["1. SOP PATEN"], ["1. Komputer", "2. Stempel"], ["Berkas tidak lengkap tidak diproses"],
+                          ["1. Buku register"]),
+                 actors, [(no, ur, 0, kel, w, out, "") for no, ur, _a, kel, w, out in steps])
+    pt = doc.tables[-1]
+    for k, (_no, _ur, acts, *_rest) in enumerate(steps):
+        for i in range(len(actors)):
+            cell = pt.cell(2 + k, 2 + i)
+            for r in cell.paragraphs[0].runs:
+                r.text = ""
+            if i in acts:
+                cell.paragraphs[0].add_run("√")
+    doc.save(path)
+
 # --------------------------------------------------------------------------------------
 
 def main(argv=None):
@@ -3506,6 +3546,7 @@ def main(argv=None):
     answer_pairs_dinkes(FILES / "catatan-cabang-lengkap-ditolak-dinkes.docx")
     step_refs_dpmptsp(FILES / "rujukan-langkah-dpmptsp-magelang.docx")
     value_spellings_aceh(FILES / "ejaan-nilai-dsi-banda-aceh.docx")
+    multi_tick_gamping(FILES / "centang-ganda-kosong-gamping.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
