@@ -85,14 +85,42 @@ _DAY_NAMES = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*"
 
 
 def parse_tanggal(text: Optional[str]) -> Optional[Tanggal]:
+    """Read a date as written (see :func:`_parse_tanggal_exact`); where the
+    whole text is not a date, the date written inside it counts: a place
+    before it ("Bengkulu, 3 Maret 2014"), an era marker ("2024 M"), or a Hijri
+    date beside the Masehi one ("20 Syawal 1445 H / 29 April 2024 M")."""
+    if text is None:
+        return None
+    t = _parse_tanggal_exact(text)
+    if t.tanggal or t.teks.lower() in _EMPTY_DATE:
+        return t
+    s = norm_space(text)
+    # drop Hijri parts ("... 1445 H") and era markers
+    s = re.sub(r"\b\d{1,2}\s+[A-Za-z']+\s+1[34]\d\d\s*H\b\.?", " ", s)
+    s = re.sub(r"(\d{4})\s*(M|Masehi)\b\.?", r"\1", s)
+    candidates = []
+    for pattern in (r"\d{1,2}\s*[-/. ]\s*[A-Za-z]+\.?\s*[-/. ,]\s*\d{4}",
+                    r"\d{4}-\d{1,2}-\d{1,2}", r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}",
+                    r"(?<!\d)(?<!\d )\b[A-Za-z]+\.?\s*[-/ ,]\s*\d{4}"):
+        for m in re.finditer(pattern, s):
+            found = _parse_tanggal_exact(m.group(0))
+            if found.tanggal:
+                candidates.append((m.start(), found))
+        if candidates:
+            break
+    if candidates:
+        best = candidates[-1][1]  # the last one: the Masehi date follows the Hijri one
+        return Tanggal(t.teks, best.tanggal, best.presisi)
+    return t
+
+
+def _parse_tanggal_exact(text: str) -> Tanggal:
     """Read a date as written. ``None`` in -> ``None`` out (field absent).
 
     Full dates give ``presisi="hari"``; "Maret 2014" the 1st of the month with
     ``"bulan"``; "2014" the 1st of January with ``"tahun"``; "-" and the like
     ``Tanggal("-", None, None)``; unreadable text keeps ``teks`` only.
     """
-    if text is None:
-        return None
     teks = norm_space(text)
     low = teks.lower()
     if low in _EMPTY_DATE:
@@ -163,8 +191,9 @@ HARI_MENIT_DEFAULT = 480
 _UNITS = [
     (r"detik|dtk|second|seconds|sec|s", 1 / 60),
     (r"menit|mnt|minute|minutes|min|m", 1),
-    (r"jam|hour|hours|hr|hrs|j", 60),
-    (r"hari\s+kerja|hari|hr\s+kerja|hk|day|days|workday|workdays", "hari"),
+    (r"jam|hour|hours|hrs|j", 60),
+    # "hr" is the Indonesian short form of hari
+    (r"hari\s+kerja|hari|hr\s+kerja|hr|hk|day|days|workday|workdays", "hari"),
     (r"minggu|pekan|week|weeks|mgg", "minggu"),
     (r"bulan|bln|month|months", "bulan"),
 ]
@@ -204,6 +233,10 @@ def parse_waktu(text: Optional[str], hari_menit: float = HARI_MENIT_DEFAULT) -> 
         return None
     s = teks.lower()
     s = re.sub(r"\([^)]*\)", " ", s)  # "2 (dua) hari" -> "2 hari"
+    s = re.sub(r"(\d)\s*½", r"\1.5", s)
+    s = s.replace("½", " 0.5 ").replace("¼", " 0.25 ").replace("¾", " 0.75 ")
+    s = re.sub(r"(\d)\s*(?:'|’|′)(?!')", r"\1 menit", s)  # 15' = 15 minutes
+    s = re.sub(r"(\d)\s*(?:\"|”|″|'')", r"\1 detik", s)
     s = s.replace("±", " ").replace("+/-", " ").replace("+-", " ")
     s = re.sub(r"\b(maks(imal|imum)?\.?|paling lama|selama|kurang lebih|lebih kurang|sekitar|"
                r"kira-kira|max\.?|min(imal)?\.?|<=|≤|<|s\.?d\.?|sampai dengan)(?=\s|\d|$)\s*", " ", s)

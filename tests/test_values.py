@@ -72,3 +72,19 @@ def test_split_items():
         "UU 23/2014 tentang Pemda", "PP 18/2016 tentang Perangkat Daerah", "Komputer", "ATK", "Printer"]
     # numbers that do not start a list stay
     assert split_items(["Pasal 5 ayat 2. Ketentuan 3. lain"]) == ["Pasal 5 ayat 2. Ketentuan 3. lain"]
+
+
+@pytest.mark.parametrize("text,iso,presisi", [
+    ("Bengkulu, 3 Maret 2014", "2014-03-03", "hari"),
+    ("4 Maret 2024 M", "2024-03-04", "hari"),
+    ("20 Syawal 1445 H / 29 April 2024 M", "2024-04-29", "hari"),
+    ("Jakarta, Januari 2020", "2020-01-01", "bulan"),
+])
+def test_dates_inside_other_text(text, iso, presisi):
+    t = parse_tanggal(text)
+    assert (t.teks, t.tanggal, t.presisi) == (text, iso, presisi)
+
+
+@pytest.mark.parametrize("text,minutes", [("15'", 15), ("½ jam", 30), ("1 ½ jam", 90), ("2 hr", 960)])
+def test_duration_short_forms(text, minutes):
+    assert parse_waktu(text).menit == minutes
