@@ -561,22 +561,28 @@ def run(func: Callable[[Any], Any], items: Iterable, *, jobs: int = 1, timeout: 
 # --------------------------------------------------------------------------- check
 
 def slim_sop(sop):
-    """What cross-document rules keep of a model once its file is done:
-    source, identity, locations, actors and steps (number, activity, actor,
-    symbol, flow, location). Detail lists, mutu-baku texts and
-    ``tak_terpetakan`` are dropped, so a batch of thousands of files does not
-    hold thousands of full models."""
-    import copy
+    """What cross-document rules keep of a model once its file is done: the
+    source, the identity's institution, number and title, their locations,
+    the actors, and per step its number, activity, actor, symbol and
+    location. Dates, signatory, detail lists, mutu-baku texts, flow and
+    ``tak_terpetakan`` are dropped, so that a batch of thousands of files
+    holds a few kB per SOP rather than whole models (the built-in cross rules
+    RD04, RD05 and DK03 need no more)."""
+    import sys as _sys
 
-    from soplint.model import SOP
+    from soplint.model import SOP, Identitas, Kegiatan
 
-    out = SOP(identitas=sop.identitas, sumber=sop.sumber, pelaksana=list(sop.pelaksana), lokasi=sop.lokasi)
-    for k in sop.kegiatan:
-        step = copy.copy(k)
-        for name in ("kelengkapan", "output", "keterangan"):
-            if isinstance(getattr(step, name, None), str):
-                setattr(step, name, "")
-        out.kegiatan.append(step)
+    def intern(text):
+        return _sys.intern(text) if isinstance(text, str) else text
+
+    ident = sop.identitas
+    out = SOP(sumber=sop.sumber,
+              identitas=Identitas(instansi=[intern(x) for x in ident.instansi or []], nomor_sop=ident.nomor_sop,
+                                  nama_sop=ident.nama_sop),
+              pelaksana=[intern(p) for p in sop.pelaksana],
+              lokasi={k: v for k, v in (sop.lokasi or {}).items() if k.startswith(("identitas.", "sumber."))})
+    out.kegiatan = [Kegiatan(no=k.no, uraian=k.uraian, pelaksana=intern(k.pelaksana), simbol=intern(k.simbol),
+                             lokasi=k.lokasi) for k in sop.kegiatan]
     return out
 
 
