@@ -389,8 +389,19 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
     drawn = any(m[1] is not None for s in raw for m in s.marks)
     steps: list[Kegiatan] = []
     used_nos: set[int] = set()
+    offsets: dict[int, int] = {}
     for i, rs in enumerate(raw):
-        no = rs.no if rs.no is not None and rs.no not in used_nos else None
+        # the number as the document gives it, repeats included (rules judge
+        # the numbering); a later table that starts its numbering again
+        # continues the numbers before it; a row without a number gets the
+        # next free one
+        no = rs.no
+        if used_nos and i > 0 and raw[i - 1].table is not rs.table:
+            first = next((r.no for r in raw[i:] if r.table is rs.table and r.no is not None), None)
+            if first is not None and first <= max(used_nos):
+                offsets[id(rs.table)] = max(used_nos) + 1 - first
+        if no is not None:
+            no += offsets.get(id(rs.table), 0)
         if no is None:
             no = (max(used_nos) + 1) if used_nos else i + 1
             while no in used_nos:
@@ -579,7 +590,8 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
         for c, s in rs.marks:
             if s is not None and id(s) not in seen:
                 seen.add(id(s))
-                nodes.append(flow.Node(shape=s, no=rs.kegiatan.no, col=c if c is not None else -1, row=rs.row,
+                # flow nodes are keyed by the step's position (step numbers may repeat)
+                nodes.append(flow.Node(shape=s, no=order, col=c if c is not None else -1, row=rs.row,
                                        order=order))
     all_shapes = []
     for t in tables:
@@ -621,10 +633,15 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
                 labels_.append(Shape(geom="textbox", is_textbox=True, text=c.text, para=paras[0], x=0, y=0,
                                      cx=width, cy=250000, frame_h="column", frame_v="paragraph", name=_CELL_LABEL))
     res = flow.build_edges(nodes, lines, labels_, geo) if lines else flow.FlowResult()
+    if lines:
+        _terminators_by_arrows(steps, res)
     nos = [k.no for k in steps]
     for i, k in enumerate(steps):
         nxt = nos[i + 1] if i + 1 < len(nos) else None
-        outs = res.out.get(k.no, [])
+        outs = []
+        for t, lab, ex in res.out.get(i, []):
+            if (nos[t], lab, ex) not in outs:
+                outs.append((nos[t], lab, ex))
         if k.simbol == "keputusan":
             cab = _cabang(k, outs, nxt)
             k.cabang = cab
@@ -655,7 +672,7 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
             continue
         if n.no is None:
             continue  # off-page connector letters are page links, not text
-        st = next((k for k in steps if k.no == n.no), None)
+        st = steps[n.no] if 0 <= n.no < len(steps) else None
         if st is not None and (_covered(t, st.uraian) or clean(t).lower() in (
                 "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak")):
             continue
@@ -665,6 +682,31 @@ def _connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan],
             if yes_no(t) and rs.kegiatan.simbol == "keputusan":
                 continue
             unplaced.append(TakTerpetakan(teks=t, lokasi=cell_lokasi(cell)))
+
+
+def _terminators_by_arrows(steps: list[Kegiatan], res) -> None:
+    """Where connectors are drawn, a terminator nothing points to that has an
+    arrow going out is a start, one with an arrow coming in and none going out
+    is an end (whatever its position); others keep the first/last rule.
+    ``res.out`` is keyed by step position. Arrows count as known only when
+    every step that is not a terminator has one going out (a flowchart with
+    only a few arrows drawn keeps the first/last rule)."""
+    if any(not res.out.get(i) for i, k in enumerate(steps)
+           if not (k.simbol in ("mulai", "selesai") and k.bentuk in flow.TERMINATOR)):
+        return
+    incoming: set[int] = set()
+    for src, outs in res.out.items():
+        for t, _, _ in outs:
+            if t != src:
+                incoming.add(t)
+    for i, k in enumerate(steps):
+        if k.simbol not in ("mulai", "selesai") or k.bentuk not in flow.TERMINATOR:
+            continue
+        has_out = any(t != i for t, _, _ in res.out.get(i, []))
+        if has_out and i not in incoming:
+            k.simbol = "mulai"
+        elif i in incoming and not has_out:
+            k.simbol = "selesai"
 
 
 class Geo:
