@@ -74,6 +74,26 @@ def _convert_one(item, ctx: dict):
     return events
 
 
+def _configured_template(config_file):
+    """The `template` key of the configuration in force, relative to its file."""
+    from soplint import config as cfgmod
+    from soplint.errors import SoplintError
+
+    try:
+        cfg = cfgmod.load(config_file)
+    except SoplintError as exc:
+        raise click.UsageError(str(exc)) from None
+    value = cfg.get("template")
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_absolute():
+        path = cfg.base_dir / path
+    if not path.is_file():
+        raise click.UsageError(tr("templat tidak ditemukan: {p}", "template not found: {p}", p=path))
+    return str(path)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -94,8 +114,11 @@ def _convert_one(item, ctx: dict):
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=None,
               help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
 @click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan / no progress bar.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Berkas konfigurasi / configuration file (its `template` key is used).")
 @lang_option
-def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress):
+def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress,
+            config_file=None):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -105,6 +128,8 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     from soplint.i18n import lang
 
     out_dir = Path(out_dir)
+    if template is None and to == "docx":
+        template = _configured_template(config_file)
     inputs = collect(paths, WORD_SUFFIXES + MODEL_SUFFIXES)
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
