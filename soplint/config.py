@@ -302,6 +302,8 @@ def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None) -> N
     """Validate the whole configuration (base keys + plugin keys)."""
     cfg.extra_schema = dict(extra_schema or {})
     data = {k: v for k, v in cfg.values.items() if not (k in DEFAULTS and v is None)}
+    if cfg.path is None and all(cfg.src(k) == _src_default() for k in data):
+        return  # only built-in defaults: valid by construction (tested), no need to load jsonschema
     errors = validation_errors(data, cfg.extra_schema)
     if errors:
         _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
@@ -346,8 +348,6 @@ class RuleSetting:
 def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
     """``{code: RuleSetting}`` of the enabled rules, with severity overrides
     and validated options. Raises :class:`UsageError` naming a bad key."""
-    import jsonschema
-
     errors = []
     select = cfg.get("select", ["ALL"])
     ignore = cfg.get("ignore", [])
@@ -375,6 +375,8 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
         if cls is None:
             errors.append(tr("rules.{k}: aturan tidak dikenal", "rules.{k}: unknown rule", k=key))
             continue
+        import jsonschema  # only when rule options are configured
+
         validator = jsonschema.Draft202012Validator(cls.options_schema or {"type": "object"})
         for err in validator.iter_errors(opts):
             where = ".".join(str(p) for p in err.absolute_path)

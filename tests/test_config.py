@@ -254,3 +254,29 @@ def test_unknown_ignore_is_only_a_warning(proyek):
     r = CliRunner().invoke(cli, ["check", "dok/cacat.docx", "--ignore", "QQ77", "--format", "json"])
     assert r.exit_code == 0
     assert "QQ77" in r.stderr and json.loads(r.stdout)["ringkasan"]["warning"] == 4
+
+
+def test_builtin_defaults_are_valid_under_the_schema():
+    """validate_with_plugins skips jsonschema when only defaults are in force; that is
+    sound only while the defaults themselves validate."""
+    from soplint import config as cfgmod
+
+    data = {k: v for k, v in cfgmod.DEFAULTS.items() if v is not None}
+    assert cfgmod.validation_errors(data) == []
+
+
+def test_plain_check_does_not_import_jsonschema(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from soplint.cli import main\n"
+            "try:\n    main(['check', '--format', 'json', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\n"
+            "print('JSONSCHEMA', 'jsonschema' in sys.modules, file=sys.stderr)")
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "surat-keluar-setda.docx"
+    proc = subprocess.run([sys.executable, "-c", code, str(sample)], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert '"ringkasan"' in proc.stdout  # the check really ran
+    assert "JSONSCHEMA False" in proc.stderr
