@@ -12,11 +12,11 @@ from typing import Optional
 
 from soplint.model import Tanggal, Waktu
 
-_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
+_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 
 
 def norm_space(text: Optional[str]) -> str:
-    """Collapse every kind of whitespace (NBSP, tabs, newlines) to one space."""
+    """Collapse every kind of whitespace (NBSP, tabs, newlines, zero-width, BOM) to one space."""
     if not text:
         return ""
     return _WS.sub(" ", text).strip()

@@ -36,6 +36,7 @@ from lxml import etree
 
 from soplint.atomic import write_bytes
 from soplint.errors import UnreadableFile
+from soplint.values import norm_space
 from soplint.i18n import tr
 from soplint.safezip import DocxPackage
 
@@ -55,13 +56,12 @@ def w(tag: str) -> str:
 
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 _WRAPPERS = (w("sdt"), w("sdtContent"), w("customXml"), w("smartTag"))
 
 
 def norm(text: str) -> str:
     """Text for matching: whitespace collapsed, case folded."""
-    return _WS.sub(" ", text or "").strip().casefold()
+    return norm_space(text).casefold()
 
 
 def comment_text(finding) -> str:

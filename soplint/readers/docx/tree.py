@@ -12,16 +12,10 @@ transformed into it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
-
-
-def clean(text: str) -> str:
-    """Collapse whitespace (tabs, breaks, NBSP) to single spaces and strip."""
-    return _WS.sub(" ", text).strip()
+from soplint.values import norm_space as clean  # whitespace collapsed, stripped
 
 
 @dataclass
