@@ -107,22 +107,33 @@ class PerubahanTerlacak(Rule):
     }
     messages["default"] = messages["perubahan"]
 
+    FIELDS = (("perubahan_terlacak", "perubahan"), ("komentar", "komentar"))
+
+    def summarise(self, sop, ctx):
+        """(file, SOP index, {field: (count, location)}): all DK03 needs of one SOP."""
+        from soplint.rule import locate
+
+        counts = {}
+        for attr, _key in self.FIELDS:
+            n = getattr(sop.sumber, attr, 0) or 0
+            counts[attr] = (n, locate(sop, f"sumber.{attr}") if n else None)
+        return (sop.sumber.berkas, sop.sumber.indeks, counts)
+
     def check_run(self, sops, ctx):
         files = {}
         for s in sops:
-            files.setdefault(s.sumber.berkas, []).append(s)
+            item = s if isinstance(s, tuple) else self.summarise(s, ctx)
+            files.setdefault(item[0], []).append(item)
         for berkas, group in files.items():
-            for attr, key in (("perubahan_terlacak", "perubahan"), ("komentar", "komentar")):
-                counts = [getattr(s.sumber, attr, 0) or 0 for s in group]
+            for attr, key in self.FIELDS:
+                counts = [item[2][attr][0] for item in group]
                 if not any(counts):
                     continue
-                if len(set(counts)) == 1:
-                    # a count of the whole file, repeated in each SOP
-                    yield self.finding(group[0], key, field=f"sumber.{attr}", n=counts[0])
-                else:
-                    for s, n in zip(group, counts):
-                        if n:
-                            yield self.finding(s, key, field=f"sumber.{attr}", n=n)
+                # a count of the whole file, repeated in each SOP: once
+                chosen = group[:1] if len(set(counts)) == 1 else [item for item in group if item[2][attr][0]]
+                for _berkas, indeks, c in chosen:
+                    yield self.finding(None, key, field=f"sumber.{attr}", berkas=berkas, indeks=indeks,
+                                       lokasi=c[attr][1], n=c[attr][0])
 
 
 #: labels that mark other kinds of document (normalised, compared as prefixes)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys as _sys
 
 from rapidfuzz import fuzz, process
 
@@ -246,6 +247,7 @@ class KegiatanPerantara(Rule):
 # --------------------------------------------------------------------------
 # cross-document
 
+_GOVERNMENT = ("pemerintah", "pemkab", "pemkot", "pemprov")
 _TITLE_NOISE = frozenset("sop standar operasional prosedur ap administrasi pemerintahan tentang".split())
 
 
@@ -272,25 +274,58 @@ def _same_title(ka, kb, ambang) -> bool:
 
 
 class _Profile:
-    """What RD04 compares of one SOP, computed once per run."""
+    """What RD04 and RD05 keep of one SOP: made where the file is read (a
+    worker process in a batch, :meth:`SopDuplikat.summarise`) and kept until
+    every file is read, so it holds only the keys compared and what a finding
+    names: about 1 kB per SOP."""
 
-    __slots__ = ("sop", "title", "steps", "words", "units")
+    __slots__ = ("berkas", "indeks", "nama_sop", "nomor_sop", "lokasi", "units", "nomor", "title",
+                 "steps_text", "nsteps", "words")
 
     def __init__(self, sop):
-        self.sop = sop
+        from soplint.rule import locate
+
+        self.berkas = sop.sumber.berkas
+        self.indeks = sop.sumber.indeks
+        self.nama_sop = sop.identitas.nama_sop
+        self.nomor_sop = sop.identitas.nomor_sop
+        self.lokasi = {f: locate(sop, f) for f in ("identitas.nama_sop", "identitas.nomor_sop", "kegiatan")}
         self.units = _units(sop)
+        self.nomor = nomor_key(sop.identitas.nomor_sop)
         t = sop.identitas.nama_sop
-        self.title = title_key(t) if t and not is_blank(t) else []
-        self.steps = [x for x in (stem_text(k.uraian) for k in sop.kegiatan if not is_terminator_row(k)) if x]
-        self.words = set(" ".join(self.steps).split())
+        self.title = tuple(title_key(t)) if t and not is_blank(t) else ()
+        steps = [x for x in (stem_text(k.uraian) for k in sop.kegiatan if not is_terminator_row(k)) if x]
+        self.steps_text = "\n".join(steps)
+        self.nsteps = len(steps)
+        self.words = tuple(sorted(set(" ".join(steps).split())))
+
+    @property
+    def steps(self) -> list:
+        return self.steps_text.split("\n") if self.nsteps else []
+
+    def __getstate__(self):
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state):
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+        # one copy of each word and title word however many SOPs use it
+        self.words = tuple(_sys.intern(w) for w in self.words)
+        self.title = tuple(_sys.intern(w) for w in self.title)
+        self.units = frozenset(_sys.intern(u) for u in self.units)
+
+
+def _profiles(items) -> list:
+    """Summaries, from summaries or from SOP models (a caller may pass models)."""
+    return [x if isinstance(x, _Profile) else _Profile(x) for x in items]
 
 
 def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
-    sa, sb = a.steps, b.steps
-    if len(sa) < 4 or len(sb) < 4:
+    if a.nsteps < 4 or b.nsteps < 4:
         return 0.0
     # cheap filter first: step lists that share few words cannot match
-    if not a.words or not b.words or len(a.words & b.words) / min(len(a.words), len(b.words)) < share * 0.8:
+    if not a.words or not b.words \
+            or len(set(a.words).intersection(b.words)) / min(len(a.words), len(b.words)) < share * 0.8:
         return 0.0
 
     def cover(xs, ys):
@@ -301,6 +336,7 @@ def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
                 hits += 1
         return hits / len(xs)
 
+    sa, sb = a.steps, b.steps
     first = cover(sa, sb)
     return 0.0 if first < share else min(first, cover(sb, sa))
 
@@ -310,16 +346,103 @@ def same_document(pa: "_Profile", pb: "_Profile") -> bool:
     .doc and its .docx): same number, same title, mostly the same steps. That is one
     document checked twice, not one activity standardised twice; RD04/RD05
     leave such a pair alone (within one file they always report)."""
-    a, b = pa.sop, pb.sop
-    if a.sumber.berkas == b.sumber.berkas:
+    if pa.berkas == pb.berkas:
         return False
-    na, nb = nomor_key(a.identitas.nomor_sop), nomor_key(b.identitas.nomor_sop)
-    if not na or na != nb or pa.title != pb.title:
+    if not pa.nomor or pa.nomor != pb.nomor or pa.title != pb.title:
         return False
-    if not pa.steps and not pb.steps:
+    if not pa.nsteps and not pb.nsteps:
         return True
     # versions of one document may differ in a few steps
-    return pa.steps == pb.steps or _steps_overlap(pa, pb, 0.6) >= 0.6
+    return pa.steps_text == pb.steps_text or _steps_overlap(pa, pb, 0.6) >= 0.6
+
+
+def _title_pairs(profiles, ambang: float) -> set:
+    """Pairs (i, j), i < j, whose titles could pass :func:`_same_title`: equal
+    keys, or sorted-word texts whose similarity reaches ``ambang``. A text of
+    length ``la`` cannot reach it against one of length ``lb`` unless
+    ``200 * min / (la + lb) >= ambang``, so each title is compared only with
+    titles of a similar length (rapidfuzz, in C)."""
+    by_text: dict = {}
+    for i, p in enumerate(profiles):
+        if p.title:
+            by_text.setdefault(" ".join(p.title), []).append(i)
+    pairs = set()
+    for members in by_text.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs.add((i, j))
+    texts = sorted(by_text, key=len)
+    lengths = [len(t) for t in texts]
+    ratio = max(ambang, 1e-9) / 100.0
+    lo = 0
+    for x, text in enumerate(texts):
+        la = lengths[x]
+        # the shortest partner: 2 * lb / (la + lb) >= ratio  <=>  lb >= la * ratio / (2 - ratio)
+        need = la * ratio / (2 - ratio) - 1e-9
+        while lo < x and lengths[lo] < need:
+            lo += 1
+        window = texts[lo:x]
+        if not window:
+            continue
+        for _other, _score, y in process.extract(text, window, scorer=fuzz.token_sort_ratio,
+                                                 score_cutoff=ambang - 1e-6, limit=None):
+            for i in by_text[text]:
+                for j in by_text[window[y]]:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _unit_keys(units: frozenset) -> tuple:
+    """Keys under which :func:`same_unit` can be true: each institution line
+    other than the regional government's, or, where there is none, the whole
+    set of (government) lines. No lines: no key (such an SOP may pair with
+    any other)."""
+    specific = [x for x in units if not x.startswith(_GOVERNMENT)]
+    if specific:
+        return tuple(("unit", x) for x in sorted(specific))
+    return (("government", units),) if units else ()
+
+
+def candidate_pairs(profiles, ambang: float, share: float):
+    """Yield the pairs RD04 compares, as ``(i, j)`` with ``i < j``, ordered by
+    ``j`` then ``i`` (the order of comparing each SOP with every earlier one).
+
+    Only SOPs that may belong to one institution are paired (one bucket per
+    institution line, see :func:`same_unit`), and of those only pairs whose
+    titles could match (:func:`_title_pairs`) or whose step words pass
+    :func:`_steps_overlap`'s first filter. Every pair that passes the title or
+    the step test is among them; a batch of thousands of files from many OPDs
+    is thus not compared all against all."""
+    from bisect import bisect_left
+
+    titles = _title_pairs(profiles, ambang)
+    need = share * 0.8
+    keys = [_unit_keys(p.units) for p in profiles]
+    buckets: dict = {}
+    anywhere = []  # SOPs naming no institution
+    for i, ks in enumerate(keys):
+        if not ks:
+            anywhere.append(i)
+        for k in ks:
+            buckets.setdefault(k, []).append(i)
+    for j, pb in enumerate(profiles):
+        if keys[j]:
+            earlier = set(anywhere[:bisect_left(anywhere, j)])
+            for k in keys[j]:
+                members = buckets[k]
+                earlier.update(members[:bisect_left(members, j)])
+            earlier = sorted(earlier)
+        else:
+            earlier = range(j)
+        words_b = set(pb.words) if pb.nsteps >= 4 else None
+        for i in earlier:
+            if (i, j) in titles:
+                yield i, j
+            elif words_b:
+                pa = profiles[i]
+                if pa.words and pa.nsteps >= 4 \
+                        and len(words_b.intersection(pa.words)) / min(len(pa.words), len(words_b)) >= need:
+                    yield i, j
 
 
 class SopDuplikat(Rule):
@@ -368,31 +491,35 @@ class SopDuplikat(Rule):
                                      "ambang_kegiatan": {"type": "number", "minimum": 0.3, "maximum": 1}}}
     defaults = {"ambang": 92, "ambang_kegiatan": 0.8}
 
+    def summarise(self, sop, ctx):
+        return _Profile(sop)
+
     def check_run(self, sops, ctx):
         ambang = float(self.options["ambang"])
         share = float(self.options["ambang_kegiatan"])
         done = set()
-        profiles = [_Profile(s) for s in sops]
-        for j, pb in enumerate(profiles):
-            b = pb.sop
-            for pa in profiles[:j]:
-                a = pa.sop
-                if not same_unit(pa.units, pb.units) or same_document(pa, pb):
+        profiles = _profiles(sops)
+        # only pairs that could pass either test are compared (see candidate_pairs),
+        # in the order of an all-pairs loop, so the findings are the same
+        for i, j in candidate_pairs(profiles, ambang, share):
+            pa, pb = profiles[i], profiles[j]
+            if not same_unit(pa.units, pb.units) or same_document(pa, pb):
+                continue
+            if _same_title(pa.title, pb.title, ambang):
+                key = "judul"
+            elif _steps_overlap(pa, pb, share) >= share:
+                key = "kegiatan"
+            else:
+                continue
+            # both SOPs of a pair are reported (which one is the copy is not known)
+            field = "identitas.nama_sop" if key == "judul" else "kegiatan"
+            for this, other in ((pa, pb), (pb, pa)):
+                if id(this) in done:
                     continue
-                if _same_title(pa.title, pb.title, ambang):
-                    key = "judul"
-                elif _steps_overlap(pa, pb, share) >= share:
-                    key = "kegiatan"
-                else:
-                    continue
-                # both SOPs of a pair are reported (which one is the copy is not known)
-                for this, other in ((a, b), (b, a)):
-                    if id(this) in done:
-                        continue
-                    done.add(id(this))
-                    yield self.finding(this, key, field="identitas.nama_sop" if key == "judul" else "kegiatan",
-                                       teks=this.identitas.nama_sop, lain=other.sumber.berkas,
-                                       lain_indeks=other.sumber.indeks + 1, judul=other.identitas.nama_sop or "?")
+                done.add(id(this))
+                yield self.finding(None, key, field=field, berkas=this.berkas, indeks=this.indeks,
+                                   lokasi=this.lokasi.get(field), teks=this.nama_sop, lain=other.berkas,
+                                   lain_indeks=other.indeks + 1, judul=other.nama_sop or "?")
 
 
 def _units(sop) -> frozenset:
@@ -409,10 +536,10 @@ def same_unit(a, b) -> bool:
     lb = b if isinstance(b, frozenset) else _units(b)
     if not la or not lb:
         return True
-    specific = {x for x in la & lb if not x.startswith(("pemerintah", "pemkab", "pemkot", "pemprov"))}
+    specific = {x for x in la & lb if not x.startswith(_GOVERNMENT)}
     if specific:
         return True
-    only_government = all(x.startswith(("pemerintah", "pemkab", "pemkot", "pemprov")) for x in la | lb)
+    only_government = all(x.startswith(_GOVERNMENT) for x in la | lb)
     return only_government and la == lb
 
 
@@ -449,29 +576,31 @@ class NomorDuplikat(Rule):
     messages = {"default": ("Nomor SOP {teks} sudah dipakai SOP {lain_indeks} di {lain} ({judul})",
                             "SOP number {teks} is already used by SOP {lain_indeks} in {lain} ({judul})")}
 
+    def summarise(self, sop, ctx):
+        return _Profile(sop)
+
     def check_run(self, sops, ctx):
         groups = {}
-        for s in sops:
-            nomor = s.identitas.nomor_sop
+        for s in _profiles(sops):
+            nomor = s.nomor_sop
             if not nomor or is_blank(nomor):
                 continue
-            key = nomor_key(nomor)
+            key = s.nomor
             if len(key) < 2 or not re.search(r"\d", key):
                 continue  # a real number has digits; anything else is a misread label
             groups.setdefault(key, []).append(s)
         for group in groups.values():
             if len(group) < 2:
                 continue
-            profiles = {id(s): _Profile(s) for s in group}
             # every SOP sharing its number with another SOP of the same
             # institution is reported, naming the first such other SOP
             for s in group:
-                other = next((a for a in group if a is not s and same_unit(a, s)
-                              and not same_document(profiles[id(a)], profiles[id(s)])), None)
+                other = next((a for a in group if a is not s and same_unit(a.units, s.units)
+                              and not same_document(a, s)), None)
                 if other is not None:
-                    yield self.finding(s, field="identitas.nomor_sop", teks=s.identitas.nomor_sop,
-                                       lain=other.sumber.berkas, lain_indeks=other.sumber.indeks + 1,
-                                       judul=other.identitas.nama_sop or "?")
+                    yield self.finding(None, field="identitas.nomor_sop", berkas=s.berkas, indeks=s.indeks,
+                                       lokasi=s.lokasi.get("identitas.nomor_sop"), teks=s.nomor_sop,
+                                       lain=other.berkas, lain_indeks=other.indeks + 1, judul=other.nama_sop or "?")
 
 
 RULES = [KegiatanDuplikat, KegiatanDapatDigabung, KegiatanPerantara, SopDuplikat, NomorDuplikat]

@@ -7,12 +7,19 @@ from pathlib import Path
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    write_pieces(path, (data,))
+
+
+def write_pieces(path: str | os.PathLike, pieces) -> None:
+    """Write ``pieces`` (bytes, or text written as UTF-8) one after the
+    other; the target appears only once all are written."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in pieces:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -586,43 +586,47 @@ def slim_sop(sop):
     return out
 
 
-def _check_one(path, engine, keep_cross):
-    """Worker side of :func:`check_files`: one file's FileResult, the slim
-    models the cross-document rules need, and rule errors met."""
+def _check_one(path, engine):
+    """Worker side of :func:`check_files`: one file's FileResult (pickled, so
+    that the parent stores it as it comes without unpacking it), what the
+    cross-document rules keep of its SOPs, and rule errors met."""
+    import pickle
+
     errors_before = len(engine.errors)
-    result, prepared = engine.check_file(path)
+    result, cross = engine.check_file(path)
     errors = engine.errors[errors_before:]
     del engine.errors[errors_before:]
-    return result, [slim_sop(s) for s in prepared] if keep_cross else [], errors
+    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), cross, errors
 
 
 def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, progress: bool = False):
     """Run ``engine`` (soplint.engine.Engine) over ``paths`` through
-    :func:`run`: per-file reading and per-SOP rules in the workers, the
-    cross-document rules in this process on the slim models streamed back.
-    A file over the time or memory limit, or whose worker died, is reported
-    by the engine's unreadable-file rules (DK01). Returns the CheckResult."""
+    :func:`run`: reading, per-SOP rules and the cross-document rules'
+    summaries in the workers; each file's result goes to a
+    :class:`soplint.spool.Spool` as it arrives (in input order), so memory does
+    not grow with the batch but by the small summaries; the cross-document
+    rules run here at the end. A file over the time or memory limit, or whose
+    worker died, is reported by the engine's unreadable-file rules (DK01).
+    Returns the CheckResult (its files read back from the spool)."""
     from functools import partial
 
     from soplint.findings import FileResult
+    from soplint.spool import Spool
 
     paths = list(paths)
-    keep_cross = any(getattr(rule, "cross", False) for rule in engine.rules.values())
     if jobs != 1 and _mp_context().get_start_method() != "fork":
         jobs = 1  # the engine (configuration, plugins) is shared with workers by fork only
-    files, sops = [], []
-    func = partial(_check_one, engine=engine, keep_cross=keep_cross)
+    files = Spool()
+    cross = {code: [] for code in engine.cross_rules}
+    func = partial(_check_one, engine=engine)
     for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress):
         if out.error is None:
-            result, slim, errors = out.value
+            data, kept, errors = out.value
             engine.errors.extend(errors)
+            files.append_bytes(data)
+            for code, items in kept.items():
+                cross[code].extend(items)
         else:
             berkas = str(out.item)
-            result, slim = FileResult(berkas=berkas), []
-            for code, rule in engine.rules.items():
-                if getattr(rule, "unreadable", False):
-                    result.temuan.extend(engine._run_rule(code, rule.check_unreadable, berkas, out.error,
-                                                          engine.ctx, where=berkas))
-        files.append(result)
-        sops.extend(slim)
-    return engine.finish(files, sops)
+            files.append(FileResult(berkas=berkas, temuan=engine.unreadable_findings(berkas, out.error)))
+    return engine.finish(files, cross)

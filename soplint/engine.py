@@ -18,7 +18,7 @@ from soplint.config import Config, RuleSetting, ignored_for, selector_score
 from soplint.errors import UnreadableFile
 from soplint.findings import CheckResult, FileResult, Finding, SopSummary
 from soplint.i18n import tr
-from soplint.rule import RunContext, iter_findings
+from soplint.rule import RunContext, has_summary, iter_findings
 
 
 class Engine:
@@ -31,6 +31,7 @@ class Engine:
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
                               plugin_manager=getattr(plugins, "pm", None))
         self.rules = {code: s.cls(s.options) for code, s in settings.items()}
+        self.cross_rules = {code: r for code, r in self.rules.items() if getattr(r, "cross", False)}
 
     # -- reading -------------------------------------------------------------
     def read(self, path) -> list:
@@ -54,10 +55,12 @@ class Engine:
                                  "The file cannot be read ({e})",
                                  e=f"{type(exc).__name__}: {exc}") from None
 
-    def prepare(self, sop, berkas: str, indeks: int):
-        """A copy of the model as the rules see it: the file as checked, and
-        actor names with the configured aliases applied."""
-        sop = copy.deepcopy(sop)
+    def prepare(self, sop, berkas: str, indeks: int, copy_model: bool = True):
+        """The model as the rules see it (a copy unless ``copy_model`` is
+        false, for models the engine has just read itself): the file as
+        checked, and actor names with the configured aliases applied."""
+        if copy_model:
+            sop = copy.deepcopy(sop)
         sop.sumber.berkas = berkas
         sop.sumber.indeks = indeks
         if self.ctx.aliases:
@@ -73,29 +76,31 @@ class Engine:
         try:
             return list(iter_findings(func(*args)))
         except Exception as exc:
-            if os.environ.get("SOPLINT_DEBUG"):
-                traceback.print_exc()
-            self.errors.append(tr("Kesalahan internal aturan {c} pada {w}: {e}",
-                                  "Internal error of rule {c} on {w}: {e}",
-                                  c=code, w=where, e=f"{type(exc).__name__}: {exc}"))
+            self._rule_error(code, where, exc)
             return []
 
+    def _rule_error(self, code, where, exc) -> None:
+        if os.environ.get("SOPLINT_DEBUG"):
+            traceback.print_exc()
+        self.errors.append(tr("Kesalahan internal aturan {c} pada {w}: {e}",
+                              "Internal error of rule {c} on {w}: {e}",
+                              c=code, w=where, e=f"{type(exc).__name__}: {exc}"))
+
     def check_file(self, path) -> tuple:
-        """``(FileResult, [prepared SOP models])`` for one input file."""
+        """``(FileResult, cross)`` for one input file: its findings (per-SOP
+        rules, unreadable-file rules), finalised; ``cross`` maps each
+        cross-document rule's code to what it keeps of this file's SOPs (its
+        :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
         berkas = str(path)
         result = FileResult(berkas=berkas)
+        cross = {code: [] for code in self.cross_rules}
         try:
             sops = self.read(path)
         except UnreadableFile as exc:
-            for code, rule in self.rules.items():
-                if getattr(rule, "unreadable", False):
-                    result.temuan.extend(self._run_rule(code, rule.check_unreadable, berkas, exc,
-                                                        self.ctx, where=berkas))
-            return result, []
-        prepared = []
+            result.temuan = self.unreadable_findings(berkas, exc)
+            return result, cross
         for i, sop in enumerate(sops):
-            sop = self.prepare(sop, berkas, i)
-            prepared.append(sop)
+            sop = self.prepare(sop, berkas, i, copy_model=False)
             result.sop.append(SopSummary(indeks=i, nama_sop=sop.identitas.nama_sop,
                                          nomor_sop=sop.identitas.nomor_sop))
             for code, rule in self.rules.items():
@@ -103,22 +108,42 @@ class Engine:
                     continue
                 result.temuan.extend(self._run_rule(code, rule.check, sop, self.ctx,
                                                     where=f"{berkas} #{i + 1}"))
-        return result, prepared
+            slim = None
+            for code, rule in self.cross_rules.items():
+                if has_summary(rule):
+                    try:
+                        cross[code].append(rule.summarise(sop, self.ctx))
+                    except Exception as exc:
+                        self._rule_error(code, f"{berkas} #{i + 1}", exc)
+                else:
+                    if slim is None:
+                        from soplint.batch import slim_sop
 
-    def finish(self, files: list, sops: list) -> CheckResult:
-        """Run the cross-document rules, then apply severities and per-file
-        ignores, and sort each file's findings."""
-        by_berkas = {f.berkas: f for f in files}
+                        slim = slim_sop(sop)
+                    cross[code].append(slim)
+        result.temuan = self.finalise(berkas, result.temuan)
+        return result, cross
+
+    def unreadable_findings(self, berkas: str, error) -> list:
+        """Findings (finalised) of the rules that report unreadable files."""
+        found = []
         for code, rule in self.rules.items():
-            if not getattr(rule, "cross", False):
-                continue
-            for t in self._run_rule(code, rule.check_run, sops, self.ctx, where=tr("semua berkas", "all files")):
-                target = by_berkas.get(t.berkas)
-                if target is not None:
-                    target.temuan.append(t)
-        for f in files:
-            f.temuan = self.finalise(f.berkas, f.temuan)
-        return CheckResult(berkas=files)
+            if getattr(rule, "unreadable", False):
+                found.extend(self._run_rule(code, rule.check_unreadable, berkas, error, self.ctx, where=berkas))
+        return self.finalise(berkas, found)
+
+    def finish(self, files, cross: dict) -> CheckResult:
+        """Run the cross-document rules on what ``cross`` kept (code -> items
+        in input order) and give the run's result: ``files`` (a list or a
+        :class:`soplint.spool.Spool` of finalised FileResults) with each
+        file's cross-document findings merged in as it is read."""
+        extra: dict = {}
+        for code, rule in self.cross_rules.items():
+            items = cross.get(code, [])
+            for t in self._run_rule(code, rule.check_run, items, self.ctx, where=tr("semua berkas", "all files")):
+                extra.setdefault(t.berkas, []).append(t)
+        extra = {berkas: self.finalise(berkas, found) for berkas, found in extra.items()}
+        return CheckResult(berkas=CheckedFiles(files, extra))
 
     def finalise(self, berkas: str, findings: Iterable[Finding]) -> list:
         ignored = ignored_for(self.config, berkas)
@@ -133,19 +158,60 @@ class Engine:
                 continue
             out.append(t)
         # stable: findings of one rule about one field keep the document order
-        out.sort(key=lambda t: (-1 if t.indeks is None else t.indeks, t.kegiatan or 0, t.code, t.field or ""))
+        out.sort(key=_finding_order)
         return out
 
     def run(self, paths: Iterable, progress: Optional[Callable] = None) -> CheckResult:
+        from soplint.spool import Spool
+
         paths = list(paths)
-        files, sops = [], []
+        files = Spool()
+        cross = {code: [] for code in self.cross_rules}
         for n, path in enumerate(paths, 1):
             if progress:
                 progress(n, len(paths), path)
-            fr, prepared = self.check_file(path)
+            fr, kept = self.check_file(path)
             files.append(fr)
-            sops.extend(prepared)
-        return self.finish(files, sops)
+            for code, items in kept.items():
+                cross[code].extend(items)
+        return self.finish(files, cross)
+
+
+class CheckedFiles:
+    """The files of a finished run, in input order: a sequence that reads
+    each FileResult from where the batch kept it and merges in the file's
+    cross-document findings (sorted as :meth:`Engine.finalise` sorts).
+    Iterating it again reads again; a FileResult taken from it is a fresh
+    object each time."""
+
+    def __init__(self, files, extra: dict):
+        self.files = files
+        self.extra = extra
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def _merge(self, f):
+        more = self.extra.get(f.berkas)
+        if more:
+            f.temuan = sorted(list(f.temuan) + [copy.copy(t) for t in more], key=_finding_order)
+        return f
+
+    def __iter__(self):
+        for f in self.files:
+            yield self._merge(f)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return self._merge(self.files[i])
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+def _finding_order(t):
+    return (-1 if t.indeks is None else t.indeks, t.kegiatan or 0, t.code, t.field or "")
 
 
 def run_check(paths, config: Config, plugins, settings: dict, progress=None) -> tuple:

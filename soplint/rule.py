@@ -7,7 +7,8 @@ options, and a docstring that is its doc page (``soplint rules CODE``).
 
 Per-SOP rules implement :meth:`Rule.check` and yield findings for one SOP;
 cross-document rules set ``cross = True`` and implement
-:meth:`Rule.check_run`, which sees every SOP of the run at once. A rule about
+:meth:`Rule.check_run`, which sees every SOP of the run at once (as the small
+summaries :meth:`Rule.summarise` makes of them, where a rule defines one). A rule about
 files that could not be read sets ``unreadable = True`` and implements
 :meth:`Rule.check_unreadable`.
 
@@ -94,7 +95,21 @@ class Rule:
         return ()
 
     def check_run(self, sops: list, ctx: RunContext) -> Iterable[Finding]:
+        """Cross-document rules: findings over every SOP of the run. ``sops``
+        holds, per SOP in input order, what :meth:`summarise` returned for it,
+        or (when the rule does not override :meth:`summarise`) a slim copy
+        of the model (:func:`soplint.batch.slim_sop`)."""
         return ()
+
+    def summarise(self, sop, ctx: RunContext) -> Any:
+        """Cross-document rules may override this: what :meth:`check_run`
+        needs of one SOP, computed where the file is read (a worker process
+        in a batch), right after the per-SOP rules. It must be small and
+        picklable: the run keeps one per SOP until every file is read, so a
+        batch of thousands of files stays light. Findings are then built with
+        ``self.finding(None, ..., berkas=..., indeks=..., lokasi=...)``.
+        Not overridden: the rule receives slim models."""
+        return sop
 
     def check_unreadable(self, berkas: str, error: Exception, ctx: RunContext) -> Iterable[Finding]:
         return ()
@@ -174,6 +189,11 @@ def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) ->
             else:
                 break
     return None
+
+
+def has_summary(rule) -> bool:
+    """Does this (cross-document) rule make its own summaries?"""
+    return getattr(type(rule), "summarise", None) is not Rule.summarise
 
 
 def check_rule_class(cls) -> list[str]:

@@ -103,7 +103,8 @@ def report_options(run: Run, statistics=False, quiet=False) -> dict:
             "rules": {code: s.cls for code, s in run.settings.items()}}
 
 
-def render(run: Run, result, fmt: str, options: dict) -> str:
+def formatter(run: Run, fmt: str):
+    """The formatter ``fmt`` of the loaded plugins (UsageError if none)."""
     formatters = run.plugins.formatters()
     for problem in run.plugins.problems:
         echo_err(problem)
@@ -112,7 +113,37 @@ def render(run: Run, result, fmt: str, options: dict) -> str:
     if func is None:
         raise UsageError("Format tidak dikenal: {f} (tersedia: {a})", "Unknown format: {f} (available: {a})",
                          f=fmt, a=", ".join(sorted(formatters)))
-    return func(result, options)
+    return func
+
+
+def render(run: Run, result, fmt: str, options: dict) -> str:
+    return formatter(run, fmt)(result, options)
+
+
+def render_pieces(run: Run, result, fmt: str, options: dict):
+    """The report as an iterable of text pieces: the formatter's ``stream``
+    where it has one, else its whole text."""
+    func = formatter(run, fmt)
+    stream = getattr(func, "stream", None)
+    if callable(stream):
+        return stream(result, options)
+    return (func(result, options),)
+
+
+def write_report(pieces, output=None) -> None:
+    """Write the pieces to ``output`` (atomically) or to standard output."""
+    if output:
+        from soplint.atomic import write_pieces
+
+        write_pieces(output, pieces)
+        return
+    last = ""
+    for piece in pieces:
+        if piece:
+            click.echo(piece, nl=False)
+            last = piece
+    if last and not last.endswith("\n"):
+        click.echo("")
 
 
 def exit_code(result, fail_on: str) -> int:
@@ -165,17 +196,12 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
 
         progress = Progress.wanted(quiet or no_progress)
         result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
-        text = render(run, result, fmt, report_options(run, statistics, quiet))
+        pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
 
             echo_err("\n".join(statistics_lines(result)))
-        if output:
-            from soplint.atomic import write_text
-
-            write_text(output, text)
-        else:
-            click.echo(text, nl=not text.endswith("\n"))
+        write_report(pieces, output)
         if annotate:
             from soplint.inputs import collect
             from soplint.report.annotate import annotate_and_report

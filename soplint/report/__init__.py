@@ -4,23 +4,33 @@ through the ``soplint_formatters`` hook, exactly like a third-party plugin.
 
 A formatter is ``callable(result: CheckResult, options: dict) -> str``;
 ``options`` carries ``lang``, ``statistics``, ``quiet`` and ``rules``
-(``{code: rule class}`` of the run).
+(``{code: rule class}`` of the run). A formatter may also offer
+``callable.stream(result, options)``, an iterator of text pieces: ``check``
+then writes the report piece by piece instead of building it whole in
+memory (the built-in formats all do; see :func:`streaming`).
 """
 from __future__ import annotations
+
+import importlib
 
 from soplint.hookspec import hookimpl
 
 
+def streaming(module: str, function: str):
+    """A formatter whose ``stream`` is ``module.function(result, options)``
+    (imported when first used) and whose call joins the pieces."""
+
+    def stream(result, options=None):
+        return getattr(importlib.import_module(module), function)(result, options or {})
+
+    def formatter(result, options=None):
+        return "".join(stream(result, options))
+
+    formatter.stream = stream
+    return formatter
+
+
 @hookimpl
 def soplint_formatters():
-    def text(result, options=None):
-        from soplint.report.text import format_text
-
-        return format_text(result, options or {})
-
-    def json(result, options=None):
-        from soplint.report.json import format_json
-
-        return format_json(result, options or {})
-
-    return {"text": text, "json": json}
+    return {"text": streaming("soplint.report.text", "iter_text"),
+            "json": streaming("soplint.report.json", "iter_json")}

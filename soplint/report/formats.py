@@ -1,7 +1,9 @@
 """Built-in report formats (sarif, junit, html), registered through the same
 pluggy hook as any third-party formatter, plus the small helpers they share.
 
-A formatter is ``callable(result: CheckResult, options: dict) -> str``.
+A formatter is ``callable(result: CheckResult, options: dict) -> str`` with
+a ``stream`` attribute giving the same text in pieces (see
+:func:`soplint.report.streaming`).
 ``options`` may carry ``lang`` ("id"/"en"), ``statistics`` (bool) and
 ``rules`` (the loaded rule classes, a list or a ``{code: class}`` dict, used
 for rule names, summaries and doc pages; formatters work without them).
@@ -18,22 +20,11 @@ from soplint.hookspec import hookimpl
 @hookimpl
 def soplint_formatters():
     # Imported lazily: a run that prints text pays for none of these.
-    def sarif(result, options=None):
-        from soplint.report.sarif import format_sarif
+    from soplint.report import streaming
 
-        return format_sarif(result, options)
-
-    def junit(result, options=None):
-        from soplint.report.junit import format_junit
-
-        return format_junit(result, options)
-
-    def html(result, options=None):
-        from soplint.report.html import format_html
-
-        return format_html(result, options)
-
-    return {"sarif": sarif, "junit": junit, "html": html}
+    return {"sarif": streaming("soplint.report.sarif", "iter_sarif"),
+            "junit": streaming("soplint.report.junit", "iter_junit"),
+            "html": streaming("soplint.report.html", "iter_html")}
 
 
 # --------------------------------------------------------------------------
@@ -176,3 +167,39 @@ def statistics(result) -> list:
             key = (t.code, t.name, t.severity)
             counts[key] = counts.get(key, 0) + 1
     return sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda r: (-r[3], r[0]))
+
+
+_LIST_MARK = "\u0000soplint-list-{}\u0000"
+
+
+def list_marker(n: int) -> str:
+    """A placeholder value for :func:`json_pieces`."""
+    return _LIST_MARK.format(n)
+
+
+def json_pieces(envelope, lists: dict):
+    """The text of ``json.dumps(envelope, ensure_ascii=False, indent=2)``
+    followed by a newline, in pieces, where each value ``list_marker(n)`` in
+    ``envelope`` stands for the list ``lists[n]`` (any iterable of
+    JSON-able items), written item by item: a long list is never held whole."""
+    import json
+
+    text = json.dumps(envelope, ensure_ascii=False, indent=2)
+    places = []
+    for n, items in lists.items():
+        token = json.dumps(list_marker(n), ensure_ascii=False)
+        places.append((text.index(token), token, items))
+    pos = 0
+    for at, token, items in sorted(places, key=lambda p: p[0]):
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        base = len(line) - len(line.lstrip(" "))
+        pad = " " * (base + 2)
+        yield text[pos:at]
+        first = True
+        for item in items:
+            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+            yield ("[\n" if first else ",\n") + pad + body
+            first = False
+        yield "[]" if first else "\n" + " " * base + "]"
+        pos = at + len(token)
+    yield text[pos:] + "\n"

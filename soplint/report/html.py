@@ -47,7 +47,9 @@ def _count_cell(n: int) -> str:
     return f'<td class="n{" zero" if n == 0 else ""}">{n}</td>'
 
 
-def format_html(result, options=None) -> str:
+def iter_html(result, options=None):
+    """The page in pieces: the head and totals, then the summary table and
+    the findings file by file (the same text as :func:`format_html`)."""
     options = options or {}
     lang = option_lang(options)
     p = lambda id_text, en_text: pick(lang, id_text, en_text)  # noqa: E731
@@ -60,6 +62,11 @@ def format_html(result, options=None) -> str:
 
     out = []
     w = out.append
+
+    def flush():
+        text = "\n".join(out) + "\n" if out else ""
+        out.clear()
+        return text
     title = p("Laporan pemeriksaan SOP", "SOP check report")
     w("<!DOCTYPE html>")
     w(f'<html lang="{lang}"><head><meta charset="utf-8">')
@@ -103,6 +110,7 @@ def format_html(result, options=None) -> str:
                 nomor = summary.nomor_sop or ""
             w(f"<tr><td>{_e(f.berkas)}</td><td><a href=\"#{anchor}\">{_e(name)}</a></td><td>{_e(nomor)}</td>"
               f"{_count_cell(c['error'])}{_count_cell(c['warning'])}{_count_cell(c['info'])}</tr>")
+        yield flush()
     w("</tbody></table>")
 
     if options.get("statistics"):
@@ -146,5 +154,10 @@ def format_html(result, options=None) -> str:
                   f"<td>{'<br>'.join(where)}</td><td>{_e(t.message)}</td><td>{teks}</td></tr>")
             w("</tbody></table>")
         w("</section>")
+        yield flush()
     w("</body></html>")
-    return "\n".join(out) + "\n"
+    yield flush()
+
+
+def format_html(result, options=None) -> str:
+    return "".join(iter_html(result, options))

@@ -1,10 +1,23 @@
 """``check --format json``: the result exactly as shared/spec/cli.md shows it
 (``versi``, ``berkas`` with ``sop`` and ``temuan``, ``ringkasan``); the shape
-is described by ``soplint/schema/check-result.schema.json``."""
+is described by ``soplint/schema/check-result.schema.json``. Written file by
+file (:func:`iter_json`), so a batch of thousands of files is never held as
+one text."""
 from __future__ import annotations
 
-import json as _json
+from dataclasses import asdict
+
+
+def file_dict(f) -> dict:
+    return {"berkas": f.berkas, "sop": [asdict(s) for s in f.sop], "temuan": [t.to_dict() for t in f.temuan]}
+
+
+def iter_json(result, options=None):
+    from soplint.report.formats import json_pieces, list_marker
+
+    envelope = {"versi": 1, "berkas": list_marker(0), "ringkasan": result.counts()}
+    return json_pieces(envelope, {0: (file_dict(f) for f in result.berkas)})
 
 
 def format_json(result, options=None) -> str:
-    return _json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(result, options))

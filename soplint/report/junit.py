@@ -37,6 +37,35 @@ def _failure_body(t, lang) -> str:
     return "\n".join(lines)
 
 
+def _suite(suite_id, f, lang):
+    """One file's ``testsuite`` element and its (tests, failures)."""
+    suite = etree.Element("testsuite", name=clean(f.berkas), id=str(suite_id))
+    tests = failures = 0
+    for indeks, summary, findings in iter_sops(f):
+        case = etree.SubElement(suite, "testcase", classname=clean(f.berkas),
+                                name=clean(sop_label(lang, indeks, summary)), time="0")
+        tests += 1
+        if findings:
+            failures += 1
+        for t in findings:
+            fail = etree.SubElement(case, "failure", type=clean(t.code),
+                                    message=clean(f"[{t.code} {t.name}] {t.message}"))
+            fail.text = clean(_failure_body(t, lang))
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    suite.set("time", "0")
+    return suite, tests, failures
+
+
+def _properties(result):
+    props = etree.Element("properties")
+    for code, name, severity, count in statistics(result):
+        etree.SubElement(props, "property", name=clean(f"{code} {name} ({severity})"), value=str(count))
+    return props
+
+
 def to_junit(result, options=None):
     """The report as an lxml element ``testsuites``."""
     options = options or {}
@@ -44,23 +73,8 @@ def to_junit(result, options=None):
     root = etree.Element("testsuites", name="soplint")
     total_tests = total_failures = 0
     for suite_id, f in enumerate(result.berkas):
-        suite = etree.SubElement(root, "testsuite", name=clean(f.berkas), id=str(suite_id))
-        tests = failures = 0
-        for indeks, summary, findings in iter_sops(f):
-            case = etree.SubElement(suite, "testcase", classname=clean(f.berkas),
-                                    name=clean(sop_label(lang, indeks, summary)), time="0")
-            tests += 1
-            if findings:
-                failures += 1
-            for t in findings:
-                fail = etree.SubElement(case, "failure", type=clean(t.code),
-                                        message=clean(f"[{t.code} {t.name}] {t.message}"))
-                fail.text = clean(_failure_body(t, lang))
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", "0")
-        suite.set("skipped", "0")
-        suite.set("time", "0")
+        suite, tests, failures = _suite(suite_id, f, lang)
+        root.append(suite)
         total_tests += tests
         total_failures += failures
     root.set("tests", str(total_tests))
@@ -68,16 +82,37 @@ def to_junit(result, options=None):
     root.set("errors", "0")
     root.set("time", "0")
     if options.get("statistics"):
-        props = etree.Element("properties")
-        for code, name, severity, count in statistics(result):
-            etree.SubElement(props, "property", name=clean(f"{code} {name} ({severity})"), value=str(count))
         # properties belong to a testsuite; put the run's statistics on the first one
         first = root.find("testsuite")
         if first is not None:
-            first.insert(0, props)
+            first.insert(0, _properties(result))
     return root
 
 
+def iter_junit(result, options=None):
+    """The JUnit XML in pieces, one ``testsuite`` per file as it is read
+    (the totals of the root element come from a first, counting pass)."""
+    from xml.sax.saxutils import quoteattr
+
+    options = options or {}
+    lang = option_lang(options)
+    total_tests = total_failures = 0
+    for f in result.berkas:
+        groups = iter_sops(f)
+        total_tests += len(groups)
+        total_failures += sum(1 for _i, _s, findings in groups if findings)
+    yield ("<?xml version='1.0' encoding='UTF-8'?>\n"
+           f"<testsuites name={quoteattr('soplint')} tests=\"{total_tests}\" failures=\"{total_failures}\" "
+           "errors=\"0\" time=\"0\">\n")
+    props = _properties(result) if options.get("statistics") else None
+    for suite_id, f in enumerate(result.berkas):
+        suite, _tests, _failures = _suite(suite_id, f, lang)
+        if props is not None:
+            suite.insert(0, props)
+            props = None
+        yield etree.tostring(suite, encoding="unicode", pretty_print=True)
+    yield "</testsuites>\n"
+
+
 def format_junit(result, options=None) -> str:
-    root = to_junit(result, options)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
+    return "".join(iter_junit(result, options))

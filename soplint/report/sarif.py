@@ -85,19 +85,11 @@ def fingerprint(t) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def to_sarif(result, options=None) -> dict:
-    """The SARIF log as a dict."""
-    options = options or {}
-    lang = option_lang(options)
-    rules = _rules(result, options, lang)
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    results = []
-    artifacts = []
+def _results(result, index, lang):
     for f in result.berkas:
-        artifacts.append({"location": {"uri": artifact_uri(f.berkas)}})
         sop_names = {s.indeks: f"SOP {s.indeks + 1}" + (f" ({s.nama_sop})" if s.nama_sop else "") for s in f.sop}
         for t in f.temuan:
-            item = {
+            yield {
                 "ruleId": t.code,
                 "partialFingerprints": {"soplintFinding/v1": fingerprint(t)},
                 "ruleIndex": index[t.code],
@@ -114,7 +106,13 @@ def to_sarif(result, options=None) -> dict:
                     "teks": t.teks,
                 },
             }
-            results.append(item)
+
+
+def _log(result, options, artifacts, results):
+    """The SARIF log with ``artifacts`` and ``results`` as given (lists, or
+    placeholders for :func:`soplint.report.formats.json_pieces`)."""
+    options = options or {}
+    lang = option_lang(options)
     run = {
         "tool": {"driver": {
             "name": "soplint",
@@ -122,7 +120,7 @@ def to_sarif(result, options=None) -> dict:
             "semanticVersion": __version__,
             "informationUri": "https://pypi.org/project/soplint/",
             "language": "en-US" if lang == "en" else "id-ID",
-            "rules": rules,
+            "rules": None,
         }},
         "language": "en-US" if lang == "en" else "id-ID",
         "artifacts": artifacts,
@@ -136,5 +134,30 @@ def to_sarif(result, options=None) -> dict:
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def to_sarif(result, options=None) -> dict:
+    """The SARIF log as a dict."""
+    lang = option_lang(options)
+    rules = _rules(result, options or {}, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    log = _log(result, options, [{"location": {"uri": artifact_uri(f.berkas)}} for f in result.berkas],
+               list(_results(result, index, lang)))
+    log["runs"][0]["tool"]["driver"]["rules"] = rules
+    return log
+
+
+def iter_sarif(result, options=None):
+    """The SARIF text in pieces; artifacts and results written as they are
+    read, so a long batch is never held whole."""
+    from soplint.report.formats import json_pieces, list_marker
+
+    lang = option_lang(options)
+    rules = _rules(result, options or {}, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    log = _log(result, options, list_marker(0), list_marker(1))
+    log["runs"][0]["tool"]["driver"]["rules"] = rules
+    return json_pieces(log, {0: ({"location": {"uri": artifact_uri(f.berkas)}} for f in result.berkas),
+                             1: _results(result, index, lang)})
+
+
 def format_sarif(result, options=None) -> str:
-    return json.dumps(to_sarif(result, options), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_sarif(result, options))

@@ -76,14 +76,16 @@ def summary_line(result) -> str:
               b=c["berkas"], s=c["sop"], e=c["error"], w=c["warning"], i=c["info"])
 
 
-def format_text(result, options=None) -> str:
+def iter_text(result, options=None):
+    """The report in pieces: one per file, then the statistics and the
+    summary line (the same text as :func:`format_text`)."""
     options = options or {}
     quiet = options.get("quiet")
-    lines = []
+    written = False
     for f in result.berkas:
         if quiet and not f.temuan:
             continue
-        lines.append(f.berkas)
+        lines = [f.berkas]
         if not f.sop and not f.temuan:
             lines.append("  " + tr("(tidak ada SOP yang ditemukan)", "(no SOP found)"))
         for s, findings in _groups(f):
@@ -97,10 +99,18 @@ def format_text(result, options=None) -> str:
                 lines.append("    " + tr("tidak ada temuan", "no findings"))
             for t in findings:
                 lines.extend(_finding_lines(t))
-        lines.append("")
+        # a blank line between files; the text ends with exactly one newline
+        yield ("\n" if written else "") + "\n".join(lines) + "\n"
+        written = True
+    tail = []
     if options.get("statistics"):
-        lines.extend(statistics_lines(result))
-        lines.append("")
+        tail.extend(statistics_lines(result))
+        tail.append("")
     if not quiet:
-        lines.append(summary_line(result))
-    return "\n".join(lines).rstrip("\n") + "\n" if lines else ""
+        tail.append(summary_line(result))
+    if tail:
+        yield ("\n" if written else "") + "\n".join(tail).rstrip("\n") + "\n"
+
+
+def format_text(result, options=None) -> str:
+    return "".join(iter_text(result, options))
