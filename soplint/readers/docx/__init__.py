@@ -26,17 +26,25 @@ def read_document(path, options: Optional[dict] = None):
 def read(path, options: Optional[dict] = None) -> list[SOP]:
     """Read every SOP of a .docx file, in document order."""
     from soplint.readers.docx.split import build
+    from soplint.readers.docx.tree import unlink
 
     import gc
 
     from soplint.errors import UnreadableFile
 
     options = options or {}
+    # the tree is many small linked objects: the cyclic collector is paused
+    # while it is built and read, and its back-references are cut once the
+    # models are made, so it is freed at once instead of being traced by
+    # the collector (the models hold no tree object)
     enabled = gc.isenabled()
+    gc.disable()
     try:
         doc = read_document(path, options)
-        gc.disable()
         sops = build(doc, options)
+        tracked, comments = doc.tracked_changes, doc.comments
+        unlink(doc)
+        del doc
     except RecursionError:
         raise UnreadableFile("damaged", "{p}: struktur dokumen terlalu dalam (tabel/kotak teks bersarang berlebihan)",
                              "{p}: document structure too deep (excessively nested tables/text boxes)",
@@ -50,8 +58,8 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
         sop.sumber.berkas = berkas
         sop.sumber.indeks = i
         sop.sumber.format = fmt
-        sop.sumber.perubahan_terlacak = doc.tracked_changes
-        sop.sumber.komentar = doc.comments
+        sop.sumber.perubahan_terlacak = tracked
+        sop.sumber.komentar = comments
     return sops
 
 

@@ -306,3 +306,31 @@ def _block_paragraphs(b):
 def _block_shapes(b):
     for p in _block_paragraphs(b):
         yield from p.all_shapes()
+
+
+def unlink(doc: Document) -> None:
+    """Cut the back-references of a tree no longer needed (paragraph -> cell,
+    cell -> table, shape/image -> paragraph ...), so that it is freed by
+    reference counting rather than left to the cyclic garbage collector. The
+    tree must not be used afterwards."""
+    stack = list(doc.blocks)
+    for part in doc.headers:
+        stack.extend(part.blocks)
+    for part in doc.footers:
+        stack.extend(part.blocks)
+    while stack:
+        b = stack.pop()
+        if isinstance(b, Paragraph):
+            b.cell = None
+            for s in b.shapes:
+                s.para = None
+                stack.extend(s.blocks)
+            for im in b.images:
+                im.para = None
+        elif isinstance(b, Table):
+            b.parent = None
+            for row in b.rows:
+                for c in row.cells:
+                    c.table = c.origin = None
+                    c._paras = c._texts = None
+                    stack.extend(c.blocks)
