@@ -18,6 +18,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Optional
 
 from lxml import etree
 
@@ -31,6 +32,10 @@ _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
                 ValueError, struct.error, OverflowError, UnicodeDecodeError)
 
 _CHUNK = 1 << 20
+#: parts read through DocxPackage.read_shared: compressed bytes, CRC, size -> inflated bytes
+_SHARED: dict = {}
+_SHARED_MAX = 4
+_SHARED_MIN, _SHARED_LIMIT = 1 << 16, 1 << 24
 _DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _MAIN_REL = re.compile(r"officeDocument$")
 
@@ -55,7 +60,7 @@ def _entities(path: Path, name: str) -> UnreadableFile:
 def parse_xml(data: bytes, path: Path, name: str):
     """Parse one XML part with the hardened parser; DOCTYPE/ENTITY refused."""
     head = data[:65536]
-    if _DECL.search(head):
+    if b"<!" in head and _DECL.search(head):
         raise _entities(path, name)
     try:
         root = etree.fromstring(data, xml_parser())
@@ -121,6 +126,53 @@ class DocxPackage:
             raise UnreadableFile("damaged", "{p}: berkas rusak di bagian {n} ({e})",
                                  "{p}: the file is damaged in part {n} ({e})",
                                  p=self.path.name, n=name, e=exc) from None
+
+    def read_shared(self, name: str) -> bytes:
+        """``read(name)`` for a large part that many packages carry unchanged
+        (the styles.xml of a common template, 350 kB inflated): remembered by
+        its compressed bytes, CRC and size, so a package holding the very same
+        member is not inflated again. Anything unusual takes ``read``."""
+        info = self._infos.get(name)
+        raw = self._raw(info) if info is not None else None
+        if raw is None:
+            return self.read(name)
+        key = (raw, info.CRC, info.file_size)
+        data = _SHARED.get(key)
+        if data is None:
+            data = self.read(name)
+            if len(_SHARED) >= _SHARED_MAX:
+                _SHARED.pop(next(iter(_SHARED)), None)
+            _SHARED[key] = data
+        return data
+
+    def _raw(self, info) -> Optional[bytes]:
+        """The compressed bytes of a plain deflated member, checked as
+        ``ZipFile.open`` checks its local header; None when it is not such a
+        member, is too large to be worth remembering, or anything is off."""
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61 or \
+                not _SHARED_MIN <= info.file_size <= _SHARED_LIMIT or info.compress_size > _SHARED_LIMIT:
+            return None  # encrypted (bit 0), patched (5), strongly encrypted (6)
+        try:
+            fp = self._zip.fp
+            fp.seek(info.header_offset)
+            head = fp.read(zipfile.sizeFileHeader)
+            if len(head) != zipfile.sizeFileHeader:
+                return None
+            fields = struct.unpack(zipfile.structFileHeader, head)
+            if fields[0] != zipfile.stringFileHeader:
+                return None
+            fname = fp.read(fields[10])
+            if fields[3] & 0x800:
+                fname = fname.decode("utf-8")
+            else:
+                fname = fname.decode(self._zip.metadata_encoding or "cp437")
+            if fname != info.orig_filename:
+                return None
+            fp.seek(fields[11], 1)
+            raw = fp.read(info.compress_size)
+        except Exception:
+            return None
+        return raw if len(raw) == info.compress_size else None
 
     def xml(self, name: str):
         info = self._infos.get(name)

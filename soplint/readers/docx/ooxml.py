@@ -184,14 +184,38 @@ _VML_SHAPES = {"{%s}%s" % (V, t): t for t in ("shape", "rect", "roundrect", "ova
                                               "arc", "curve", "image")}
 T_VGROUP, T_VSHAPETYPE, T_VTEXTBOX = "{%s}group" % V, "{%s}shapetype" % V, "{%s}textbox" % V
 T_VIMAGEDATA = "{%s}imagedata" % V
+T_VSTROKE, T_VTEXTPATH = "{%s}stroke" % V, "{%s}textpath" % V
+_O_spt, _O_spid, _O_hr, _O_connectortype = ("{%s}%s" % (O, t) for t in ("spt", "spid", "hr", "connectortype"))
+T_ORULE, T_OPROXY = "{%s}r" % O, "{%s}proxy" % O
+T_WP_INLINE, T_WP_ANCHOR = "{%s}inline" % WP, "{%s}anchor" % WP
+T_WP_DOCPR, T_WP_EXTENT, T_WP_SIMPLEPOS = "{%s}docPr" % WP, "{%s}extent" % WP, "{%s}simplePos" % WP
+T_WP_POSH, T_WP_POSV = "{%s}positionH" % WP, "{%s}positionV" % WP
+T_WP_POSOFFSET, T_WP_ALIGN = "{%s}posOffset" % WP, "{%s}align" % WP
+T_A_GRAPHIC, T_A_GRAPHICDATA = "{%s}graphic" % A, "{%s}graphicData" % A
+T_A_STCXN, T_A_ENDCXN = "{%s}stCxn" % A, "{%s}endCxn" % A
+T_A_PRSTGEOM, T_A_CUSTGEOM, T_A_XFRM, T_A_LN = "{%s}prstGeom" % A, "{%s}custGeom" % A, "{%s}xfrm" % A, "{%s}ln" % A
+T_A_OFF, T_A_EXT, T_A_CHOFF, T_A_CHEXT = "{%s}off" % A, "{%s}ext" % A, "{%s}chOff" % A, "{%s}chExt" % A
+T_A_HEADEND, T_A_TAILEND = "{%s}headEnd" % A, "{%s}tailEnd" % A
+T_WPS_WSP, T_WPS_CNVPR, T_WPS_CNVCNPR = "{%s}wsp" % WPS, "{%s}cNvPr" % WPS, "{%s}cNvCnPr" % WPS
+T_WPS_CNVSPPR, T_WPS_SPPR, T_WPS_TXBX = "{%s}cNvSpPr" % WPS, "{%s}spPr" % WPS, "{%s}txbx" % WPS
+T_WPG_WGP, T_WPG_GRPSP, T_WPG_GRPSPPR = "{%s}wgp" % WPG, "{%s}grpSp" % WPG, "{%s}grpSpPr" % WPG
+T_WPG_GRAPHICFRAME, T_WPC_WPC = "{%s}graphicFrame" % WPG, "{%s}wpc" % WPC
+T_PIC_PIC, T_PIC_NVPICPR, T_PIC_CNVPR = "{%s}pic" % PIC, "{%s}nvPicPr" % PIC, "{%s}cNvPr" % PIC
 
 EMU_PER_PT = 12700
 _UNITS = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "pc": 152400, "emu": 1}
 
 
+_LENGTH_RE = re.compile(r"\s*(-?[\d.]+)\s*([a-z]*)")
+_NUM_RE = re.compile(r"\s*(-?[\d.]+)")
+_HEX_RE = re.compile(r"[0-9A-Fa-f]+")
+_VML_TYPE_RE = re.compile(r"_x0000_t(\d+)$")
+_LEVEL_RE = re.compile(r"%(\d)")
+
+
 def _length(value: str, default_unit: int = 1) -> int:
     """A CSS/VML length ("12.5pt", "1in", "300") in EMU (bare numbers use default_unit)."""
-    m = re.match(r"\s*(-?[\d.]+)\s*([a-z]*)", value or "")
+    m = _LENGTH_RE.match(value or "")
     if not m:
         return 0
     try:
@@ -203,6 +227,13 @@ def _length(value: str, default_unit: int = 1) -> int:
 
 
 def _int(value, default=0) -> int:
+    if value.__class__ is str and len(value) < 16:
+        # digits only (the usual case): the same value as through float,
+        # which is exact below 2**53
+        try:
+            return int(value)
+        except ValueError:
+            pass
     try:
         return int(float(value))
     except (TypeError, ValueError):
@@ -212,9 +243,35 @@ def _int(value, default=0) -> int:
 _OFF = ("0", "false", "off", "none")
 
 
+def _find(el, tag):
+    """``el.find(tag)`` for a plain ``{ns}name`` tag (its first child with
+    that tag), without the ElementPath machinery."""
+    for x in el.iterchildren(tag):
+        return x
+    return None
+
+
+def _find2(el, tag, sub):
+    """``el.find("tag/sub")`` for plain tags."""
+    for x in el.iterchildren(tag):
+        for y in x.iterchildren(sub):
+            return y
+    return None
+
+
+def _kids(el) -> dict:
+    """First child of each tag (``d.get(tag)`` is ``el.find(tag)``), in one pass."""
+    d = {}
+    for x in el:
+        t = x.tag
+        if t not in d:
+            d[t] = x
+    return d
+
+
 def _on(el, tag) -> bool:
     """A boolean run property (w:b, w:u ...) is on."""
-    x = el.find(tag)
+    x = _find(el, tag)
     if x is None:
         return False
     val = x.get(_VAL)
@@ -269,7 +326,7 @@ class Numbering:
         if num is None:
             return
         if num is not None:
-            ref = num.find(_W_abstractNumId)
+            ref = _find(num, _W_abstractNumId)
             an = self.abstract_el.get(ref.get(_VAL) if ref is not None else None)
             lv = {}
             if an is not None:
@@ -277,10 +334,10 @@ class Numbering:
                     lv[_int(lvl.get(_W_ilvl))] = self._level(lvl)
             for ov in num.iterchildren(_W_lvlOverride):
                 il = _int(ov.get(_W_ilvl))
-                lvl = ov.find(_W_lvl)
+                lvl = _find(ov, _W_lvl)
                 if lvl is not None:
                     lv[il] = self._level(lvl)
-                so = ov.find(_W_startOverride)
+                so = _find(ov, _W_startOverride)
                 if so is not None and il in lv:
                     f, t, _ = lv[il]
                     lv[il] = (f, t, _int(so.get(_VAL), 1))
@@ -289,11 +346,11 @@ class Numbering:
 
     @staticmethod
     def _level(lvl):
-        fmt_el = lvl.find(_W_numFmt)
+        fmt_el = _find(lvl, _W_numFmt)
         fmt = fmt_el.get(_VAL) if fmt_el is not None else "decimal"
-        txt_el = lvl.find(_W_lvlText)
+        txt_el = _find(lvl, _W_lvlText)
         txt = txt_el.get(_VAL) if txt_el is not None else ""
-        st = lvl.find(_W_start)
+        st = _find(lvl, _W_start)
         return fmt or "decimal", txt or "", _int(st.get(_VAL), 1) if st is not None else 1
 
     def label(self, num_id: str, ilvl: int) -> Optional[NumInfo]:
@@ -324,7 +381,7 @@ class Numbering:
                 pass
             lab = "•" if not lab or ord(lab[0]) >= 0xF000 else lab
         else:
-            lab = re.sub(r"%(\d)", repl, text)
+            lab = _LEVEL_RE.sub(repl, text)
         return NumInfo(num_id=num_id, ilvl=ilvl, fmt=fmt, label=lab)
 
 
@@ -339,22 +396,22 @@ class Styles:
         based: dict[str, str] = {}
         for st in root.iterchildren(_W_style):
             sid = st.get(_W_styleId) or ""
-            name = st.find(_W_name)
+            name = _find(st, _W_name)
             self.names[sid] = name.get(_VAL) if name is not None else sid
             if st.get(_W_type) == "paragraph" and st.get(_W_default) in ("1", "true"):
                 self.default_para = sid
-            b = st.find(_W_basedOn)
+            b = _find(st, _W_basedOn)
             if b is not None:
                 based[sid] = b.get(_VAL)
-            ppr = st.find(T_PPR)
+            ppr = _find(st, T_PPR)
             if ppr is not None:
-                npr = ppr.find(_W_numPr)
+                npr = _find(ppr, _W_numPr)
                 if npr is not None:
-                    nid = npr.find(_W_numId)
-                    il = npr.find(_W_ilvl)
+                    nid = _find(npr, _W_numId)
+                    il = _find(npr, _W_ilvl)
                     if nid is not None:
                         self.numpr[sid] = (nid.get(_VAL), _int(il.get(_VAL)) if il is not None else 0)
-                ol = ppr.find(_W_outlineLvl)
+                ol = _find(ppr, _W_outlineLvl)
                 if ol is not None:
                     self.outline[sid] = _int(ol.get(_VAL))
         # inherit numbering/outline through basedOn (a few levels)
@@ -380,7 +437,7 @@ def _styles_for(pkg, name: str, document: bytes) -> Styles:
     styles (python-docx's default styles.xml is 350 kB): the style blocks the
     document refers to (and their basedOn chains) are cut out of the part and
     parsed alone; anything unexpected falls back to parsing the whole part."""
-    data = pkg.read(name)
+    data = pkg.read_shared(name)
     from soplint.safezip import parse_xml
 
     if b"<w:styles" not in data[:4096] or b"<w:style " not in data:
@@ -514,7 +571,7 @@ class Reader:
                 self.doc.comments += sum(1 for _ in self._xml(name).iterchildren(_W_comment))
         self._collect_vml_rules(root)
         self.doc.tracked_changes += _count_changes(root)
-        body = root.find(_W_body)
+        body = _find(root, _W_body)
         if body is not None:
             self.doc.blocks = self._blocks(body, _Ctx("body"), top=True)
         # headers and footers referenced by the sections, in document order
@@ -542,12 +599,12 @@ class Reader:
         return self.doc
 
     def _collect_vml_rules(self, root):
-        for r in root.iter("{%s}r" % O):
+        for r in root.iter(T_ORULE):
             if r.get("type") != "connector":
                 continue
             cid = (r.get("idref") or "").lstrip("#")
             start = end = None
-            for px in r.iterchildren("{%s}proxy" % O):
+            for px in r.iterchildren(T_OPROXY):
                 ref = (px.get("idref") or "").lstrip("#")
                 if px.get("start") is not None:
                     start = ref
@@ -565,7 +622,7 @@ class Reader:
             elif tag == T_TBL:
                 out.append(self._table(el, ctx, top))
             elif tag in (T_SDT,):
-                content = el.find(T_SDTCONTENT)
+                content = _find(el, T_SDTCONTENT)
                 if content is not None:
                     out.extend(self._blocks(content, ctx, top))
             elif tag in (T_CUSTOMXML, T_INS, T_MOVETO, T_SDTCONTENT):
@@ -599,8 +656,8 @@ class Reader:
                 elif xt == T_SECTPR:
                     p.sect_end = True
             if npr is not None:
-                nid = npr.find(_W_numId)
-                il = npr.find(_W_ilvl)
+                nid = _find(npr, _W_numId)
+                il = _find(npr, _W_ilvl)
                 if nid is not None:
                     num = (nid.get(_VAL), _int(il.get(_VAL)) if il is not None else 0)
                 elif il is not None and p.style in self.styles.numpr:
@@ -634,7 +691,7 @@ class Reader:
             elif tag in (T_HYPER, T_SMARTTAG, T_CUSTOMXML, T_INS, T_MOVETO, T_BDO, T_DIR, T_FLDSIMPLE):
                 self._inline(el, p, ctx, buf, flags)
             elif tag == T_SDT:
-                content = el.find(T_SDTCONTENT)
+                content = _find(el, T_SDTCONTENT)
                 if content is not None:
                     self._inline(content, p, ctx, buf, flags)
             elif tag in (T_DEL, T_MOVEFROM, T_PPR):
@@ -701,7 +758,7 @@ class Reader:
             elif tag == T_SYM:
                 font = (el.get(_W_font) or "").lower()
                 raw = el.get(_W_char) or ""
-                code = int(raw, 16) if re.fullmatch(r"[0-9A-Fa-f]+", raw) else 0
+                code = int(raw, 16) if _HEX_RE.fullmatch(raw) else 0
                 ch = _SYMBOLS.get(font, {}).get(code & 0xFF)
                 if ch is None:
                     ch = chr(code) if 0x20 <= code < 0xF000 else ""
@@ -733,7 +790,7 @@ class Reader:
         if top and ctx.part == "body":
             self.table_index += 1
             t.index = self.table_index
-        grid = el.find(_W_tblGrid)
+        grid = _find(el, _W_tblGrid)
         if grid is not None:
             t.grid = [_int(g.get(_W_w)) for g in grid.iterchildren(_W_gridCol)]
         open_merge: dict[int, Cell] = {}
@@ -804,51 +861,51 @@ class Reader:
     # -- drawings -----------------------------------------------------------
     def _drawing(self, el, p: Paragraph, ctx: _Ctx):
         for holder in el.iterchildren():
-            inline = holder.tag == "{%s}inline" % WP
-            if not inline and holder.tag != "{%s}anchor" % WP:
+            htag = holder.tag
+            inline = htag == T_WP_INLINE
+            if not inline and htag != T_WP_ANCHOR:
                 continue
-            doc_pr = holder.find("{%s}docPr" % WP)
+            k = _kids(holder)
+            doc_pr = k.get(T_WP_DOCPR)
             did = doc_pr.get("id", "") if doc_pr is not None else ""
             dname = doc_pr.get("name", "") if doc_pr is not None else ""
             descr = doc_pr.get("descr", "") if doc_pr is not None else ""
-            ext = holder.find("{%s}extent" % WP)
+            ext = k.get(T_WP_EXTENT)
             cx = _int(ext.get("cx")) if ext is not None else 0
             cy = _int(ext.get("cy")) if ext is not None else 0
             x = y = 0
             fh = fv = "inline" if inline else ""
             if not inline:
-                ph = holder.find("{%s}positionH" % WP)
-                pv = holder.find("{%s}positionV" % WP)
-                x, fh = _pos(ph)
-                y, fv = _pos(pv)
+                x, fh = _pos(k.get(T_WP_POSH))
+                y, fv = _pos(k.get(T_WP_POSV))
                 if holder.get("simplePos") in ("1", "true"):
-                    sp = holder.find("{%s}simplePos" % WP)
+                    sp = k.get(T_WP_SIMPLEPOS)
                     if sp is not None:
                         x, y, fh, fv = _int(sp.get("x")), _int(sp.get("y")), "page", "page"
-            gd = holder.find("{%s}graphic/{%s}graphicData" % (A, A))
+            gd = _find2(holder, T_A_GRAPHIC, T_A_GRAPHICDATA)
             if gd is None:
                 continue
             uri = gd.get("uri", "")
             frame = dict(frame_h=fh, frame_v=fv, inline=inline)
             for child in gd.iterchildren():
                 tag = child.tag
-                if tag == "{%s}wsp" % WPS:
+                if tag == T_WPS_WSP:
                     s = self._wsp(child, p, ctx, group="", xf=None)
                     s.id = s.id or did
                     s.name = s.name or dname
                     s.x, s.y, s.cx, s.cy = x, y, cx or s.cx, cy or s.cy
                     _set_frame(s, frame)
                     p.shapes.append(s)
-                elif tag in ("{%s}wgp" % WPG, "{%s}wpc" % WPC):
+                elif tag == T_WPG_WGP or tag == T_WPC_WPC:
                     self.group_seq += 1
                     gid = did or "g%d" % self.group_seq
-                    canvas = tag == "{%s}wpc" % WPC
+                    canvas = tag == T_WPC_WPC
                     if canvas:
                         xf = (x, y, 0, 0, 1.0, 1.0)
                     else:
-                        xf = _group_xf(child.find("{%s}grpSpPr" % WPG), x, y, cx, cy)
+                        xf = _group_xf(_find(child, T_WPG_GRPSPPR), x, y, cx, cy)
                     self._group(child, p, ctx, gid, xf, frame)
-                elif tag == "{%s}pic" % PIC:
+                elif tag == T_PIC_PIC:
                     p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, para=p))
             if "diagram" in uri:
                 p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, kind="smartart", para=p))
@@ -858,69 +915,71 @@ class Reader:
     def _group(self, g, p, ctx, gid, xf, frame):
         for child in g.iterchildren():
             tag = child.tag
-            if tag == "{%s}wsp" % WPS:
+            if tag == T_WPS_WSP:
                 s = self._wsp(child, p, ctx, group=gid, xf=xf)
                 _set_frame(s, frame)
                 p.shapes.append(s)
-            elif tag == "{%s}grpSp" % WPG or tag == "{%s}wgp" % WPG:
-                sub = _group_xf(child.find("{%s}grpSpPr" % WPG), 0, 0, 0, 0, parent=xf)
+            elif tag == T_WPG_GRPSP or tag == T_WPG_WGP:
+                sub = _group_xf(_find(child, T_WPG_GRPSPPR), 0, 0, 0, 0, parent=xf)
                 self._group(child, p, ctx, gid, sub, frame)
-            elif tag == "{%s}pic" % PIC:
-                nv = child.find("{%s}nvPicPr/{%s}cNvPr" % (PIC, PIC))
+            elif tag == T_PIC_PIC:
+                nv = _find2(child, T_PIC_NVPICPR, T_PIC_CNVPR)
                 p.images.append(Image(name=nv.get("name", "") if nv is not None else "", inline=False, para=p))
-            elif tag == "{%s}graphicFrame" % WPG:
+            elif tag == T_WPG_GRAPHICFRAME:
                 continue
 
     def _wsp(self, el, p: Paragraph, ctx: _Ctx, group: str, xf) -> Shape:
         s = Shape(source="drawingml", group=group, para=p)
-        nv = el.find("{%s}cNvPr" % WPS)
+        k = _kids(el)
+        nv = k.get(T_WPS_CNVPR)
         if nv is not None:
             s.id = nv.get("id", "")
             s.name = nv.get("name", "")
-        cn = el.find("{%s}cNvCnPr" % WPS)
+        cn = k.get(T_WPS_CNVCNPR)
         if cn is not None:
             s.is_connector = True
-            st = cn.find("{%s}stCxn" % A)
-            en = cn.find("{%s}endCxn" % A)
+            ck = _kids(cn)
+            st = ck.get(T_A_STCXN)
+            en = ck.get(T_A_ENDCXN)
             s.start_id = st.get("id") if st is not None else None
             s.end_id = en.get("id") if en is not None else None
-        sp = el.find("{%s}cNvSpPr" % WPS)
+        sp = k.get(T_WPS_CNVSPPR)
         if sp is not None and sp.get("txBox") in ("1", "true"):
             s.is_textbox = True
-        sppr = el.find("{%s}spPr" % WPS)
+        sppr = k.get(T_WPS_SPPR)
         if sppr is not None:
-            geom = sppr.find("{%s}prstGeom" % A)
+            pk = _kids(sppr)
+            geom = pk.get(T_A_PRSTGEOM)
             if geom is not None:
                 s.geom = geom.get("prst", "")
-            elif sppr.find("{%s}custGeom" % A) is not None:
+            elif pk.get(T_A_CUSTGEOM) is not None:
                 s.geom = "custGeom"
-            xfrm = sppr.find("{%s}xfrm" % A)
+            xfrm = pk.get(T_A_XFRM)
             if xfrm is not None:
                 s.flip_h = xfrm.get("flipH") in ("1", "true")
                 s.flip_v = xfrm.get("flipV") in ("1", "true")
-                off = xfrm.find("{%s}off" % A)
-                ext = xfrm.find("{%s}ext" % A)
+                xk = _kids(xfrm)
+                off = xk.get(T_A_OFF)
+                ext = xk.get(T_A_EXT)
                 ox, oy = (_int(off.get("x")), _int(off.get("y"))) if off is not None else (0, 0)
                 ex, ey = (_int(ext.get("cx")), _int(ext.get("cy"))) if ext is not None else (0, 0)
                 if xf is not None:
                     ox, oy, ex, ey = _apply_xf(xf, ox, oy, ex, ey)
                 s.x, s.y, s.cx, s.cy = ox, oy, ex, ey
-            ln = sppr.find("{%s}ln" % A)
+            ln = pk.get(T_A_LN)
             if ln is not None:
-                he = ln.find("{%s}headEnd" % A)
-                te = ln.find("{%s}tailEnd" % A)
+                lk = _kids(ln)
+                he = lk.get(T_A_HEADEND)
+                te = lk.get(T_A_TAILEND)
                 s.head = he.get("type") if he is not None and he.get("type") not in (None, "none") else None
                 s.tail = te.get("type") if te is not None and te.get("type") not in (None, "none") else None
         if s.geom in ("line", "straightConnector1") or s.geom.startswith(("bentConnector", "curvedConnector")):
             s.is_connector = True
-        tb = el.find("{%s}txbx" % WPS)
+        tb = k.get(T_WPS_TXBX)
         if tb is not None:
-            content = tb.find(T_TXBX)
+            content = _find(tb, T_TXBX)
             if content is not None:
                 s.blocks = self._txbx(content, ctx)
-        else:
-            # linked text boxes keep their text in the first box of the chain
-            pass
         s.text = _blocks_text(s.blocks)
         return s
 
@@ -934,12 +993,12 @@ class Reader:
         for child in el.iterchildren():
             tag = child.tag
             if tag == T_VSHAPETYPE:
-                spt = child.get("{%s}spt" % O)
+                spt = child.get(_O_spt)
                 if spt:
                     self.shapetypes[child.get("id", "")] = spt
             elif tag == T_VGROUP:
                 self.group_seq += 1
-                gid = child.get("id") or child.get("{%s}spid" % O) or "vg%d" % self.group_seq
+                gid = child.get("id") or child.get(_O_spid) or "vg%d" % self.group_seq
                 sub = _vml_group_xf(child, gx)
                 self._vml_container(child, p, ctx, group or gid, sub)
             elif tag in _VML_SHAPES:
@@ -950,23 +1009,24 @@ class Reader:
                     self._vml_container(chosen, p, ctx, group, gx)
 
     def _vml_shape(self, el, kind: str, p: Paragraph, ctx: _Ctx, group: str, gx):
-        if el.get("{%s}hr" % O) in ("t", "true"):
+        if el.get(_O_hr) in ("t", "true"):
             return  # a horizontal rule, not a drawn shape
         style = _css(el.get("style", ""))
         typ = (el.get("type") or "").lstrip("#")
-        spt = el.get("{%s}spt" % O) or self.shapetypes.get(typ)
+        spt = el.get(_O_spt) or self.shapetypes.get(typ)
         if not spt:
-            m = re.match(r"_x0000_t(\d+)$", typ)
+            m = _VML_TYPE_RE.match(typ)
             if m:
                 spt = m.group(1)
-        img = el.find(T_VIMAGEDATA)
+        k = _kids(el)
+        img = k.get(T_VIMAGEDATA)
         if kind == "image" or (img is not None and kind == "shape" and not spt) or (
                 img is not None and spt == "75"):
             p.images.append(Image(name=el.get("alt", "") or el.get("id", ""), inline=group == "" and
                                   style.get("position") != "absolute", para=p))
             return
         s = Shape(source="vml", group=group, para=p)
-        s.id = el.get("id", "") or el.get("{%s}spid" % O, "")
+        s.id = el.get("id", "") or el.get(_O_spid, "")
         s.name = el.get("alt", "")
         if kind == "shape":
             s.geom = "t%s" % spt if spt else "shape"
@@ -974,7 +1034,7 @@ class Reader:
             s.geom = kind
         if spt == "202":
             s.is_textbox = True
-        if el.get("{%s}connectortype" % O) or (spt in _VML_CONNECTORS) or kind in ("line", "polyline"):
+        if el.get(_O_connectortype) or (spt in _VML_CONNECTORS) or kind in ("line", "polyline"):
             s.is_connector = True
         if gx is None:
             s.x = _length(style.get("margin-left") or style.get("left", "0"), EMU_PER_PT)
@@ -1010,21 +1070,21 @@ class Reader:
             s.points = pts
             s.x, s.y = min(pts[0][0], pts[1][0]), min(pts[0][1], pts[1][1])
             s.cx, s.cy = abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])
-        stroke = el.find("{%s}stroke" % V)
+        stroke = k.get(T_VSTROKE)
         if stroke is not None:
             s.head = stroke.get("startarrow") if stroke.get("startarrow") not in (None, "none") else None
             s.tail = stroke.get("endarrow") if stroke.get("endarrow") not in (None, "none") else None
-        rule = self.vml_rules.get(s.id) or self.vml_rules.get(el.get("{%s}spid" % O, ""))
+        rule = self.vml_rules.get(s.id) or self.vml_rules.get(el.get(_O_spid, ""))
         if rule:
             s.is_connector = True
             s.start_id, s.end_id = rule
-        tb = el.find(T_VTEXTBOX)
+        tb = k.get(T_VTEXTBOX)
         if tb is not None:
-            content = tb.find(T_TXBX)
+            content = _find(tb, T_TXBX)
             if content is not None:
                 s.blocks = self._txbx(content, ctx)
         # VML word-art text path
-        tp = el.find("{%s}textpath" % V)
+        tp = k.get(T_VTEXTPATH)
         if tp is not None and tp.get("string"):
             s.blocks = [Paragraph(raw=tp.get("string"), part="textbox")]
         s.text = _blocks_text(s.blocks)
@@ -1055,10 +1115,10 @@ def _transitional(data: bytes) -> bytes:
 
 def _choose(alt):
     """mc:AlternateContent: the first Choice; the Fallback only without one."""
-    choice = alt.find(T_CHOICE)
+    choice = _find(alt, T_CHOICE)
     if choice is not None:
         return choice
-    return alt.find(T_FALLBACK)
+    return _find(alt, T_FALLBACK)
 
 
 def _rows(tbl):
@@ -1066,7 +1126,7 @@ def _rows(tbl):
         if el.tag == T_TR:
             yield el
         elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
-            inner = el.find(T_SDTCONTENT) if el.tag == T_SDT else el
+            inner = _find(el, T_SDTCONTENT) if el.tag == T_SDT else el
             if inner is not None:
                 yield from _rows(inner)
         elif el.tag == T_ALT:
@@ -1080,7 +1140,7 @@ def _cells(tr):
         if el.tag == T_TC:
             yield el
         elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
-            inner = el.find(T_SDTCONTENT) if el.tag == T_SDT else el
+            inner = _find(el, T_SDTCONTENT) if el.tag == T_SDT else el
             if inner is not None:
                 yield from _cells(inner)
 
@@ -1113,10 +1173,11 @@ def _pos(el) -> tuple[int, str]:
     if el is None:
         return 0, ""
     frame = el.get("relativeFrom", "")
-    off = el.find("{%s}posOffset" % WP)
+    k = _kids(el)
+    off = k.get(T_WP_POSOFFSET)
     if off is not None:
         return _int(off.text), frame
-    al = el.find("{%s}align" % WP)
+    al = k.get(T_WP_ALIGN)
     return 0, frame + ("/" + al.text if al is not None and al.text else "")
 
 
@@ -1133,12 +1194,13 @@ def _group_xf(grpsppr, x, y, cx, cy, parent=None):
     ext = (cx, cy)
     choff = (0, 0)
     chext = (cx, cy)
-    xfrm = grpsppr.find("{%s}xfrm" % A) if grpsppr is not None else None
+    xfrm = _find(grpsppr, T_A_XFRM) if grpsppr is not None else None
     if xfrm is not None:
-        o = xfrm.find("{%s}off" % A)
-        e = xfrm.find("{%s}ext" % A)
-        co = xfrm.find("{%s}chOff" % A)
-        ce = xfrm.find("{%s}chExt" % A)
+        xk = _kids(xfrm)
+        o = xk.get(T_A_OFF)
+        e = xk.get(T_A_EXT)
+        co = xk.get(T_A_CHOFF)
+        ce = xk.get(T_A_CHEXT)
         if o is not None:
             off = (_int(o.get("x")), _int(o.get("y")))
         if e is not None:
@@ -1173,7 +1235,7 @@ def _css(style: str) -> dict:
 
 
 def _num(v: str) -> float:
-    m = re.match(r"\s*(-?[\d.]+)", v or "")
+    m = _NUM_RE.match(v or "")
     try:
         return float(m.group(1)) if m else 0.0
     except ValueError:
