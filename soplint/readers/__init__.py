@@ -26,16 +26,20 @@ def read_path(path, options: Optional[dict] = None) -> list[SOP]:
     if suffix in (".doc", ".dot", ".rtf", ".docx", ".docm", ".dotx", ".dotm"):
         # pre-flight on the bytes, whatever the name says: a .doc or RTF behind a
         # .docx name goes to LibreOffice, a .docx renamed .doc is read directly;
-        # empty, truncated, encrypted, non-Word files and zip bombs stop here
-        from soplint.preflight import sniff
-
-        if sniff(path, options.get("limits")) != "zip":
-            from soplint.readers.doc import read
-
-            return read(path, options)
+        # empty, truncated, encrypted, non-Word files and zip bombs stop here.
+        # The package opens with the same checks (preflight.sniff_head and
+        # open_zip) and names a Word 97-2003 or RTF file "ole-doc" / "rtf"
+        # before anything is inflated, so the file is sniffed once, there.
         from soplint.readers.docx import read
 
-        return read(path, options)
+        try:
+            return read(path, options)
+        except UnreadableFile as exc:
+            if exc.kind not in ("ole-doc", "rtf"):
+                raise
+        from soplint.readers.doc import read as read_doc
+
+        return read_doc(path, options)
     for reader in _plugin_readers(options):
         if suffix in tuple(reader.suffixes):
             return list(reader.read(path, options))
