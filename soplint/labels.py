@@ -21,17 +21,21 @@ LAINNYA = "lainnya"
 KOLOM = "kolom"
 PROSEDUR = "prosedur_judul"
 
+#: (text every match contains, pattern, replacement): a pattern is only
+#: tried on texts holding its text
 _ABBREV = [
-    (re.compile(r"\btgl\b"), "tanggal"),
-    (re.compile(r"\bket\b"), "keterangan"),
-    (re.compile(r"\bno\b"), "nomor"),
-    (re.compile(r"\bnmr\b"), "nomor"),
-    (re.compile(r"\bstandar(?:d)? operasional prosedur\b"), "sop"),
-    (re.compile(r"\bstandar(?:d)? operating procedures?\b"), "sop"),
-    (re.compile(r"\bresiko\b"), "risiko"),
-    (re.compile(r"\bsyah"), "sah"),
+    ("tgl", re.compile(r"\btgl\b"), "tanggal"),
+    ("ket", re.compile(r"\bket\b"), "keterangan"),
+    ("no", re.compile(r"\bno\b"), "nomor"),
+    ("nmr", re.compile(r"\bnmr\b"), "nomor"),
+    ("standar", re.compile(r"\bstandar(?:d)? operasional prosedur\b"), "sop"),
+    ("standar", re.compile(r"\bstandar(?:d)? operating procedures?\b"), "sop"),
+    ("resiko", re.compile(r"\bresiko\b"), "risiko"),
+    ("syah", re.compile(r"\bsyah"), "sah"),
 ]
 _DROP = re.compile(r"\b(dan|atau|serta)\b")
+_PUNCT = re.compile(r"[/&,;:.()\[\]\-–—_'\"*]+")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
@@ -39,11 +43,12 @@ def normalize(text: str) -> str:
     """Lower case, punctuation removed, abbreviations expanded, "/", "&",
     "dan", "atau" dropped, whitespace collapsed."""
     t = (text or "").lower().replace("\u00a0", " ")
-    t = re.sub(r"[/&,;:.()\[\]\-–—_'\"*]+", " ", t)
-    for rx, rep in _ABBREV:
-        t = rx.sub(rep, t)
+    t = _PUNCT.sub(" ", t)
+    for lit, rx, rep in _ABBREV:
+        if lit in t:
+            t = rx.sub(rep, t)
     t = _DROP.sub(" ", t)
-    t = re.sub(r"\s+", " ", t).strip()
+    t = _SPACES.sub(" ", t).strip()
     return t
 
 
@@ -72,6 +77,12 @@ def _table(group: str) -> dict[str, str]:
             for v in section:
                 out.setdefault(normalize(v), g)
     return out
+
+
+@lru_cache(maxsize=None)
+def _choices(group: str) -> list[str]:
+    """The variants of a group, in table order (for fuzzy matching)."""
+    return list(_table(group))
 
 
 def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
@@ -105,7 +116,10 @@ def _match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> 
         return None
     from rapidfuzz import fuzz, process
 
-    best = process.extract(norm, list(table), scorer=fuzz.ratio, limit=2)
+    # choices scoring below cutoff - 3 can decide nothing: the best one must
+    # reach the cutoff, and a second one 3 or more points below it is no rival
+    best = process.extract(norm, _choices(group), scorer=fuzz.ratio, limit=2,
+                           score_cutoff=min(100.0, max(0.0, cutoff - 3)))
     if not best or best[0][1] < cutoff:
         return None
     if len(best) > 1 and table[best[1][0]] != table[best[0][0]] and best[0][1] - best[1][1] < 3:

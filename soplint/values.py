@@ -19,6 +19,10 @@ def norm_space(text: Optional[str]) -> str:
     """Collapse every kind of whitespace (NBSP, tabs, newlines, zero-width, BOM) to one space."""
     if not text:
         return ""
+    if text.__class__ is str and text.isprintable() and "  " not in text:
+        # the usual case: no whitespace but single ASCII spaces (every other
+        # whitespace, zero-width character and the BOM is not printable)
+        return text.strip()
     return _WS.sub(" ", text).strip()
 
 

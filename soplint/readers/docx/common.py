@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from soplint.readers.docx.tree import Cell, Paragraph, Shape, Table, clean
@@ -81,12 +82,15 @@ def cell_lines(cell: Cell) -> list[Line]:
 
 
 _NUM_LEAD = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_INT_OF = re.compile(r"(\d{1,4})\s*[.)]?")
 
 
+@lru_cache(maxsize=4096)
 def int_of(text: str) -> Optional[int]:
-    """The integer of a No cell ("1", "1.", "01", "(1)")."""
+    """The integer of a No cell ("1", "1.", "01", "(1)"); cached (tables
+    repeat their numbers)."""
     t = clean(text).strip("()[] ")
-    m = re.fullmatch(r"(\d{1,4})\s*[.)]?", t)
+    m = _INT_OF.fullmatch(t)
     return int(m.group(1)) if m else None
 
 
@@ -100,6 +104,7 @@ _NO = re.compile(r"^(tidak|tdk|t|no|belum|tidak lengkap|tidak setuju|salah|tidak
                  r"invalid|tidak valid|tidak lulus|tidak memenuhi|revisi|perbaikan|tidak layak|kurang)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def yes_no(text: str) -> Optional[str]:
     """'ya' / 'tidak' for a branch label ("Ya", "Tidak lengkap", "Setuju"), else None."""
     t = clean(text).strip(" .:!").lower()
