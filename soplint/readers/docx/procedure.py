@@ -275,6 +275,17 @@ def col_of_shape(table: Table, s: Shape, point=None) -> Optional[int]:
     return cell.col
 
 
+def _row_at(row, limit: int) -> dict:
+    """Grid column (below ``limit``) -> the cell covering it in ``row`` (the
+    origin of a vertical merge), as :meth:`Table.at` finds it."""
+    at: dict = {}
+    for cell in row.cells:
+        for k in range(max(cell.col, 0), min(cell.col + cell.span, limit)):
+            if k not in at:
+                at[k] = cell.origin or cell
+    return at
+
+
 def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
     pt = ProcTable(table=table, cm=cm)
     for c in cm.extra_header:
@@ -288,13 +299,16 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                         group_size[s.group] = group_size.get(s.group, 0) + 1
     nocol = cm.col("no")
     kegcol = cm.col("kegiatan")
+    roles = sorted(cm.roles.items())
+    limit = max([c for c in (nocol, kegcol) if c is not None] + [c for c, _ in roles], default=-1) + 1
     prev: Optional[RawStep] = None
     for r in range(cm.data_start, len(table.rows)):
         row = table.rows[r]
         if is_header_repeat(table, r, cm) or is_number_row(table, r):
             continue
-        nocell = table.at(r, nocol) if nocol is not None else None
-        kegcell = table.at(r, kegcol) if kegcol is not None else None
+        at = _row_at(row, limit)  # grid column -> cell, as table.at(r, column)
+        nocell = at.get(nocol) if nocol is not None else None
+        kegcell = at.get(kegcol) if kegcol is not None else None
         cont = (kegcell is not None and kegcell.row != r) and (nocell is None or nocell.row != r)
         no = int_of(nocell.text) if nocell is not None and nocell.row == r else None
         uraian = kegcell.text if kegcell is not None and kegcell.row == r else ""
@@ -324,10 +338,11 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
             prev = step
         step.shapes.extend(row_shapes)
         for c in row.cells:
-            pt.images += len(c.images)
+            for p in c.all_paragraphs():
+                pt.images += len(p.images)
         # actors and mutu baku
-        for col, role in sorted(cm.roles.items()):
-            cell = table.at(r, col)
+        for col, role in roles:
+            cell = at.get(col)
             if cell is None or cell.col != col:
                 continue
             if role == "actor":
@@ -718,15 +733,24 @@ class Geo:
     PAD = 100000
 
     def __init__(self, tables: list[Table]):
-        self.tops: dict[int, list[int]] = {}
-        y = 0
-        for t in tables:
-            tops = []
-            for row in t.rows:
-                tops.append(y)
-                y += self._height(t, row)
-            self.tops[id(t)] = tops
-            y += 400000
+        self.tables = tables
+        self._tops: Optional[dict[int, list[int]]] = None
+
+    @property
+    def tops(self) -> dict[int, list[int]]:
+        """id(table) -> the estimated top of each row (computed on first
+        use: many procedures need no estimate at all)."""
+        if self._tops is None:
+            self._tops = {}
+            y = 0
+            for t in self.tables:
+                tops = []
+                for row in t.rows:
+                    tops.append(y)
+                    y += self._height(t, row)
+                self._tops[id(t)] = tops
+                y += 400000
+        return self._tops
 
     def _height(self, t: Table, row) -> int:
         if row.height:
@@ -737,11 +761,13 @@ class Geo:
                 continue
             width = sum(t.grid[c.col:c.col + c.span]) if t.grid else 2000
             per_line = max(8, int(width / 110))
-            lines = sum(max(1, -(-len(p.text) // per_line)) for p in c.all_paragraphs() if p.text)
+            paras = c.all_paragraphs()
+            lines = sum(max(1, -(-len(p.text) // per_line)) for p in paras if p.text)
             h = max(h, lines * self.LINE + self.PAD)
-            for s in c.shapes:
-                if not s.is_line and s.frame_v in ("paragraph", "line", "text", ""):
-                    h = max(h, s.y + s.cy + 60000)
+            for p in paras:
+                for s in p.shapes:
+                    if not s.is_line and s.frame_v in ("paragraph", "line", "text", ""):
+                        h = max(h, s.y + s.cy + 60000)
         return h
 
     def _origin(self, s: Shape):

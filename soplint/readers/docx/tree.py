@@ -195,9 +195,14 @@ class Cell:
             x = self._texts = [p.text for p in self.all_paragraphs() if p.text]
         return x
 
+    _text: Optional[str] = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        return " ".join(self.texts)
+        x = self._text
+        if x is None:
+            x = self._text = " ".join(self.texts)
+        return x
 
     @property
     def shapes(self) -> list[Shape]:
@@ -332,5 +337,5 @@ def unlink(doc: Document) -> None:
             for row in b.rows:
                 for c in row.cells:
                     c.table = c.origin = None
-                    c._paras = c._texts = None
+                    c._paras = c._texts = c._text = None
                     stack.extend(c.blocks)
