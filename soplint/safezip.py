@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from pathlib import Path
@@ -48,6 +49,18 @@ def xml_parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False, remove_comments=False)
 
 
+_LOCAL = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    """This thread's parser of :func:`xml_parser` configuration (reused: a
+    fresh libxml2 parser context per part costs more than a small part)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = xml_parser()
+    return parser
+
+
 def _entities(path: Path, name: str) -> UnreadableFile:
     return UnreadableFile("xml-entities",
                           "{p}: {n} memuat deklarasi DOCTYPE/ENTITY (trik entitas XML, misalnya "
@@ -59,11 +72,10 @@ def _entities(path: Path, name: str) -> UnreadableFile:
 
 def parse_xml(data: bytes, path: Path, name: str):
     """Parse one XML part with the hardened parser; DOCTYPE/ENTITY refused."""
-    head = data[:65536]
-    if b"<!" in head and _DECL.search(head):
+    if data.find(b"<!", 0, 65536) >= 0 and _DECL.search(data[:65536]):
         raise _entities(path, name)
     try:
-        root = etree.fromstring(data, xml_parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise UnreadableFile("damaged", "{p}: XML rusak di {n}: {e}", "{p}: broken XML in {n}: {e}",
                              p=path.name, n=name, e=exc) from None
@@ -76,6 +88,12 @@ def parse_xml(data: bytes, path: Path, name: str):
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise _entities(path, name)
     return root
+
+
+def is_shared(data: bytes) -> bool:
+    """``data`` is the very object :meth:`DocxPackage.read_shared` keeps
+    (so it stays alive and may key a cache of what is made from it)."""
+    return any(v is data for v in _SHARED.values())
 
 
 class DocxPackage:

@@ -432,12 +432,40 @@ _PSTYLE_RE = re.compile(rb'<w:pStyle w:val="([^"]*)"')
 _BASED_RE = re.compile(rb'<w:basedOn w:val="([^"]*)"')
 
 
+#: (id of the styles.xml bytes, style ids the document uses) -> (those
+#: bytes, Styles): documents whose styles part came from
+#: DocxPackage.read_shared as the very same object, using the same styles,
+#: share one Styles (only read once made); the entry holds the bytes, so
+#: their id stays theirs
+_STYLES_CACHE: dict = {}
+_STYLES_CACHE_MAX = 16
+
+
 def _styles_for(pkg, name: str, document: bytes) -> Styles:
+    """The styles a document uses (see :func:`_cut_styles`)."""
+    data = pkg.read_shared(name)
+    used = frozenset(_PSTYLE_RE.findall(document))
+    key = (id(data), used)
+    hit = _STYLES_CACHE.get(key)
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    st = _cut_styles(pkg, name, data, used)
+    from soplint.safezip import is_shared
+
+    if not is_shared(data):
+        return st
+    if len(_STYLES_CACHE) >= _STYLES_CACHE_MAX:
+        _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)), None)
+    _STYLES_CACHE[key] = (data, st)
+    return st
+
+
+def _cut_styles(pkg, name: str, data: bytes, used) -> Styles:
     """The styles a document uses. Word templates carry hundreds of unused
     styles (python-docx's default styles.xml is 350 kB): the style blocks the
-    document refers to (and their basedOn chains) are cut out of the part and
-    parsed alone; anything unexpected falls back to parsing the whole part."""
-    data = pkg.read_shared(name)
+    document refers to (``used``, and their basedOn chains) are cut out of
+    the part and parsed alone; anything unexpected falls back to parsing the
+    whole part."""
     from soplint.safezip import parse_xml
 
     if b"<w:styles" not in data[:4096] or b"<w:style " not in data:
@@ -462,7 +490,7 @@ def _styles_for(pkg, name: str, document: bytes) -> Styles:
             m = _STYLE_ID_RE.search(tag)
             default = m.group(1) if m else None
         k = data.find(b'w:default="1"', k + 1)
-    want = set(_PSTYLE_RE.findall(document))
+    want = set(used)
     if default is not None:
         want.add(default)
     todo, keep = list(want), {}
