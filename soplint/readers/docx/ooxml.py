@@ -262,7 +262,7 @@ def _find2(el, tag, sub):
 def _kids(el) -> dict:
     """First child of each tag (``d.get(tag)`` is ``el.find(tag)``), in one pass."""
     d = {}
-    for x in el:
+    for x in el[:]:
         t = x.tag
         if t not in d:
             d[t] = x
@@ -641,9 +641,11 @@ class Reader:
             self.vml_rules[cid] = (start, end)
 
     # -- blocks -------------------------------------------------------------
-    def _blocks(self, parent, ctx: _Ctx, top: bool) -> list:
+    def _blocks(self, parent, ctx: _Ctx, top: bool, children=None) -> list:
+        """Blocks of ``parent`` (of the iterable ``children`` of it when
+        given: a cell's children after its tcPr)."""
         out = []
-        for el in parent.iterchildren():
+        for el in (parent[:] if children is None else children):
             tag = el.tag
             if tag == T_P:
                 out.append(self._paragraph(el, ctx, top))
@@ -669,11 +671,13 @@ class Reader:
             self.para_index += 1
             p.index = self.para_index
         num = None
-        first = el[0] if len(el) else None
+        # children as a list: one lxml iterator costs more than the list
+        kids = el[:]
+        first = kids[0] if kids else None
         ppr = first if first is not None and first.tag == T_PPR else None
         if ppr is not None:
             npr = None
-            for x in ppr:
+            for x in ppr[:]:
                 xt = x.tag
                 if xt == _W_pStyle:
                     p.style = x.get(_VAL) or ""
@@ -699,7 +703,8 @@ class Reader:
         p.style_name = self.styles.names.get(p.style, p.style)
         buf: list[str] = []
         flags = [0, 0, 0]  # visible runs, bold runs, underlined runs
-        self._inline(el, p, ctx, buf, flags)
+        # the pPr read above is skipped as _inline would skip it
+        self._inline(el, p, ctx, buf, flags, kids if ppr is None else kids[1:])
         p.raw = "".join(buf)
         if num is not None and p.raw.strip():
             p.num = self.numbering.label(num[0], num[1])
@@ -711,8 +716,8 @@ class Reader:
             p.underline = flags[2] == flags[0]
         return p
 
-    def _inline(self, parent, p: Paragraph, ctx: _Ctx, buf: list, flags: list):
-        for el in parent.iterchildren():
+    def _inline(self, parent, p: Paragraph, ctx: _Ctx, buf: list, flags: list, children=None):
+        for el in (parent[:] if children is None else children):
             tag = el.tag
             if tag == T_R:
                 self._run(el, p, ctx, buf, flags)
@@ -737,7 +742,7 @@ class Reader:
         bold = underline = False
         visible = False
         stack = ctx.field_stack
-        for el in r.iterchildren():
+        for el in r[:]:
             tag = el.tag
             if tag == T_T:
                 if not stack or stack[-1] != "code":
@@ -752,7 +757,7 @@ class Reader:
                             visible = True
                 continue
             if tag == T_RPR:
-                for x in el.iterchildren():
+                for x in el[:]:
                     xt = x.tag
                     if xt == _W_b or xt == _W_bCs:
                         bold = bold or x.get(_VAL) not in _OFF
@@ -800,7 +805,7 @@ class Reader:
                 chosen = _choose(el)
                 if chosen is not None:
                     # the chosen branch may hold w:drawing / w:pict / runs
-                    for sub in chosen.iterchildren():
+                    for sub in chosen[:]:
                         if sub.tag == T_DRAWING:
                             self._drawing(sub, p, ctx)
                         elif sub.tag in (T_PICT, T_OBJECT):
@@ -826,7 +831,7 @@ class Reader:
             row = Row()
             col = 0
             for trpr in tr.iterchildren(_W_trPr):
-                for x in trpr:
+                for x in trpr[:]:
                     xt = x.tag
                     if xt == _W_tblHeader:
                         row.header = x.get(_VAL) not in _OFF
@@ -839,9 +844,12 @@ class Reader:
             prev: Optional[Cell] = None
             for tc in _cells(tr):
                 span, vmerge, hmerge, width = 1, None, None, 0
-                first = tc[0] if len(tc) else None
+                kids = tc[:]
+                first = kids[0] if kids else None
+                rest = kids  # the children after the tcPr (_blocks skips a tcPr)
                 if first is not None and first.tag == _W_tcPr:
-                    for x in first:
+                    rest = kids[1:]
+                    for x in first[:]:
                         xt = x.tag
                         if xt == _W_gridSpan:
                             span = max(1, _int(x.get(_VAL), 1))
@@ -854,7 +862,7 @@ class Reader:
                 cell = Cell(col=col, span=span, row=ridx, vmerge=vmerge, table=t, width=width)
                 saved = ctx.cell
                 ctx.cell = cell
-                cell.blocks = self._blocks(tc, ctx, top=False)
+                cell.blocks = self._blocks(tc, ctx, top=False, children=rest)
                 ctx.cell = saved
                 if hmerge == "continue" and prev is not None:
                     # legacy horizontal merge: widen the previous cell
@@ -888,7 +896,7 @@ class Reader:
 
     # -- drawings -----------------------------------------------------------
     def _drawing(self, el, p: Paragraph, ctx: _Ctx):
-        for holder in el.iterchildren():
+        for holder in el[:]:
             htag = holder.tag
             inline = htag == T_WP_INLINE
             if not inline and htag != T_WP_ANCHOR:
@@ -915,7 +923,7 @@ class Reader:
                 continue
             uri = gd.get("uri", "")
             frame = dict(frame_h=fh, frame_v=fv, inline=inline)
-            for child in gd.iterchildren():
+            for child in gd[:]:
                 tag = child.tag
                 if tag == T_WPS_WSP:
                     s = self._wsp(child, p, ctx, group="", xf=None)
@@ -941,7 +949,7 @@ class Reader:
                 p.images.append(Image(name=dname, descr=descr, inline=inline, cx=cx, cy=cy, kind="chart", para=p))
 
     def _group(self, g, p, ctx, gid, xf, frame):
-        for child in g.iterchildren():
+        for child in g[:]:
             tag = child.tag
             if tag == T_WPS_WSP:
                 s = self._wsp(child, p, ctx, group=gid, xf=xf)
@@ -1018,7 +1026,7 @@ class Reader:
 
     # -- VML ------------------------------------------------------------------
     def _vml_container(self, el, p: Paragraph, ctx: _Ctx, group: str, gx):
-        for child in el.iterchildren():
+        for child in el[:]:
             tag = child.tag
             if tag == T_VSHAPETYPE:
                 spt = child.get(_O_spt)
@@ -1150,7 +1158,7 @@ def _choose(alt):
 
 
 def _rows(tbl):
-    for el in tbl.iterchildren():
+    for el in tbl[:]:
         if el.tag == T_TR:
             yield el
         elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
@@ -1164,7 +1172,7 @@ def _rows(tbl):
 
 
 def _cells(tr):
-    for el in tr.iterchildren():
+    for el in tr[:]:
         if el.tag == T_TC:
             yield el
         elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
