@@ -117,13 +117,16 @@ class PerubahanTerlacak(Rule):
         for attr, _key in self.FIELDS:
             n = getattr(sop.sumber, attr, 0) or 0
             counts[attr] = (n, locate(sop, f"sumber.{attr}") if n else None)
+        if not any(n for n, _where in counts.values()):
+            return None  # nothing to keep for a clean document
         return (sop.sumber.berkas, sop.sumber.indeks, counts)
 
     def check_run(self, sops, ctx):
         files = {}
         for s in sops:
-            item = s if isinstance(s, tuple) else self.summarise(s, ctx)
-            files.setdefault(item[0], []).append(item)
+            item = s if isinstance(s, tuple) or s is None else self.summarise(s, ctx)
+            if item is not None:
+                files.setdefault(item[0], []).append(item)
         for berkas, group in files.items():
             for attr, key in self.FIELDS:
                 counts = [item[2][attr][0] for item in group]

@@ -289,7 +289,7 @@ class _Profile:
         self.indeks = sop.sumber.indeks
         self.nama_sop = sop.identitas.nama_sop
         self.nomor_sop = sop.identitas.nomor_sop
-        self.lokasi = {f: locate(sop, f) for f in ("identitas.nama_sop", "identitas.nomor_sop", "kegiatan")}
+        self.lokasi = {f: v for f in ("identitas.nama_sop", "identitas.nomor_sop", "kegiatan") if (v := locate(sop, f))}
         self.units = _units(sop)
         self.nomor = nomor_key(sop.identitas.nomor_sop)
         t = sop.identitas.nama_sop
@@ -309,10 +309,27 @@ class _Profile:
     def __setstate__(self, state):
         for k, v in zip(self.__slots__, state):
             setattr(self, k, v)
-        # one copy of each word and title word however many SOPs use it
-        self.words = tuple(_sys.intern(w) for w in self.words)
-        self.title = tuple(_sys.intern(w) for w in self.title)
-        self.units = frozenset(_sys.intern(u) for u in self.units)
+        # one copy of each word, title word, file name and institution set,
+        # however many SOPs use it
+        intern = _sys.intern
+        self.words = tuple(intern(w) for w in self.words)
+        self.title = tuple(intern(w) for w in self.title)
+        self.berkas = intern(self.berkas) if isinstance(self.berkas, str) else self.berkas
+        units = frozenset(intern(u) for u in self.units)
+        self.units = _UNITS.setdefault(units, units)
+        self.lokasi = {k: intern(v) for k, v in self.lokasi.items() if v}
+
+
+_UNITS: dict = {}
+#: the last SOP summarised and its profile: RD04 and RD05 share one profile
+#: (pickled once with the file's other summaries)
+_LAST: list = [None, None]
+
+
+def profile_of(sop) -> _Profile:
+    if _LAST[0] is not sop:
+        _LAST[0], _LAST[1] = sop, _Profile(sop)
+    return _LAST[1]
 
 
 def _profiles(items) -> list:
@@ -492,7 +509,7 @@ class SopDuplikat(Rule):
     defaults = {"ambang": 92, "ambang_kegiatan": 0.8}
 
     def summarise(self, sop, ctx):
-        return _Profile(sop)
+        return profile_of(sop)
 
     def check_run(self, sops, ctx):
         ambang = float(self.options["ambang"])
@@ -577,7 +594,7 @@ class NomorDuplikat(Rule):
                             "SOP number {teks} is already used by SOP {lain_indeks} in {lain} ({judul})")}
 
     def summarise(self, sop, ctx):
-        return _Profile(sop)
+        return profile_of(sop)
 
     def check_run(self, sops, ctx):
         groups = {}

@@ -253,6 +253,11 @@ def _worker_main(conn, func, memory_mb, label):
         faulthandler.disable()  # a crash is reported by the parent, without a traceback
     if memory_mb:
         _set_as_limit(memory_limit_bytes(memory_mb))
+    import gc
+
+    # what the worker inherited from its parent is never collected here: the
+    # collector would write to those pages and copy them into this process
+    gc.freeze()
     while True:
         try:
             msg = conn.recv()
@@ -369,6 +374,7 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
     window = max(window or jobs * 8, jobs)
 
     def spawn():
+        _release_free_memory()  # a worker forked now inherits no freed pages of ours
         w = _Worker(ctx, func, memory_mb, label)
         workers.append(w)
         idle.append(w)
@@ -467,6 +473,34 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
     while next_out in results:  # pragma: no cover - everything is yielded in the loop
         yield results.pop(next_out)
         next_out += 1
+
+
+def _release_free_memory() -> None:
+    """Give memory this process has freed back to the system (glibc's
+    ``malloc_trim``), where available. A forked worker inherits every page
+    its parent maps; pages the parent later reuses stay with the worker as
+    its own copy, so a parent that keeps freed memory makes every worker
+    forked late in a batch bigger."""
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                import ctypes.util
+
+                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+                _TRIM = libc.malloc_trim
+            except (OSError, AttributeError):
+                _TRIM = False
+    if _TRIM:
+        try:
+            _TRIM(0)
+        except Exception:  # pragma: no cover
+            pass
+
+
+_TRIM = None
 
 
 def _describe_exit(code) -> str:
@@ -596,7 +630,14 @@ def _check_one(path, engine):
     result, cross = engine.check_file(path)
     errors = engine.errors[errors_before:]
     del engine.errors[errors_before:]
-    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), cross, errors
+    cross = {code: items for code, items in cross.items() if items}
+    return (pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(cross, protocol=pickle.HIGHEST_PROTOCOL) if cross else None, errors)
+
+
+#: bytes of finished results kept in memory by :func:`check_files` before
+#: they go to a temporary file
+SPOOL_MEMORY = 256 * 1024
 
 
 def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, progress: bool = False):
@@ -616,17 +657,27 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
     paths = list(paths)
     if jobs != 1 and _mp_context().get_start_method() != "fork":
         jobs = 1  # the engine (configuration, plugins) is shared with workers by fork only
-    files = Spool()
-    cross = {code: [] for code in engine.cross_rules}
+    # little is kept in memory: whatever this process holds while the batch
+    # runs, each worker forked later (workers are recycled) carries a copy of
+    files = Spool(memory_limit=SPOOL_MEMORY)
+    # what the cross-document rules keep, also spooled (still pickled): the
+    # summaries are unpacked only once every file is read and the workers
+    # are gone
+    kept_spool = Spool(memory_limit=SPOOL_MEMORY)
     func = partial(_check_one, engine=engine)
     for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress):
         if out.error is None:
             data, kept, errors = out.value
             engine.errors.extend(errors)
             files.append_bytes(data)
-            for code, items in kept.items():
-                cross[code].extend(items)
+            if kept is not None:
+                kept_spool.append_bytes(kept)
         else:
             berkas = str(out.item)
             files.append(FileResult(berkas=berkas, temuan=engine.unreadable_findings(berkas, out.error)))
+    cross = {code: [] for code in engine.cross_rules}
+    for kept in kept_spool:
+        for code, items in kept.items():
+            cross.setdefault(code, []).extend(items)
+    kept_spool.close()
     return engine.finish(files, cross)

@@ -112,9 +112,12 @@ class Engine:
             for code, rule in self.cross_rules.items():
                 if has_summary(rule):
                     try:
-                        cross[code].append(rule.summarise(sop, self.ctx))
+                        kept = rule.summarise(sop, self.ctx)
                     except Exception as exc:
                         self._rule_error(code, f"{berkas} #{i + 1}", exc)
+                        continue
+                    if kept is not None:
+                        cross[code].append(kept)
                 else:
                     if slim is None:
                         from soplint.batch import slim_sop

@@ -96,7 +96,8 @@ class Rule:
 
     def check_run(self, sops: list, ctx: RunContext) -> Iterable[Finding]:
         """Cross-document rules: findings over every SOP of the run. ``sops``
-        holds, per SOP in input order, what :meth:`summarise` returned for it,
+        holds, per SOP in input order, what :meth:`summarise` returned for it
+        (``None`` left out),
         or (when the rule does not override :meth:`summarise`) a slim copy
         of the model (:func:`soplint.batch.slim_sop`)."""
         return ()
@@ -106,7 +107,8 @@ class Rule:
         needs of one SOP, computed where the file is read (a worker process
         in a batch), right after the per-SOP rules. It must be small and
         picklable: the run keeps one per SOP until every file is read, so a
-        batch of thousands of files stays light. Findings are then built with
+        batch of thousands of files stays light; ``None`` keeps nothing of
+        this SOP. Findings are then built with
         ``self.finding(None, ..., berkas=..., indeks=..., lokasi=...)``.
         Not overridden: the rule receives slim models."""
         return sop

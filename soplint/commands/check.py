@@ -91,9 +91,10 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
     from soplint.engine import Engine
     from soplint.inputs import collect
 
-    inputs = collect(paths, input_suffixes(run))
+    # plain strings: a batch of thousands of paths held as Path objects costs megabytes
+    files = [str(i.path) for i in collect(paths, input_suffixes(run))]
     engine = Engine(run.config, run.plugins, run.settings)
-    result = check_files(engine, [i.path for i in inputs], jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+    result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine
 
