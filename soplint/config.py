@@ -49,6 +49,11 @@ BASE_SCHEMA = {
         "rules": {"type": "object", "additionalProperties": {"type": "object"}},
         "aliases": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
         "fail-on": {"enum": list(FAIL_ON)},
+        # safe-reading limits of soplint.preflight.Limits (bytes, a ratio)
+        "limits": {"type": "object", "additionalProperties": False, "properties": {
+            name: {"type": "number", "exclusiveMinimum": 0}
+            for name in ("max-file-bytes", "max-members", "max-total-uncompressed", "max-member-uncompressed",
+                         "max-ratio", "ratio-floor", "max-xml-bytes")}},
     },
 }
 
@@ -63,6 +68,7 @@ DEFAULTS = {
     "rules": {},
     "aliases": {},
     "fail-on": "error",
+    "limits": {},
 }
 
 # keys whose value is a list of strings (for setup.cfg, where everything is text)

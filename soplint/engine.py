@@ -37,7 +37,8 @@ class Engine:
     def read(self, path) -> list:
         from soplint.readers import read_path
 
-        options = {"plugin_manager": self.ctx.plugin_manager, "config": self.config}
+        options = {"plugin_manager": self.ctx.plugin_manager, "config": self.config,
+                   "limits": self.config.get("limits") or None}
         try:
             return read_path(path, options)
         except UnreadableFile:

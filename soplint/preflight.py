@@ -62,6 +62,32 @@ class Limits:
     #: one XML part handed to the XML parser
     max_xml_bytes: int = 128 * MB
 
+    @staticmethod
+    def parse_option(text: str) -> tuple:
+        """``NAME=VALUE`` of the command line (``max-total-uncompressed=512MB``,
+        ``max-ratio=200``): ``(name, number)``; sizes may end in K, KB, M, MB,
+        G or GB. Raises UsageError."""
+        from soplint.errors import UsageError
+
+        name, sep, value = str(text).partition("=")
+        value = value.strip().upper().replace(" ", "")
+        scale = 1
+        for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20),
+                             ("K", 1 << 10)):
+            if value.endswith(unit):
+                value, scale = value[: -len(unit)], factor
+                break
+        try:
+            number = float(value) * scale
+        except ValueError:
+            number = None
+        if not sep or not name.strip() or number is None or number <= 0:
+            raise UsageError("Batas harus berbentuk NAMA=NILAI dengan nilai positif (mis. max-ratio=200, "
+                             "max-total-uncompressed=512MB): {t}",
+                             "A limit must read NAME=VALUE with a positive value (e.g. max-ratio=200, "
+                             "max-total-uncompressed=512MB): {t}", t=text)
+        return name.strip().replace("_", "-"), int(number) if number.is_integer() else number
+
     @classmethod
     def from_options(cls, value) -> "Limits":
         """From a :class:`Limits`, ``None`` or a mapping of field names

@@ -136,6 +136,48 @@ def test_limits_are_configurable(hostile, tmp_path):
     assert info.value.kind == "zip-bomb"
 
 
+def test_limits_from_the_configuration_and_the_command_line(hostile, tmp_path):
+    """`[limits]` in soplint.toml and `--limit NAME=VALUE` reach the reader of
+    `check` and `convert`; a bad limit is a usage error (exit 2)."""
+    from click.testing import CliRunner
+
+    from soplint.cli import cli
+
+    (tmp_path / "in").mkdir()
+    big = minimal_docx(tmp_path / "in" / "big.docx", simple_document("x" * 200_000))
+    runner = CliRunner()
+
+    def kinds(args):
+        res = runner.invoke(cli, args)
+        assert res.exit_code in (0, 1), res.output
+        data = json.loads(res.stdout)
+        return [t["code"] for f in data["berkas"] for t in f["temuan"] if t["code"] == "DK01"]
+
+    base = ["check", str(big.parent), "--format", "json", "--select", "DK01", "--no-progress"]
+    assert kinds(base) == []
+    assert kinds(base + ["--limit", "max-member-uncompressed=100KB"]) == ["DK01"]
+    assert kinds(base + ["--limit", "max_file_bytes=1k"]) == ["DK01"]
+    cfg = tmp_path / "soplint.toml"
+    cfg.write_text("[limits]\nmax-member-uncompressed = 100000\n", "utf-8")
+    assert kinds(base + ["--config", str(cfg)]) == ["DK01"]
+    # the command line overrides the file
+    assert kinds(base + ["--config", str(cfg), "--limit", "max-member-uncompressed=1MB"]) == []
+    for bad in ("max-ratio", "max-ratio=-1", "max-ratio=lots", "no-such-limit=5"):
+        res = runner.invoke(cli, base + ["--limit", bad])
+        assert res.exit_code == 2, (bad, res.output)
+        assert "Traceback" not in res.output
+    cfg.write_text("[limits]\nmax-ratoi = 10\n", "utf-8")
+    res = runner.invoke(cli, base + ["--config", str(cfg)])
+    assert res.exit_code == 2 and "max-ratoi" in res.output
+    # convert: the same limit refuses the file, the batch reports it
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["convert", str(big.parent), "--to", "json", "-o", str(out), "--no-progress",
+                              "--limit", "max-member-uncompressed=100KB"])
+    assert res.exit_code == 1 and not list(out.glob("*.json"))
+    res = runner.invoke(cli, ["convert", str(big.parent), "--to", "json", "-o", str(out), "--no-progress"])
+    assert res.exit_code == 0 and len(list(out.glob("*.json"))) == 1
+
+
 BOMB_PROBE = r"""
 import resource, sys, time
 from soplint.readers import read_path

@@ -36,8 +36,24 @@ def _split(values) -> list:
     return out
 
 
+def limit_overrides(cfg, limits) -> None:
+    """``--limit NAME=VALUE`` options on top of the configuration's
+    ``[limits]`` table (checked by :class:`soplint.preflight.Limits`)."""
+    if not limits:
+        return
+    from soplint.preflight import Limits
+
+    table = dict(cfg.get("limits") or {})
+    for text in limits:
+        name, value = Limits.parse_option(text)
+        table[name] = value
+    Limits.from_options(table)  # an unknown name is a usage error here, not per file
+    cfg.values["limits"] = table
+    cfg.provenance["limits"] = (cfg.src("limits") + " + --limit") if cfg.raw.get("limits") else "--limit"
+
+
 def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=None,
-              lang=None, warn=echo_err) -> Run:
+              lang=None, warn=echo_err, limits=()) -> Run:
     """Configuration + plugins + selected rules. Raises UsageError (exit 2)."""
     from soplint import config as cfgmod
     from soplint.plugins import load_plugins
@@ -54,6 +70,7 @@ def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=No
         base = list(cfg.get("ignore", []))
         cfg.values["ignore"] = base + _split(ignore)
         cfg.provenance["ignore"] = (cfg.src("ignore") + " + --ignore") if base else "--ignore"
+    limit_overrides(cfg, limits)
     from soplint import i18n
 
     # --lang (of the command or of `soplint --lang`) > SOPLINT_LANG > config
@@ -180,19 +197,22 @@ def exit_code(result, fail_on: str) -> int:
               help="Batas waktu per berkas, detik (0 = tanpa batas) / time limit per file, seconds.")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=None,
               help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
+@click.option("--limit", "limits", multiple=True, metavar="NAMA=NILAI",
+              help="Batas pembacaan aman, mis. max-ratio=200 atau max-total-uncompressed=512MB / "
+                   "a safe-reading limit (see `[limits]` in the configuration).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Bahasa pesan / message language.")
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=()):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
     if lang:
         set_lang(lang)
     try:
-        run = setup_run(config_file, select, ignore, plugins, fail_on, lang)
+        run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
         from soplint.batch import Progress
 
         progress = Progress.wanted(quiet or no_progress)

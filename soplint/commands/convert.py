@@ -74,15 +74,22 @@ def _convert_one(item, ctx: dict):
     return events
 
 
-def _configured_template(config_file):
-    """The `template` key of the configuration in force, relative to its file."""
+def _configuration(config_file, limits=()):
     from soplint import config as cfgmod
+    from soplint.commands.check import limit_overrides
     from soplint.errors import SoplintError
 
     try:
         cfg = cfgmod.load(config_file)
+        limit_overrides(cfg, limits)
     except SoplintError as exc:
         raise click.UsageError(str(exc)) from None
+    return cfg
+
+
+def _configured_template(config_file, cfg=None):
+    """The `template` key of the configuration in force, relative to its file."""
+    cfg = cfg if cfg is not None else _configuration(config_file)
     value = cfg.get("template")
     if not value:
         return None
@@ -116,9 +123,11 @@ def _configured_template(config_file):
 @click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan / no progress bar.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Berkas konfigurasi / configuration file (its `template` key is used).")
+@click.option("--limit", "limits", multiple=True, metavar="NAMA=NILAI",
+              help="Batas pembacaan aman, mis. max-ratio=200 / a safe-reading limit (see `[limits]`).")
 @lang_option
 def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress,
-            config_file=None):
+            config_file=None, limits=()):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -128,8 +137,9 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     from soplint.i18n import lang
 
     out_dir = Path(out_dir)
+    cfg = _configuration(config_file, limits)
     if template is None and to == "docx":
-        template = _configured_template(config_file)
+        template = _configured_template(config_file, cfg)
     inputs = collect(paths, WORD_SUFFIXES + MODEL_SUFFIXES)
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
@@ -140,7 +150,7 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         seen_bases.add(base)
     ctx = {"lang": lang(), "out_dir": out_dir, "to": to, "force": force,
            "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
-           "read_options": {}, "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
+           "read_options": {"limits": cfg.get("limits") or None}, "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
     failed = 0
     written = 0
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
