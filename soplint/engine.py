@@ -1,10 +1,16 @@
 """The check engine: read each input, run the selected rules over its SOPs,
 then the cross-document rules over every SOP of the run.
 
-The result is a :class:`soplint.findings.CheckResult` in input order, each
-file's findings sorted stably (SOP, step, code). Unreadable files become
-findings of the rules that report them (DK01); a rule that raises is reported
-as an internal error (``Engine.errors``) and the run goes on.
+Per file (:meth:`Engine.check_file`, in a worker process in a batch): the
+per-SOP rules' findings, finalised (severities, per-file ignores, sorted
+stably by SOP, step, code), and what each cross-document rule keeps of the
+file's SOPs (:meth:`soplint.rule.Rule.summarise`). At the end
+(:meth:`Engine.finish`): the cross-document rules over those summaries; the
+result's files (:class:`CheckedFiles`) are read back from wherever the batch
+kept them (:class:`soplint.spool.Spool`) with their cross-document findings
+merged in. Unreadable files become findings of the rules that report them
+(DK01); a rule that raises is reported as an internal error
+(``Engine.errors``) and the run goes on.
 """
 from __future__ import annotations
 
