@@ -918,7 +918,10 @@ class Reader:
                     sp = k.get(T_WP_SIMPLEPOS)
                     if sp is not None:
                         x, y, fh, fv = _int(sp.get("x")), _int(sp.get("y")), "page", "page"
-            gd = _find2(holder, T_A_GRAPHIC, T_A_GRAPHICDATA)
+            g = k.get(T_A_GRAPHIC)
+            gd = _find(g, T_A_GRAPHICDATA) if g is not None else None
+            if gd is None and g is not None:
+                gd = _find2(holder, T_A_GRAPHIC, T_A_GRAPHICDATA)  # a later a:graphic
             if gd is None:
                 continue
             uri = gd.get("uri", "")
@@ -1151,10 +1154,14 @@ def _transitional(data: bytes) -> bytes:
 
 def _choose(alt):
     """mc:AlternateContent: the first Choice; the Fallback only without one."""
-    choice = _find(alt, T_CHOICE)
-    if choice is not None:
-        return choice
-    return _find(alt, T_FALLBACK)
+    fallback = None
+    for x in alt[:]:  # a Choice or two and a Fallback: a list beats two searches
+        t = x.tag
+        if t == T_CHOICE:
+            return x
+        if t == T_FALLBACK and fallback is None:
+            fallback = x
+    return fallback
 
 
 def _rows(tbl):

@@ -60,6 +60,7 @@ def _key(cell: Cell) -> Optional[str]:
 
 
 _ACTIVITY_HINT = ("keg", "urai", "aktiv", "prosed", "langk", "rinci", "tahap", "pekerj")
+_ACTIVITY_HINT_RE = re.compile("|".join(_ACTIVITY_HINT))
 
 
 def _maybe_activity(c: Cell) -> bool:
@@ -68,8 +69,7 @@ def _maybe_activity(c: Cell) -> bool:
     t = c.text
     if not t or len(t) > 45:
         return False
-    low = t.lower()
-    return any(h in low for h in _ACTIVITY_HINT) or labels.match(t, "kolom") == "kegiatan"
+    return _ACTIVITY_HINT_RE.search(t.lower()) is not None or labels.match(t, "kolom") == "kegiatan"
 
 
 def detect_header(table: Table) -> Optional[ColMap]:
@@ -319,7 +319,9 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
         row_shapes = []
         for c in row.cells:
             if c.origin is None:
-                row_shapes.extend(s for p in c.all_paragraphs() for s in p.shapes)
+                for p in c.all_paragraphs():
+                    if p.shapes:
+                        row_shapes.extend(p.shapes)
         if cont and prev is not None:
             step = prev
         elif no is None and (not uraian or _TOTAL.match(uraian)):
