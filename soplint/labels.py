@@ -80,9 +80,11 @@ def _table(group: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _choices(group: str) -> list[str]:
-    """The variants of a group, in table order (for fuzzy matching)."""
-    return list(_table(group))
+def _choices(group: str, n: int, floor: float) -> list[str]:
+    """The variants of a group, in table order, that a text of length ``n``
+    can match with a ratio of ``floor`` or more: a ratio is at most
+    200 * min(n, m) / (n + m) for lengths n and m, so the others never can."""
+    return [v for v in _table(group) if 200.0 * min(n, len(v)) >= (floor - 1e-6) * (n + len(v))]
 
 
 def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
@@ -118,8 +120,9 @@ def _match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> 
 
     # choices scoring below cutoff - 3 can decide nothing: the best one must
     # reach the cutoff, and a second one 3 or more points below it is no rival
-    best = process.extract(norm, _choices(group), scorer=fuzz.ratio, limit=2,
-                           score_cutoff=min(100.0, max(0.0, cutoff - 3)))
+    floor = min(100.0, max(0.0, cutoff - 3))
+    best = process.extract(norm, _choices(group, len(norm), floor), scorer=fuzz.ratio, limit=2,
+                           score_cutoff=floor)
     if not best or best[0][1] < cutoff:
         return None
     if len(best) > 1 and table[best[1][0]] != table[best[0][0]] and best[0][1] - best[1][1] < 3:
