@@ -830,7 +830,10 @@ class Reader:
         for tr in _rows(el):
             row = Row()
             col = 0
-            for trpr in tr.iterchildren(_W_trPr):
+            rkids = tr[:]
+            rtags = [x.tag for x in rkids]
+            if _W_trPr in rtags:  # the first w:trPr
+                trpr = rkids[rtags.index(_W_trPr)]
                 for x in trpr[:]:
                     xt = x.tag
                     if xt == _W_tblHeader:
@@ -839,10 +842,9 @@ class Reader:
                         row.height = _int(x.get(_VAL))
                     elif xt == _W_gridBefore:
                         col = _int(x.get(_VAL))
-                break
             ridx = len(t.rows)
             prev: Optional[Cell] = None
-            for tc in _cells(tr):
+            for tc in _cells(tr, rkids, rtags):
                 span, vmerge, hmerge, width = 1, None, None, 0
                 kids = tc[:]
                 first = kids[0] if kids else None
@@ -1166,24 +1168,30 @@ def _choose(alt):
 
 def _rows(tbl):
     for el in tbl[:]:
-        if el.tag == T_TR:
+        tag = el.tag
+        if tag == T_TR:
             yield el
-        elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
-            inner = _find(el, T_SDTCONTENT) if el.tag == T_SDT else el
+        elif tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
+            inner = _find(el, T_SDTCONTENT) if tag == T_SDT else el
             if inner is not None:
                 yield from _rows(inner)
-        elif el.tag == T_ALT:
+        elif tag == T_ALT:
             ch = _choose(el)
             if ch is not None:
                 yield from _rows(ch)
 
 
-def _cells(tr):
-    for el in tr[:]:
-        if el.tag == T_TC:
+def _cells(tr, kids=None, tags=None):
+    """The w:tc of a row (``kids``/``tags``: its children and their tags,
+    when already at hand)."""
+    if kids is None:
+        kids = tr[:]
+        tags = [x.tag for x in kids]
+    for el, tag in zip(kids, tags):
+        if tag == T_TC:
             yield el
-        elif el.tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
-            inner = _find(el, T_SDTCONTENT) if el.tag == T_SDT else el
+        elif tag in (T_SDT, T_CUSTOMXML, T_INS, T_MOVETO):
+            inner = _find(el, T_SDTCONTENT) if tag == T_SDT else el
             if inner is not None:
                 yield from _cells(inner)
 
