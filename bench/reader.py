@@ -35,24 +35,33 @@ def floor_parts(path: Path, parts) -> None:
 
 
 def parts_read_by_reader(path: Path) -> list:
-    """The XML parts soplint's reader inflates for this file (recorded by
-    wrapping DocxPackage.read, through which every part is read, for one
-    read)."""
+    """The XML parts soplint's reader uses for this file (recorded by
+    wrapping DocxPackage.read and read_shared, through which every part is
+    read, for one read)."""
     from soplint import safezip
     from soplint.readers import read_path
 
     seen = []
     original = safezip.DocxPackage.read
+    original_shared = safezip.DocxPackage.read_shared
 
     def recording(self, name):
         seen.append(name)
         return original(self, name)
 
+    def recording_shared(self, name):
+        # a part the reader takes from its cache of identical members (a
+        # template's styles.xml) is still a part it uses
+        seen.append(name)
+        return original_shared(self, name)
+
     safezip.DocxPackage.read = recording
+    safezip.DocxPackage.read_shared = recording_shared
     try:
         read_path(path)
     finally:
         safezip.DocxPackage.read = original
+        safezip.DocxPackage.read_shared = original_shared
     return [n for n in dict.fromkeys(seen) if n.endswith((".xml", ".rels"))]
 
 
