@@ -14,6 +14,13 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
     """Write ``pieces`` (bytes, or text written as UTF-8) one after the
     other; the target appears only once all are written."""
     path = Path(path)
+    if _special(path):
+        # a device, pipe or socket (``-o /dev/null``, ``-o /dev/stdout``, a
+        # FIFO): written in place; renaming a file over it would replace it
+        with open(path, "wb") as fh:
+            for piece in pieces:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -27,6 +34,17 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _special(path: Path) -> bool:
+    """Does ``path`` name something other than a regular file or nothing?"""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
