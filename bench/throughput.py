@@ -13,7 +13,8 @@ Per file (total wall time / number of files):
 * ``pandoc``: ``pandoc -f docx -t json``, one process per file, as a user
   would script it;
 * ``check -j1`` / ``check -j2``: ``soplint check DIR --format json`` (start-up
-  included, amortised over the batch);
+  included, amortised over the batch), timed without memory sampling (the
+  sampler's CPU would slow ``-j2`` on two cores);
 * ``convert json`` / ``convert docx``: ``soplint convert DIR --to ...``;
 
 peak memory (sum of the PSS of the soplint process and its workers, sampled
@@ -101,24 +102,31 @@ def children_cpu() -> float:
 CPU: dict = {}  # measurement name -> CPU seconds (this process or its children)
 
 
-def run_measured(args, **kw):
-    """Run a command; (seconds, peak tree RSS in KB, CompletedProcess-like)."""
+def run_measured(args, sample=True, **kw):
+    """Run a command; (seconds, peak tree memory in KB or 0, returncode, out, err).
+
+    Sampling the memory of the process tree (every 20 ms, through /proc)
+    costs CPU: with both cores busy (``--jobs 2``) it slows the command
+    measured, so timings are taken from runs with ``sample=False`` and
+    memory from separate runs."""
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, **kw)
     peak = [0]
     done = threading.Event()
 
-    def sample():
+    def sampler():
         while not done.is_set():
             peak[0] = max(peak[0], tree_rss_kb(proc.pid))
             done.wait(0.02)
 
-    th = threading.Thread(target=sample, daemon=True)
-    th.start()
+    th = threading.Thread(target=sampler, daemon=True)
+    if sample:
+        th.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - t
     done.set()
-    th.join()
+    if sample:
+        th.join()
     return seconds, peak[0], proc.returncode, out, err
 
 
@@ -176,11 +184,12 @@ def pandoc(files):
 CHECK_ARGS: list = []
 
 
-def soplint_check(folder, jobs, tmp):
+def soplint_check(folder, jobs, tmp, sample=True):
     out = Path(tmp) / f"check-j{jobs}.json"
     c = children_cpu()
     seconds, peak, code, _, err = run_measured(SOPLINT + ["check", str(folder), "--format", "json", "-o", str(out),
-                                                          "--jobs", str(jobs), "--no-progress"] + CHECK_ARGS)
+                                                          "--jobs", str(jobs), "--no-progress"] + CHECK_ARGS,
+                                               sample=sample)
     CPU[f"check -j{jobs}"] = children_cpu() - c
     if code not in (0, 1):
         print(err.decode()[-2000:], file=sys.stderr)
@@ -268,8 +277,9 @@ def main(argv=None):
         subprocess.run(SOPLINT + ["check", str(files[0]), "--format", "json", "-o", os.devnull], env=ENV,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # bytecode cache
         if "check" not in skip:
-            res["check -j1"], peaks["check -j1"] = soplint_check(folder, 1, tmp)
-            res["check -j2"], peaks["check -j2"] = soplint_check(folder, 2, tmp)
+            # timed without memory sampling (see run_measured); -j2's memory is measured below
+            res["check -j1"], peaks["check -j1"] = soplint_check(folder, 1, tmp, sample=False)
+            res["check -j2"], peaks["check -j2"] = soplint_check(folder, 2, tmp, sample=False)
         if "convert" not in skip:
             res["convert json"], peaks["convert json"] = soplint_convert(folder, "json", tmp)
             res["convert docx"], peaks["convert docx"] = soplint_convert(folder, "docx", tmp)

@@ -299,16 +299,21 @@ class _Worker:
         self.index, self.item, self.started = index, item, time.monotonic()
         self.conn.send((index, item))
 
-    def stop(self, kill=False):
+    def ask_stop(self) -> bool:
+        """Tell an idle worker to finish (without waiting for it)."""
+        try:
+            self.conn.send(None)
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def stop(self, kill=False, asked=False):
         try:
             if kill:
                 _kill_descendants(self.proc.pid)  # e.g. a LibreOffice started by the reader
                 self.proc.kill()
-            else:
-                try:
-                    self.conn.send(None)
-                except (OSError, ValueError):
-                    self.proc.kill()
+            elif not asked and not self.ask_stop():
+                self.proc.kill()
             self.proc.join(2 if not kill else 5)
             if self.proc.is_alive():
                 self.proc.kill()
@@ -466,9 +471,11 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                     retire(w, kill=True)
                     spawn()
     finally:
+        # idle workers are all told first, so that they wind down together
+        asked = {id(w) for w in workers if w.index is None and w.ask_stop()}
         for w in list(workers):
             try:
-                w.stop(kill=w.index is not None)
+                w.stop(kill=w.index is not None, asked=id(w) in asked)
             except Exception:
                 pass
     while next_out in results:  # pragma: no cover - everything is yielded in the loop

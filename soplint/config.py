@@ -207,6 +207,17 @@ def read_file(path: Path, *, required: bool = True) -> Optional[dict]:
     return data
 
 
+def _may_hold_section(path: Path) -> bool:
+    """Could this project file hold a soplint section (``[tool.soplint]``,
+    ``[soplint]``, ``[tool:soplint]``)? A cheap text test that spares
+    parsing (and importing the TOML parser for) every project's own file."""
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return True  # let read_file report it
+    return "soplint" in text
+
+
 def discover(start: Optional[Path] = None) -> Optional[Path]:
     """The first configuration file from ``start`` (default: the current
     folder) upwards that holds a soplint section."""
@@ -217,6 +228,8 @@ def discover(start: Optional[Path] = None) -> Optional[Path]:
             if not candidate.is_file():
                 continue
             if name in ("pyproject.toml", "setup.cfg"):
+                if not _may_hold_section(candidate):
+                    continue  # a project file without a soplint section: not parsed at all
                 try:
                     if read_file(candidate, required=False) is None:
                         continue

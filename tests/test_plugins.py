@@ -226,6 +226,22 @@ def test_builtin_rules_come_through_the_entry_point_like_any_plugin():
     assert load_plugins(entry_points=False).rules() == {}
 
 
+def test_entry_point_scan_agrees_with_importlib_metadata():
+    """soplint reads entry_points.txt files itself (importlib.metadata costs
+    tens of milliseconds at each start); it finds what importlib.metadata
+    finds, for soplint's group and for a busy one, and loads them alike."""
+    from importlib import metadata
+
+    from soplint.plugins import _scan_entry_points
+
+    for group in ("soplint", "console_scripts", "pytest11"):
+        want = {(ep.name, ep.value) for ep in metadata.entry_points(group=group)}
+        got = {(ep.name, ep.value) for ep in _scan_entry_points(group)}
+        assert got == want, group
+    ours = {ep.name: ep for ep in _scan_entry_points("console_scripts")}
+    assert ours["soplint"].load() is metadata.entry_points(group="console_scripts")["soplint"].load()
+
+
 def test_core_modules_import_no_rule_module():
     code = ("import sys, soplint.engine, soplint.config, soplint.plugins, soplint.commands.check; "
             "print(any(m.startswith('soplint_rules') for m in sys.modules))")
