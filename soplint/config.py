@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import configparser
 import copy
+import re
 import fnmatch
 import json
 import os
@@ -215,7 +216,7 @@ def _may_hold_section(path: Path) -> bool:
         text = path.read_text("utf-8", errors="replace")
     except OSError:
         return True  # let read_file report it
-    return "soplint" in text
+    return re.search(r"^\s*\[\s*(?:tool\s*[.:]\s*)?\"?soplint\b", text, re.M) is not None
 
 
 def discover(start: Optional[Path] = None) -> Optional[Path]:
