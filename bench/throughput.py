@@ -248,6 +248,7 @@ def main(argv=None):
     ap.add_argument("--big", type=int, default=5000)
     ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "soplint-bench"))
     ap.add_argument("--skip", default="", help="comma list of: floor,docx,pandoc,check,convert,memory,startup")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of check -j1 / -j2 (medians are reported)")
     ap.add_argument("--check-args", default="", help='extra arguments for soplint check, e.g. "--ignore RD04"')
     args = ap.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -277,9 +278,24 @@ def main(argv=None):
         subprocess.run(SOPLINT + ["check", str(files[0]), "--format", "json", "-o", os.devnull], env=ENV,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # bytecode cache
         if "check" not in skip:
-            # timed without memory sampling (see run_measured); -j2's memory is measured below
-            res["check -j1"], peaks["check -j1"] = soplint_check(folder, 1, tmp, sample=False)
-            res["check -j2"], peaks["check -j2"] = soplint_check(folder, 2, tmp, sample=False)
+            # timed without memory sampling (see run_measured); -j2's memory is measured below.
+            # -j1 and -j2 alternate, --repeat times, and the medians are kept: on a shared
+            # machine one run of either can be a third slower than the next
+            runs = {1: [], 2: []}
+            cpus = {1: [], 2: []}
+            for _ in range(max(1, args.repeat)):
+                for jobs in (1, 2):
+                    seconds, _peak = soplint_check(folder, jobs, tmp, sample=False)
+                    runs[jobs].append(seconds)
+                    cpus[jobs].append(CPU[f"check -j{jobs}"])
+            for jobs in (1, 2):
+                res[f"check -j{jobs}"] = statistics.median(runs[jobs])
+                CPU[f"check -j{jobs}"] = statistics.median(cpus[jobs])
+                peaks[f"check -j{jobs}"] = 0
+            if args.repeat > 1:
+                print("check -j1 runs: " + ", ".join(f"{x:.2f}" for x in runs[1]) + " s; -j2 runs: "
+                      + ", ".join(f"{x:.2f}" for x in runs[2]) + " s; ratios: "
+                      + ", ".join(f"{a / b:.2f}" for a, b in zip(runs[1], runs[2])))
         if "convert" not in skip:
             res["convert json"], peaks["convert json"] = soplint_convert(folder, "json", tmp)
             res["convert docx"], peaks["convert docx"] = soplint_convert(folder, "docx", tmp)

@@ -643,6 +643,9 @@ def _check_one(path, engine):
             pickle.dumps(cross, protocol=pickle.HIGHEST_PROTOCOL) if cross else None, errors)
 
 
+#: files a check worker reads before it is replaced (its caches stay small)
+WORKER_FILES = 250
+
 #: bytes of finished results kept in memory by :func:`check_files` before
 #: they go to a temporary file
 SPOOL_MEMORY = 256 * 1024
@@ -673,7 +676,12 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
     # are gone
     kept_spool = Spool(memory_limit=SPOOL_MEMORY)
     func = partial(_check_one, engine=engine)
-    for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress):
+    if jobs != 1 and len(paths) > 1:
+        # the workers are forked from this process: what it has imported they
+        # need not import again, each time one is replaced
+        import soplint.readers.docx.split  # noqa: F401
+    for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress,
+                   max_tasks=WORKER_FILES):
         if out.error is None:
             data, kept, errors = out.value
             engine.errors.extend(errors)
