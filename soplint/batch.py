@@ -450,7 +450,8 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                         finish(w, out)
                         if (status == "err" and payload[0] == "memory") or w.done >= max_tasks:
                             retire(w, kill=status == "err")
-                            spawn()
+                            if next_in < len(items):  # a replacement only while work is left
+                                spawn()
                         else:
                             idle.append(w)
                         continue

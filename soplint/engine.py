@@ -219,6 +219,18 @@ class CheckedFiles:
     def __bool__(self) -> bool:
         return len(self) > 0
 
+    def counts(self) -> dict:
+        """:meth:`soplint.findings.CheckResult.counts`, computed once (the
+        report, its summary line and the exit code all ask)."""
+        if getattr(self, "_counts", None) is None:
+            out = {"berkas": len(self), "sop": 0, "error": 0, "warning": 0, "info": 0}
+            for f in self:
+                out["sop"] += len(f.sop)
+                for t in f.temuan:
+                    out[t.severity] = out.get(t.severity, 0) + 1
+            self._counts = out
+        return dict(self._counts)
+
 
 def _finding_order(t):
     return (-1 if t.indeks is None else t.indeks, t.kegiatan or 0, t.code, t.field or "")

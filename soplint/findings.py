@@ -56,6 +56,9 @@ class CheckResult:
     berkas: list  # list[FileResult]
 
     def counts(self) -> dict:
+        known = getattr(self.berkas, "counts", None)
+        if callable(known):  # a streamed run's files count themselves once
+            return known()
         out = {"berkas": len(self.berkas), "sop": sum(len(f.sop) for f in self.berkas),
                "error": 0, "warning": 0, "info": 0}
         for f in self.berkas:

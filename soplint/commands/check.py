@@ -168,11 +168,8 @@ def exit_code(result, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    for f in result.berkas:
-        for t in f.temuan:
-            if SEVERITY_RANK.get(t.severity, 0) >= threshold:
-                return 1
-    return 0
+    counts = result.counts()
+    return 1 if any(counts.get(level, 0) for level, rank in SEVERITY_RANK.items() if rank >= threshold) else 0
 
 
 @click.command()
