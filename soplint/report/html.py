@@ -49,7 +49,7 @@ def _count_cell(n: int) -> str:
 
 def iter_html(result, options=None):
     """The page in pieces: the head and totals, then the summary table and
-    the findings file by file (the same text as :func:`format_html`)."""
+    the findings file by file."""
     options = options or {}
     lang = option_lang(options)
     p = lambda id_text, en_text: pick(lang, id_text, en_text)  # noqa: E731
@@ -158,6 +158,3 @@ def iter_html(result, options=None):
     w("</body></html>")
     yield flush()
 
-
-def format_html(result, options=None) -> str:
-    return "".join(iter_html(result, options))

@@ -18,6 +18,3 @@ def iter_json(result, options=None):
     envelope = {"versi": 1, "berkas": list_marker(0), "ringkasan": result.counts()}
     return json_pieces(envelope, {0: (file_dict(f) for f in result.berkas)})
 
-
-def format_json(result, options=None) -> str:
-    return "".join(iter_json(result, options))

@@ -38,7 +38,7 @@ def _failure_body(t, lang) -> str:
 
 
 def _suite(suite_id, f, lang):
-    """One file's ``testsuite`` element and its (tests, failures)."""
+    """One file's ``testsuite`` element."""
     suite = etree.Element("testsuite", name=clean(f.berkas), id=str(suite_id))
     tests = failures = 0
     for indeks, summary, findings in iter_sops(f):
@@ -56,7 +56,7 @@ def _suite(suite_id, f, lang):
     suite.set("errors", "0")
     suite.set("skipped", "0")
     suite.set("time", "0")
-    return suite, tests, failures
+    return suite
 
 
 def _properties(result):
@@ -64,29 +64,6 @@ def _properties(result):
     for code, name, severity, count in statistics(result):
         etree.SubElement(props, "property", name=clean(f"{code} {name} ({severity})"), value=str(count))
     return props
-
-
-def to_junit(result, options=None):
-    """The report as an lxml element ``testsuites``."""
-    options = options or {}
-    lang = option_lang(options)
-    root = etree.Element("testsuites", name="soplint")
-    total_tests = total_failures = 0
-    for suite_id, f in enumerate(result.berkas):
-        suite, tests, failures = _suite(suite_id, f, lang)
-        root.append(suite)
-        total_tests += tests
-        total_failures += failures
-    root.set("tests", str(total_tests))
-    root.set("failures", str(total_failures))
-    root.set("errors", "0")
-    root.set("time", "0")
-    if options.get("statistics"):
-        # properties belong to a testsuite; put the run's statistics on the first one
-        first = root.find("testsuite")
-        if first is not None:
-            first.insert(0, _properties(result))
-    return root
 
 
 def iter_junit(result, options=None):
@@ -106,13 +83,10 @@ def iter_junit(result, options=None):
            "errors=\"0\" time=\"0\">\n")
     props = _properties(result) if options.get("statistics") else None
     for suite_id, f in enumerate(result.berkas):
-        suite, _tests, _failures = _suite(suite_id, f, lang)
+        suite = _suite(suite_id, f, lang)
         if props is not None:
             suite.insert(0, props)
             props = None
         yield etree.tostring(suite, encoding="unicode", pretty_print=True)
     yield "</testsuites>\n"
 
-
-def format_junit(result, options=None) -> str:
-    return "".join(iter_junit(result, options))

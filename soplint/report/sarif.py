@@ -108,11 +108,15 @@ def _results(result, index, lang):
             }
 
 
-def _log(result, options, artifacts, results):
-    """The SARIF log with ``artifacts`` and ``results`` as given (lists, or
-    placeholders for :func:`soplint.report.formats.json_pieces`)."""
+def iter_sarif(result, options=None):
+    """The SARIF text in pieces; artifacts and results written as they are
+    read, so a long batch is never held whole."""
+    from soplint.report.formats import json_pieces, list_marker
+
     options = options or {}
     lang = option_lang(options)
+    rules = _rules(result, options, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
     run = {
         "tool": {"driver": {
             "name": "soplint",
@@ -120,44 +124,17 @@ def _log(result, options, artifacts, results):
             "semanticVersion": __version__,
             "informationUri": "https://pypi.org/project/soplint/",
             "language": "en-US" if lang == "en" else "id-ID",
-            "rules": None,
+            "rules": rules,
         }},
         "language": "en-US" if lang == "en" else "id-ID",
-        "artifacts": artifacts,
+        "artifacts": list_marker(0),
         "invocations": [{"executionSuccessful": True}],
-        "results": results,
+        "results": list_marker(1),
         "properties": {"ringkasan": result.counts()},
     }
     if options.get("statistics"):
         run["properties"]["statistik"] = [
             {"code": c, "name": n, "severity": s, "jumlah": k} for c, n, s, k in statistics(result)]
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-
-
-def to_sarif(result, options=None) -> dict:
-    """The SARIF log as a dict."""
-    lang = option_lang(options)
-    rules = _rules(result, options or {}, lang)
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    log = _log(result, options, [{"location": {"uri": artifact_uri(f.berkas)}} for f in result.berkas],
-               list(_results(result, index, lang)))
-    log["runs"][0]["tool"]["driver"]["rules"] = rules
-    return log
-
-
-def iter_sarif(result, options=None):
-    """The SARIF text in pieces; artifacts and results written as they are
-    read, so a long batch is never held whole."""
-    from soplint.report.formats import json_pieces, list_marker
-
-    lang = option_lang(options)
-    rules = _rules(result, options or {}, lang)
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    log = _log(result, options, list_marker(0), list_marker(1))
-    log["runs"][0]["tool"]["driver"]["rules"] = rules
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json_pieces(log, {0: ({"location": {"uri": artifact_uri(f.berkas)}} for f in result.berkas),
                              1: _results(result, index, lang)})
-
-
-def format_sarif(result, options=None) -> str:
-    return "".join(iter_sarif(result, options))

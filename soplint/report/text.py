@@ -78,7 +78,7 @@ def summary_line(result) -> str:
 
 def iter_text(result, options=None):
     """The report in pieces: one per file, then the statistics and the
-    summary line (the same text as :func:`format_text`)."""
+    summary line."""
     options = options or {}
     quiet = options.get("quiet")
     written = False
@@ -111,6 +111,3 @@ def iter_text(result, options=None):
     if tail:
         yield ("\n" if written else "") + "\n".join(tail).rstrip("\n") + "\n"
 
-
-def format_text(result, options=None) -> str:
-    return "".join(iter_text(result, options))
