@@ -337,12 +337,18 @@ def _profiles(items) -> list:
     return [x if isinstance(x, _Profile) else _Profile(x) for x in items]
 
 
+def _word_share(words: set, other) -> float:
+    """Words two step lists have in common, as a share of the smaller list's
+    words: :func:`_steps_overlap`'s first filter, and :func:`candidate_pairs`'
+    (which must keep every pair this one lets through)."""
+    return len(words.intersection(other)) / min(len(words), len(other))
+
+
 def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
     if a.nsteps < 4 or b.nsteps < 4:
         return 0.0
     # cheap filter first: step lists that share few words cannot match
-    if not a.words or not b.words \
-            or len(set(a.words).intersection(b.words)) / min(len(a.words), len(b.words)) < share * 0.8:
+    if not a.words or not b.words or _word_share(set(a.words), b.words) < share * 0.8:
         return 0.0
 
     def cover(xs, ys):
@@ -457,8 +463,7 @@ def candidate_pairs(profiles, ambang: float, share: float):
                 yield i, j
             elif words_b:
                 pa = profiles[i]
-                if pa.words and pa.nsteps >= 4 \
-                        and len(words_b.intersection(pa.words)) / min(len(pa.words), len(words_b)) >= need:
+                if pa.words and pa.nsteps >= 4 and _word_share(words_b, pa.words) >= need:
                     yield i, j
 
 

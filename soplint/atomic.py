@@ -18,15 +18,13 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
         # a device, pipe or socket (``-o /dev/null``, ``-o /dev/stdout``, a
         # FIFO): written in place; renaming a file over it would replace it
         with open(path, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            _write_all(fh, pieces)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            _write_all(fh, pieces)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -34,6 +32,11 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _write_all(fh, pieces) -> None:
+    for piece in pieces:
+        fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
 
 
 def _special(path: Path) -> bool:

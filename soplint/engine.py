@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional
 
 from soplint.config import Config, RuleSetting, ignored_for, selector_score
 from soplint.errors import UnreadableFile
-from soplint.findings import CheckResult, FileResult, Finding, SopSummary
+from soplint.findings import CheckResult, FileResult, Finding, SopSummary, tally
 from soplint.i18n import tr
 from soplint.rule import RunContext, has_summary, iter_findings
 
@@ -223,12 +223,7 @@ class CheckedFiles:
         """:meth:`soplint.findings.CheckResult.counts`, computed once (the
         report, its summary line and the exit code all ask)."""
         if getattr(self, "_counts", None) is None:
-            out = {"berkas": len(self), "sop": 0, "error": 0, "warning": 0, "info": 0}
-            for f in self:
-                out["sop"] += len(f.sop)
-                for t in f.temuan:
-                    out[t.severity] = out.get(t.severity, 0) + 1
-            self._counts = out
+            self._counts = tally(self)
         return dict(self._counts)
 
 

@@ -49,6 +49,17 @@ class FileResult:
         self.temuan = self.temuan or []
 
 
+def tally(files) -> dict:
+    """Files, SOPs and findings by severity of a list of FileResults (the
+    ``ringkasan`` of a report), in one pass."""
+    out = {"berkas": len(files), "sop": 0, "error": 0, "warning": 0, "info": 0}
+    for f in files:
+        out["sop"] += len(f.sop)
+        for t in f.temuan:
+            out[t.severity] += 1
+    return out
+
+
 @dataclass
 class CheckResult:
     """The whole run, in input order; what every report formatter receives."""
@@ -59,12 +70,7 @@ class CheckResult:
         known = getattr(self.berkas, "counts", None)
         if callable(known):  # a streamed run's files count themselves once
             return known()
-        out = {"berkas": len(self.berkas), "sop": sum(len(f.sop) for f in self.berkas),
-               "error": 0, "warning": 0, "info": 0}
-        for f in self.berkas:
-            for t in f.temuan:
-                out[t.severity] += 1
-        return out
+        return tally(self.berkas)
 
     def to_dict(self) -> dict:
         return {

@@ -280,3 +280,14 @@ def test_plain_check_does_not_import_jsonschema(tmp_path):
                           capture_output=True, text=True)
     assert '"ringkasan"' in proc.stdout  # the check really ran
     assert "JSONSCHEMA False" in proc.stderr
+
+
+def test_limits_schema_names_every_reader_limit():
+    """The configuration's [limits] keys are exactly the fields of the reader's Limits."""
+    from dataclasses import fields
+
+    from soplint.config import BASE_SCHEMA
+    from soplint.preflight import Limits
+
+    keys = set(BASE_SCHEMA["properties"]["limits"]["properties"])
+    assert keys == {f.name.replace("_", "-") for f in fields(Limits)}
