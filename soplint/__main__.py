@@ -1,4 +1,4 @@
-from soplint.cli import main
+from soplint.cli import entry
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()
