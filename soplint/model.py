@@ -37,6 +37,8 @@ TANGGAL_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 
 @dataclass
 class Sumber:
+    """Where the SOP came from: the file, its position in it and facts about the source."""
+
     berkas: str = ""
     indeks: int = 0
     #: "docx", "doc", "json", "yaml" (added key)
@@ -51,6 +53,8 @@ class Sumber:
 
 @dataclass
 class Tanggal:
+    """A date as written (``teks``) and as read: ISO date and its precision."""
+
     teks: str
     tanggal: Optional[str] = None  # ISO YYYY-MM-DD
     presisi: Optional[str] = None  # hari | bulan | tahun
@@ -58,6 +62,8 @@ class Tanggal:
 
 @dataclass
 class Pengesahan:
+    """The signing block ("Disahkan oleh"): position, name, rank and NIP."""
+
     jabatan: Optional[str] = None
     nama: Optional[str] = None
     pangkat: Optional[str] = None
@@ -66,6 +72,8 @@ class Pengesahan:
 
 @dataclass
 class Identitas:
+    """The identity block of an SOP: institution lines, number, dates, signer, name."""
+
     instansi: list[str] = field(default_factory=list)
     nomor_sop: Optional[str] = None
     tanggal_pembuatan: Optional[Tanggal] = None
@@ -77,6 +85,8 @@ class Identitas:
 
 @dataclass
 class Waktu:
+    """A step's duration (mutu baku Waktu) as written and in minutes."""
+
     teks: str
     menit: Optional[float] = None
     #: numbers of the steps that share this one (merged) cell, first included
@@ -85,12 +95,16 @@ class Waktu:
 
 @dataclass
 class Cabang:
+    """The two branches of a decision step: the step numbers for ya and tidak."""
+
     ya: Optional[int] = None
     tidak: Optional[int] = None
 
 
 @dataclass
 class Kegiatan:
+    """One step of the procedure: its number, activity, actor, symbol and mutu baku."""
+
     no: int
     uraian: str = ""
     pelaksana: Optional[str] = None
@@ -110,12 +124,16 @@ class Kegiatan:
 
 @dataclass
 class TakTerpetakan:
+    """A text of the source that maps to no model key, with its location."""
+
     teks: str
     lokasi: str
 
 
 @dataclass
 class SOP:
+    """One SOP: identity, detail lists, actors and steps, plus unmapped text and locations."""
+
     versi_model: int = VERSI_MODEL
     sumber: Sumber = field(default_factory=Sumber)
     identitas: Identitas = field(default_factory=Identitas)

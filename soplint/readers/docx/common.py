@@ -15,7 +15,7 @@ from soplint.readers.docx.tree import Cell, Paragraph, Shape, Table, clean
 TICKS = {"√", "v", "V", "X", "x", "✓", "✔", "☑", "☒", "✗", "✘", "●", "•"}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Line:
     """One visual line of text (a paragraph split at its line breaks)."""
 

@@ -56,7 +56,7 @@ def is_symbol(s: Shape) -> bool:
     return kind(s) in ("terminator", "proses", "keputusan", "other")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Node:
     """A symbol placed in the procedure: a step (no) or an off-page link."""
 
@@ -70,8 +70,10 @@ class Node:
     label: str = ""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Edge:
+    """A connector between two symbols (source to target), with its branch label."""
+
     src: Node
     dst: Node
     label: Optional[str] = None  # "ya" / "tidak" / None
@@ -80,8 +82,10 @@ class Edge:
     exact: bool = True
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class FlowResult:
+    """The flow read from the connectors: each step's targets, and the labels used."""
+
     #: step no -> list of (target no, label, exact)
     out: dict[int, list[tuple[int, Optional[str], bool]]] = field(default_factory=dict)
     used_labels: set = field(default_factory=set)

@@ -27,8 +27,10 @@ IDENT_KEYS = ("nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efekt
 _SIGN_SUBLABELS = re.compile(r"^\s*(nip|nrp|nik|nama|pangkat|golongan|gol|jabatan|pangkat\s*/\s*gol\w*)\b", re.I)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Entry:
+    """A label found in the document (its model key) with the value lines that follow it."""
+
     key: str
     label: str
     lokasi: str
@@ -86,8 +88,10 @@ def _strip_colon(text: str) -> str:
 # tables
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TableScan:
+    """What an identity or detail table holds: its label entries and the lines in no entry."""
+
     entries: list[Entry] = field(default_factory=list)
     #: lines in no entry, in reading order, with whether they came before
     #: the first entry (instansi candidates) and whether their cell has a picture

@@ -29,8 +29,10 @@ _CELL_LABEL = "\x00cell-label"
 _TOTAL = re.compile(r"^\s*(jumlah|total|sub\s*total|total\s+waktu)\b", re.I)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ColMap:
+    """The column map of a procedure table: the role of each grid column, the actors and where the steps start."""
+
     #: grid column -> role: no, kegiatan, actor, pelaksana, kelengkapan, waktu, output, keterangan
     roles: dict[int, str] = field(default_factory=dict)
     actors: dict[int, str] = field(default_factory=dict)
@@ -216,8 +218,10 @@ def same_layout(table: Table, cm: ColMap) -> bool:
 # rows -> raw steps
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RawStep:
+    """One step row of a procedure table as read, before it becomes a model Kegiatan."""
+
     no: Optional[int]
     uraian: str
     table: Table
@@ -235,8 +239,10 @@ class RawStep:
     kegiatan: Optional[Kegiatan] = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ProcTable:
+    """A procedure table read: its column map, its steps and the text and shapes placed in no step."""
+
     table: Table
     cm: ColMap
     steps: list[RawStep] = field(default_factory=list)

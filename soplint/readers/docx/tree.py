@@ -2,7 +2,10 @@
 
 :mod:`soplint.readers.docx.ooxml` turns the OOXML parts of a Word package into
 these plain dataclasses; the layout recognisers above it (identity, procedure,
-steps_text, split) work on this tree only and never see XML.
+steps_text, split) work on this tree only and never see XML. A node is one
+place in the document: nodes compare by identity (``eq=False``; two equal
+paragraphs are still two paragraphs) and have no generated repr (cheaper to
+define at import; the tree holds back-references).
 
 Coordinates are in EMU (914400 per inch, 12700 per point). A shape's ``x``/``y``
 are relative to its ``frame`` (what Word positions it against: "column",
@@ -18,7 +21,7 @@ from typing import Optional, Union
 from soplint.values import norm_space as clean  # whitespace collapsed, stripped
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class NumInfo:
     """Word auto-numbering of a paragraph (``w:numPr``) resolved against
     numbering.xml: ``label`` is what Word displays ("1.", "a)", "•")."""
@@ -29,7 +32,7 @@ class NumInfo:
     label: str
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Image:
     """A picture (inline or floating): a logo, a pasted flowchart, a screenshot."""
 
@@ -40,10 +43,10 @@ class Image:
     cy: int = 0
     #: "picture" (pic:pic / v:imagedata), "chart", "smartart", "ole"
     kind: str = "picture"
-    para: Optional["Paragraph"] = field(default=None, repr=False, compare=False)
+    para: Optional["Paragraph"] = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Shape:
     """A drawn shape: DrawingML (``wps:wsp``) or legacy VML.
 
@@ -59,7 +62,7 @@ class Shape:
     name: str = ""
     text: str = ""
     #: blocks of the shape's text box (paragraphs / tables), already parsed
-    blocks: list = field(default_factory=list, repr=False)
+    blocks: list = field(default_factory=list)
     is_textbox: bool = False
     is_connector: bool = False
     #: connection ids of a connector (DrawingML a:stCxn/a:endCxn, VML o:r rules)
@@ -82,7 +85,7 @@ class Shape:
     #: id of the group / canvas the shape belongs to ("" at top level)
     group: str = ""
     #: the paragraph holding the anchor (the cell holding it via para.cell)
-    para: Optional["Paragraph"] = field(default=None, repr=False, compare=False)
+    para: Optional["Paragraph"] = None
 
     @property
     def is_line(self) -> bool:
@@ -104,8 +107,10 @@ class Shape:
         return self.x + self.cx / 2, self.y + self.cy / 2
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Paragraph:
+    """A paragraph: its text as written, style, numbering, run formatting and the shapes and pictures anchored in it."""
+
     #: text as in Word: runs concatenated, tabs "\t", breaks "\n", NBSP kept
     raw: str = ""
     style: str = ""
@@ -114,12 +119,12 @@ class Paragraph:
     #: True when every non-blank run is bold / underlined
     bold: bool = False
     underline: bool = False
-    shapes: list[Shape] = field(default_factory=list, repr=False)
-    images: list[Image] = field(default_factory=list, repr=False)
+    shapes: list[Shape] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
     #: 1-based index among top-level body paragraphs (None elsewhere)
     index: Optional[int] = None
     #: the cell that holds the paragraph (None outside tables)
-    cell: Optional["Cell"] = field(default=None, repr=False, compare=False)
+    cell: Optional["Cell"] = None
     #: "body", "header", "footer", "textbox"
     part: str = "body"
     #: outline level from the style (headings), or None
@@ -128,8 +133,8 @@ class Paragraph:
     sect_end: bool = False
 
     #: caches (the tree is not changed once built)
-    _text: Optional[str] = field(default=None, repr=False, compare=False)
-    _lines: Optional[list] = field(default=None, repr=False, compare=False)
+    _text: Optional[str] = None
+    _lines: Optional[list] = None
 
     @property
     def text(self) -> str:
@@ -155,9 +160,11 @@ class Paragraph:
                 yield from _block_shapes(b)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Cell:
-    blocks: list = field(default_factory=list, repr=False)
+    """A table cell: its blocks (paragraphs, nested tables), grid position, spans and vertical merge."""
+
+    blocks: list = field(default_factory=list)
     #: first grid column (0-based) and number of grid columns covered
     col: int = 0
     span: int = 1
@@ -167,8 +174,8 @@ class Cell:
     #: "restart", "continue" or None (w:vMerge)
     vmerge: Optional[str] = None
     #: for a continuation cell: the origin cell of its vertical merge
-    origin: Optional["Cell"] = field(default=None, repr=False, compare=False)
-    table: Optional["Table"] = field(default=None, repr=False, compare=False)
+    origin: Optional["Cell"] = None
+    table: Optional["Table"] = None
     width: int = 0
 
     @property
@@ -176,7 +183,7 @@ class Cell:
         """Paragraphs directly in the cell (not inside nested tables)."""
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
-    _paras: Optional[list] = field(default=None, repr=False, compare=False)
+    _paras: Optional[list] = None
 
     def all_paragraphs(self) -> list[Paragraph]:
         """Every paragraph of the cell, nested tables included (cached)."""
@@ -185,7 +192,7 @@ class Cell:
             x = self._paras = [p for b in self.blocks for p in _block_paragraphs(b)]
         return x
 
-    _texts: Optional[list] = field(default=None, repr=False, compare=False)
+    _texts: Optional[list] = None
 
     @property
     def texts(self) -> list[str]:
@@ -195,7 +202,7 @@ class Cell:
             x = self._texts = [p.text for p in self.all_paragraphs() if p.text]
         return x
 
-    _text: Optional[str] = field(default=None, repr=False, compare=False)
+    _text: Optional[str] = None
 
     @property
     def text(self) -> str:
@@ -220,22 +227,26 @@ class Cell:
         return out
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Row:
+    """A table row: its cells, in grid order."""
+
     cells: list[Cell] = field(default_factory=list)
     header: bool = False  # w:tblHeader (repeated on every page)
     height: int = 0  # twips (w:trHeight), 0 when not given
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Table:
+    """A table: rows of cells over a grid of columns; nested tables know the cell that holds them."""
+
     rows: list[Row] = field(default_factory=list)
     #: grid column widths in twips (w:tblGrid)
     grid: list[int] = field(default_factory=list)
     #: 1-based index among top-level tables (None for nested ones)
     index: Optional[int] = None
     #: the cell holding a nested table
-    parent: Optional[Cell] = field(default=None, repr=False, compare=False)
+    parent: Optional[Cell] = None
     part: str = "body"
 
     @property
@@ -264,7 +275,7 @@ class Table:
 Block = Union[Paragraph, Table]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Part:
     """A header or footer part."""
 
@@ -273,8 +284,10 @@ class Part:
     blocks: list = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Document:
+    """The whole document: body blocks in order, header and footer parts, and counts of what was not read."""
+
     blocks: list = field(default_factory=list)
     headers: list[Part] = field(default_factory=list)
     footers: list[Part] = field(default_factory=list)
