@@ -50,6 +50,9 @@ MB = 1024 * 1024
 
 @dataclass
 class Outcome:
+    """What one task of a batch gave: its value, or the reason its file could not be
+    read (``error``), and how long it took."""
+
     index: int
     item: Any
     value: Any = None

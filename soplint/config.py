@@ -13,7 +13,6 @@ through the ``soplint_config_schema`` hook.
 """
 from __future__ import annotations
 
-import configparser
 import copy
 import re
 import fnmatch
@@ -82,6 +81,9 @@ def _src_default() -> str:
 
 @dataclass
 class Config:
+    """The configuration in force: the values (defaults, then the file, then the command
+    line), where each came from, and the file it was read from."""
+
     values: dict = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
     #: dotted key -> where its value came from
     provenance: dict = field(default_factory=dict)
@@ -151,6 +153,8 @@ def _split_list(text) -> list:
 
 
 def _read_setup_cfg(path: Path) -> Optional[dict]:
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # keep the case of codes and actor names
     parser.read(path, encoding="utf-8")
@@ -360,6 +364,8 @@ def find_rule(key: str, rules: dict):
 
 @dataclass
 class RuleSetting:
+    """One selected rule: its class, the severity it reports at, its options."""
+
     cls: type
     severity: str
     options: dict

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import os
-import traceback
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -57,6 +56,8 @@ class Engine:
                                  "The file's structure is too deep or damaged") from None
         except Exception as exc:  # a reader bug must not stop the batch
             if os.environ.get("SOPLINT_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
             raise UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})",
                                  "The file cannot be read ({e})",
@@ -88,6 +89,8 @@ class Engine:
 
     def _rule_error(self, code, where, exc) -> None:
         if os.environ.get("SOPLINT_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         self.errors.append(tr("Kesalahan internal aturan {c} pada {w}: {e}",
                               "Internal error of rule {c} on {w}: {e}",

@@ -10,6 +10,8 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 @dataclass
 class Finding:
+    """One problem a rule found: where (file, SOP, field, step, table cell), what, how bad."""
+
     code: str
     name: str
     severity: str
@@ -31,6 +33,8 @@ class Finding:
 
 @dataclass
 class SopSummary:
+    """One SOP of a file as reports list it: its position in the file, name and number."""
+
     indeks: int
     nama_sop: Optional[str]
     nomor_sop: Optional[str]

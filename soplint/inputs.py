@@ -11,6 +11,8 @@ MODEL_SUFFIXES = (".json", ".yaml", ".yml")
 
 @dataclass(frozen=True)
 class Input:
+    """One input file, and its path relative to the folder it was found in."""
+
     path: Path
     #: path relative to the folder it was found in (for output names)
     rel: Path

@@ -38,6 +38,8 @@ BUILTIN_PLUGINS = ("soplint.report", "soplint.report.formats")
 
 @dataclass
 class Plugins:
+    """The loaded plugins (built-in ones included) and what they provide."""
+
     pm: pluggy.PluginManager
     #: bilingual messages about plugins that failed (name first)
     problems: list = field(default_factory=list)

@@ -24,6 +24,8 @@ from soplint.i18n import set_lang, tr
 
 @dataclass
 class Run:
+    """What a run is set up with: configuration, plugins, the selected rules."""
+
     config: object
     plugins: object
     settings: dict

@@ -53,6 +53,8 @@ SEVERITY_LABEL = {
 
 @dataclass
 class RuleInfo:
+    """A rule as reports describe it: code, name, severity, summary, documentation."""
+
     code: str
     name: str
     severity: Optional[str] = None
