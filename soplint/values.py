@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from functools import cache
+from typing import Callable, Optional
 
 from soplint.model import Tanggal, Waktu
 
 _WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+
+
+def lazy_pattern(pattern, flags: int = 0) -> Callable[[], re.Pattern]:
+    """A function returning ``re.compile(pattern, flags)``, compiled at its
+    first call: for patterns that only some documents or rare paths need
+    (compiling one costs more than most runs' use of it)."""
+    return cache(lambda: re.compile(pattern, flags))
 
 
 def norm_space(text: Optional[str]) -> str:
@@ -207,6 +215,8 @@ _WORDNUM = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "t
             "lima belas": 15, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40,
             "empat puluh lima": 45, "enam puluh": 60, "setengah": 0.5, "sehari": 1, "sejam": 1,
             "seminggu": 1, "sebulan": 1}
+#: the number words, longest first ("dua puluh" before "dua")
+_WORDNUM_ORDER = sorted(_WORDNUM.items(), key=lambda kv: -len(kv[0]))
 
 
 def _unit_minutes(unit: str, hari_menit: float) -> float:
@@ -236,18 +246,26 @@ def parse_waktu(text: Optional[str], hari_menit: float = HARI_MENIT_DEFAULT) -> 
     if not teks:
         return None
     s = teks.lower()
-    s = re.sub(r"\([^)]*\)", " ", s)  # "2 (dua) hari" -> "2 hari"
-    s = re.sub(r"(\d)\s*½", r"\1.5", s)
+    # each substitution below is tried only on texts holding the character or
+    # word it needs (most durations are "5 menit": nothing to compile for them)
+    if "(" in s:
+        s = re.sub(r"\([^)]*\)", " ", s)  # "2 (dua) hari" -> "2 hari"
+    if "½" in s:
+        s = re.sub(r"(\d)\s*½", r"\1.5", s)
     s = s.replace("½", " 0.5 ").replace("¼", " 0.25 ").replace("¾", " 0.75 ")
-    s = re.sub(r"(\d)\s*(?:'|’|′)(?!')", r"\1 menit", s)  # 15' = 15 minutes
-    s = re.sub(r"(\d)\s*(?:\"|”|″|'')", r"\1 detik", s)
+    if "'" in s or "’" in s or "′" in s:
+        s = re.sub(r"(\d)\s*(?:'|’|′)(?!')", r"\1 menit", s)  # 15' = 15 minutes
+    if '"' in s or "”" in s or "″" in s or "''" in s:
+        s = re.sub(r"(\d)\s*(?:\"|”|″|'')", r"\1 detik", s)
     s = s.replace("±", " ").replace("+/-", " ").replace("+-", " ")
     s = re.sub(r"\b(maks(imal|imum)?\.?|paling lama|selama|kurang lebih|lebih kurang|sekitar|"
                r"kira-kira|max\.?|min(imal)?\.?|<=|≤|<|s\.?d\.?|sampai dengan)(?=\s|\d|$)\s*", " ", s)
     # "2 x 24 jam" -> "48 jam"
-    s = re.sub(r"(\d+)\s*[x×]\s*(\d+)", lambda m: str(int(m[1]) * int(m[2])), s)
-    for word, num in sorted(_WORDNUM.items(), key=lambda kv: -len(kv[0])):
-        s = re.sub(r"\b" + word + r"\b", f" {num} ", s)
+    if "x" in s or "×" in s:
+        s = re.sub(r"(\d+)\s*[x×]\s*(\d+)", lambda m: str(int(m[1]) * int(m[2])), s)
+    for word, num in _WORDNUM_ORDER:
+        if word in s:
+            s = re.sub(r"\b" + word + r"\b", f" {num} ", s)
     s = norm_space(s)
     total = 0.0
     found = False
