@@ -22,16 +22,17 @@ KOLOM = "kolom"
 PROSEDUR = "prosedur_judul"
 
 #: (text every match contains, pattern, replacement): a pattern is only
-#: tried on texts holding its text
+#: tried (and so compiled, through the re module's cache) on texts holding
+#: its text
 _ABBREV = [
-    ("tgl", re.compile(r"\btgl\b"), "tanggal"),
-    ("ket", re.compile(r"\bket\b"), "keterangan"),
-    ("no", re.compile(r"\bno\b"), "nomor"),
-    ("nmr", re.compile(r"\bnmr\b"), "nomor"),
-    ("standar", re.compile(r"\bstandar(?:d)? operasional prosedur\b"), "sop"),
-    ("standar", re.compile(r"\bstandar(?:d)? operating procedures?\b"), "sop"),
-    ("resiko", re.compile(r"\bresiko\b"), "risiko"),
-    ("syah", re.compile(r"\bsyah"), "sah"),
+    ("tgl", r"\btgl\b", "tanggal"),
+    ("ket", r"\bket\b", "keterangan"),
+    ("no", r"\bno\b", "nomor"),
+    ("nmr", r"\bnmr\b", "nomor"),
+    ("standar", r"\bstandar(?:d)? operasional prosedur\b", "sop"),
+    ("standar", r"\bstandar(?:d)? operating procedures?\b", "sop"),
+    ("resiko", r"\bresiko\b", "risiko"),
+    ("syah", r"\bsyah", "sah"),
 ]
 _DROP = re.compile(r"\b(dan|atau|serta)\b")
 _PUNCT = re.compile(r"[/&,;:.()\[\]\-–—_'\"*]+")
@@ -46,7 +47,7 @@ def normalize(text: str) -> str:
     t = _PUNCT.sub(" ", t)
     for lit, rx, rep in _ABBREV:
         if lit in t:
-            t = rx.sub(rep, t)
+            t = re.sub(rx, rep, t)
     t = _DROP.sub(" ", t)
     t = _SPACES.sub(" ", t).strip()
     return t

@@ -37,8 +37,10 @@ _CHUNK = 1 << 20
 _SHARED: dict = {}
 _SHARED_MAX = 4
 _SHARED_MIN, _SHARED_LIMIT = 1 << 16, 1 << 24
-_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
-_MAIN_REL = re.compile(r"officeDocument$")
+#: patterns of rare paths (a DOCTYPE in a part; a main part not named
+#: word/document.xml), compiled on first use through the re module's cache
+_DECL = rb"<!\s*(DOCTYPE|ENTITY)"
+_MAIN_REL = r"officeDocument$"
 
 
 def xml_parser() -> etree.XMLParser:
@@ -72,7 +74,7 @@ def _entities(path: Path, name: str) -> UnreadableFile:
 
 def parse_xml(data: bytes, path: Path, name: str):
     """Parse one XML part with the hardened parser; DOCTYPE/ENTITY refused."""
-    if data.find(b"<!", 0, 65536) >= 0 and _DECL.search(data[:65536]):
+    if data.find(b"<!", 0, 65536) >= 0 and re.search(_DECL, data[:65536], re.I):
         raise _entities(path, name)
     try:
         root = etree.fromstring(data, _parser())
@@ -215,7 +217,7 @@ class DocxPackage:
                         "ms-word" in (override.get("ContentType") or ""):
                     word_parts.add((override.get("PartName") or "").lstrip("/"))
             for rel in (rels if rels is not None else []):
-                if _MAIN_REL.search(rel.get("Type") or ""):
+                if re.search(_MAIN_REL, rel.get("Type") or ""):
                     target = (rel.get("Target") or "").lstrip("/")
                     if target in self.names and target in word_parts:
                         return target

@@ -81,7 +81,6 @@ def cell_lines(cell: Cell) -> list[Line]:
     return out
 
 
-_NUM_LEAD = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _INT_OF = re.compile(r"(\d{1,4})\s*[.)]?")
 
 

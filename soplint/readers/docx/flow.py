@@ -16,6 +16,7 @@ from typing import Optional
 
 from soplint.readers.docx.common import yes_no
 from soplint.readers.docx.tree import Shape, clean
+from soplint.values import lazy_pattern
 
 TERMINATOR = {"flowChartTerminator", "roundRect", "t116", "roundrect", "t2"}
 PROCESS = {"flowChartProcess", "rect", "t109", "t1"}
@@ -328,7 +329,7 @@ def branches_from_text(text: str) -> dict[str, Optional[int]]:
     return out
 
 
-_ANSWER = re.compile(
+_answer_re = lazy_pattern(
     r"^(ya|tidak|tdk|lengkap|tidak lengkap|belum lengkap|setuju|tidak setuju|disetujui|tidak disetujui|ditolak|"
     r"benar|salah|sesuai|tidak sesuai|valid|tidak valid|memenuhi|tidak memenuhi|memenuhi syarat|"
     r"tidak memenuhi syarat|diterima|layak|tidak layak|lulus|tidak lulus|ok|revisi)\s*(:|=|→|->|>|,)", re.I)
@@ -341,4 +342,5 @@ def has_yes_no_note(text: str) -> bool:
     if re.search(r"\b(jika|bila|apabila|kalau)\s+(tidak|belum|ya|sudah|lengkap|benar|setuju|disetujui|ditolak|"
                  r"sesuai|memenuhi|valid|salah)\b", t, re.I):
         return True
-    return any(_ANSWER.match(clean(c)) for c in _CLAUSE_SPLIT.split(t) if c)
+    answer = _answer_re()
+    return any(answer.match(clean(c)) for c in _CLAUSE_SPLIT.split(t) if c)

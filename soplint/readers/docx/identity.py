@@ -18,13 +18,15 @@ from soplint import labels
 from soplint.model import DAFTAR_FIELDS, SOP, Pengesahan, TakTerpetakan
 from soplint.readers.docx.common import Line, cell_lines
 from soplint.readers.docx.tree import Cell, Table
+from soplint.values import lazy_pattern
 
 #: keys whose value may run over several paragraphs / rows
 MULTI = set(DAFTAR_FIELDS) | {"disahkan_oleh"}
 IDENT_KEYS = ("nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
               "nama_sop")
 #: words inside a signing block that look like labels but belong to it
-_SIGN_SUBLABELS = re.compile(r"^\s*(nip|nrp|nik|nama|pangkat|golongan|gol|jabatan|pangkat\s*/\s*gol\w*)\b", re.I)
+sign_sublabels_re = lazy_pattern(r"^\s*(nip|nrp|nik|nama|pangkat|golongan|gol|jabatan|pangkat\s*/\s*gol\w*)\b",
+                                 re.I)
 
 
 @dataclass(eq=False, repr=False)
@@ -42,7 +44,7 @@ class Entry:
     colon: bool = False
 
 
-_UNKNOWN_LABEL = re.compile(r"^[A-Za-z][A-Za-z .,/&()'-]{1,40}$")
+_unknown_label_re = lazy_pattern(r"^[A-Za-z][A-Za-z .,/&()'-]{1,40}$")
 
 
 def split_label(text: str, unknown: bool = False, colon_next: bool = False):
@@ -77,7 +79,7 @@ def split_label(text: str, unknown: bool = False, colon_next: bool = False):
 
 
 def _unknown_ok(label: str) -> bool:
-    return bool(_UNKNOWN_LABEL.match(label)) and len(label.split()) <= 5 and not labels.is_title(label)
+    return bool(_unknown_label_re().match(label)) and len(label.split()) <= 5 and not labels.is_title(label)
 
 
 def _strip_colon(text: str) -> str:
@@ -124,7 +126,7 @@ def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -
                     continue
                 lab = split_label(text, unknown=unknown, colon_next=colon_next and k == len(lines) - 1)
                 if lab is not None and lab[0] == "lainnya" and cur is not None and cur.key == "disahkan_oleh" \
-                        and _SIGN_SUBLABELS.match(text):
+                        and sign_sublabels_re().match(text):
                     lab = None  # "NIP : ..." inside the signing block
                 if lab is not None and lab[0] == "lainnya" and k == 0 and _awaiting(scan, cell, r):
                     lab = None  # the first line of a value cell under a label row

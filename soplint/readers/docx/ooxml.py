@@ -31,6 +31,7 @@ from soplint.readers.docx.tree import (
     Shape,
     Table,
 )
+from soplint.values import lazy_pattern
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -206,16 +207,18 @@ EMU_PER_PT = 12700
 _UNITS = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "pc": 152400, "emu": 1}
 
 
-_LENGTH_RE = re.compile(r"\s*(-?[\d.]+)\s*([a-z]*)")
-_NUM_RE = re.compile(r"\s*(-?[\d.]+)")
-_HEX_RE = re.compile(r"[0-9A-Fa-f]+")
-_VML_TYPE_RE = re.compile(r"_x0000_t(\d+)$")
-_LEVEL_RE = re.compile(r"%(\d)")
+# patterns of VML shapes, symbol characters and numbering levels: only some
+# documents have them, so each is compiled on first use
+_length_re = lazy_pattern(r"\s*(-?[\d.]+)\s*([a-z]*)")
+_num_re = lazy_pattern(r"\s*(-?[\d.]+)")
+_hex_re = lazy_pattern(r"[0-9A-Fa-f]+")
+_vml_type_re = lazy_pattern(r"_x0000_t(\d+)$")
+_level_re = lazy_pattern(r"%(\d)")
 
 
 def _length(value: str, default_unit: int = 1) -> int:
     """A CSS/VML length ("12.5pt", "1in", "300") in EMU (bare numbers use default_unit)."""
-    m = _LENGTH_RE.match(value or "")
+    m = _length_re().match(value or "")
     if not m:
         return 0
     try:
@@ -381,7 +384,7 @@ class Numbering:
                 pass
             lab = "•" if not lab or ord(lab[0]) >= 0xF000 else lab
         else:
-            lab = _LEVEL_RE.sub(repl, text)
+            lab = _level_re().sub(repl, text)
         return NumInfo(num_id=num_id, ilvl=ilvl, fmt=fmt, label=lab)
 
 
@@ -426,10 +429,10 @@ class Styles:
                     self.outline[sid] = self.outline[cur]
 
 
-_STYLE_RE = re.compile(rb'<w:style\b([^>]*)>(.*?)</w:style>', re.S)
-_STYLE_ID_RE = re.compile(rb'w:styleId="([^"]*)"')
 _PSTYLE_RE = re.compile(rb'<w:pStyle w:val="([^"]*)"')
-_BASED_RE = re.compile(rb'<w:basedOn w:val="([^"]*)"')
+# needed only where a styles part is cut down (see _cut_styles)
+_style_id_re = lazy_pattern(rb'w:styleId="([^"]*)"')
+_based_re = lazy_pattern(rb'<w:basedOn w:val="([^"]*)"')
 
 
 #: (id of the styles.xml bytes, style ids the document uses) -> (those
@@ -487,7 +490,7 @@ def _cut_styles(pkg, name: str, data: bytes, used) -> Styles:
         i = data.rfind(b"<w:style ", 0, k)
         tag = data[i:data.find(b">", i)] if i >= 0 else b""
         if b'w:type="paragraph"' in tag:
-            m = _STYLE_ID_RE.search(tag)
+            m = _style_id_re().search(tag)
             default = m.group(1) if m else None
         k = data.find(b'w:default="1"', k + 1)
     want = set(used)
@@ -502,7 +505,7 @@ def _cut_styles(pkg, name: str, data: bytes, used) -> Styles:
         if blk is None:
             continue
         keep[sid] = blk
-        for base in _BASED_RE.findall(blk):
+        for base in _based_re().findall(blk):
             todo.append(base)
     head = data[:data.find(b">", data.find(b"<w:styles")) + 1]
     xml = head + b"".join(keep.values()) + b"</w:styles>"
@@ -791,7 +794,7 @@ class Reader:
             elif tag == T_SYM:
                 font = (el.get(_W_font) or "").lower()
                 raw = el.get(_W_char) or ""
-                code = int(raw, 16) if _HEX_RE.fullmatch(raw) else 0
+                code = int(raw, 16) if _hex_re().fullmatch(raw) else 0
                 ch = _SYMBOLS.get(font, {}).get(code & 0xFF)
                 if ch is None:
                     ch = chr(code) if 0x20 <= code < 0xF000 else ""
@@ -1056,7 +1059,7 @@ class Reader:
         typ = (el.get("type") or "").lstrip("#")
         spt = el.get(_O_spt) or self.shapetypes.get(typ)
         if not spt:
-            m = _VML_TYPE_RE.match(typ)
+            m = _vml_type_re().match(typ)
             if m:
                 spt = m.group(1)
         k = _kids(el)
@@ -1286,7 +1289,7 @@ def _css(style: str) -> dict:
 
 
 def _num(v: str) -> float:
-    m = _NUM_RE.match(v or "")
+    m = _num_re().match(v or "")
     try:
         return float(m.group(1)) if m else 0.0
     except ValueError:

@@ -22,11 +22,12 @@ from soplint.model import Cabang, Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
 from soplint.readers.docx.common import TICKS, cell_lokasi, int_of, is_tick, shape_lokasi, table_lokasi, yes_no
 from soplint.readers.docx.tree import Cell, Shape, Table, clean
+from soplint.values import lazy_pattern
 
 MUTU = ("kelengkapan", "waktu", "output", "keterangan")
 _CELL_LABEL = "\x00cell-label"
 #: a closing row adding the times up ("JUMLAH WAKTU", "Total") is not a step
-_TOTAL = re.compile(r"^\s*(jumlah|total|sub\s*total|total\s+waktu)\b", re.I)
+_total_re = lazy_pattern(r"^\s*(jumlah|total|sub\s*total|total\s+waktu)\b", re.I)
 
 
 @dataclass(eq=False, repr=False)
@@ -330,7 +331,7 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
                         row_shapes.extend(p.shapes)
         if cont and prev is not None:
             step = prev
-        elif no is None and (not uraian or _TOTAL.match(uraian)):
+        elif no is None and (not uraian or _total_re().match(uraian)):
             # not a step: keep its text, keep its shapes for the flow
             for c in row.cells:
                 if c.origin is None and c.text and cm.roles.get(c.col) == "actor" and yes_no(c.text):

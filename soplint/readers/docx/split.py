@@ -16,9 +16,11 @@ from soplint.readers.docx import identity, procedure, steps_text
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
+from soplint.values import lazy_pattern
 
 _FURNITURE = ("halaman", "page", "hal.", "hlm")
-_CATATAN_ITEM = __import__("re").compile(r"^\[([^\]]{1,80})\]\s+(.+)$")
+#: an item of soplint's own "Catatan konversi" list: "[lokasi] teks"
+_catatan_item_re = lazy_pattern(r"^\[([^\]]{1,80})\]\s+(.+)$")
 
 
 def _is_furniture(text: str) -> bool:
@@ -231,7 +233,7 @@ class Stream:
         text = ln.text
         if self.mode == "catatan" and self.cur is not None:
             # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
-            m = _CATATAN_ITEM.match(text)
+            m = _catatan_item_re().match(text)
             if m:
                 self.cur.unplaced(m.group(2), m.group(1))
                 return
@@ -256,7 +258,7 @@ class Stream:
         zone = self.cur is not None and self.cur.has_identity and not self.cur.has_procedure
         e = identity.entry_from_line(ln, unknown=False)
         if e is not None and e.key == "lainnya" and self.open is not None and self.open.key == "disahkan_oleh" \
-                and identity._SIGN_SUBLABELS.match(text):
+                and identity.sign_sublabels_re().match(text):
             e = None
         if e is not None and e.key == "lainnya" and not zone:
             e = None
