@@ -81,11 +81,22 @@ def _table(group: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _by_length(group: str) -> tuple[list[tuple[str, int]], frozenset]:
+    """The variants of a group with their lengths, in table order, and the
+    set of those lengths."""
+    sized = [(v, len(v)) for v in _table(group)]
+    return sized, frozenset(m for _, m in sized)
+
+
+@lru_cache(maxsize=None)
 def _choices(group: str, n: int, floor: float) -> list[str]:
     """The variants of a group, in table order, that a text of length ``n``
     can match with a ratio of ``floor`` or more: a ratio is at most
-    200 * min(n, m) / (n + m) for lengths n and m, so the others never can."""
-    return [v for v in _table(group) if 200.0 * min(n, len(v)) >= (floor - 1e-6) * (n + len(v))]
+    200 * min(n, m) / (n + m) for lengths n and m, so the others never can
+    (tested once per length, not per variant)."""
+    sized, lengths = _by_length(group)
+    fit = {m for m in lengths if 200.0 * min(n, m) >= (floor - 1e-6) * (n + m)}
+    return [v for v, m in sized if m in fit]
 
 
 def match(text: str, group: str = "identitas+daftar", cutoff: float = 86.0) -> Optional[str]:
