@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Optional
 
 # --------------------------------------------------------------------------
@@ -277,11 +277,16 @@ def has_kind(text: str) -> bool:
 # --------------------------------------------------------------------------
 # data files (rules/data), TOML
 
+#: the package's data folder (installed as files beside the modules; reading it
+#: through importlib.resources would cost every run that module's imports)
+DATA = Path(__file__).resolve().parent / "data"
+
+
 @lru_cache(maxsize=None)
 def data_file(name: str) -> dict:
     import tomllib
 
-    return tomllib.loads(files("soplint_rules").joinpath("data", name).read_text("utf-8"))
+    return tomllib.loads((DATA / name).read_text("utf-8"))
 
 
 def load_toml(path) -> dict:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -20,6 +19,8 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
         with open(path, "wb") as fh:
             _write_all(fh, pieces)
         return
+    import tempfile  # not needed for a device (and costs a start-up its imports)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:

@@ -39,6 +39,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from soplint import collector
 from soplint.errors import UnreadableFile
 
 #: defaults; the CLI options --timeout / --memory-limit and the environment
@@ -262,6 +263,7 @@ def _worker_main(conn, func, memory_mb, label):
     # what the worker inherited from its parent is never collected here: the
     # collector would write to those pages and copy them into this process
     gc.freeze()
+    collector.resume()  # if forked during the start-up, which paused it
     while True:
         try:
             msg = conn.recv()
@@ -596,9 +598,15 @@ def run(func: Callable[[Any], Any], items: Iterable, *, jobs: int = 1, timeout: 
     bar = Progress(len(items)) if progress and len(items) > 1 else None
     try:
         if n == 1:
-            yield from _run_inline(func, items, timeout, memory_mb, label, bar)
+            outcomes = _run_inline(func, items, timeout, memory_mb, label, bar)
         else:
-            yield from _run_pool(func, items, n, timeout, memory_mb, label, bar, window, max_tasks)
+            outcomes = _run_pool(func, items, n, timeout, memory_mb, label, bar, window, max_tasks)
+        for index, out in enumerate(outcomes):
+            yield out
+            if index == 0:
+                # the first file has loaded the reader and the rules' data:
+                # the start-up is over (soplint.collector)
+                collector.resume()
     finally:
         if bar:
             bar.close()

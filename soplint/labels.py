@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from functools import lru_cache
-from importlib.resources import files
 from typing import Optional
 
 #: groups of labels in labels.json
@@ -55,7 +55,8 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return json.loads(files("soplint").joinpath("data/labels.json").read_text("utf-8"))
+    # a file beside the module: importlib.resources would cost every run its imports
+    return json.loads((Path(__file__).resolve().parent / "data" / "labels.json").read_text("utf-8"))
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from array import array
 from typing import Any, Iterator
 
@@ -36,6 +35,8 @@ class Spool:
     def append_bytes(self, data: bytes) -> None:
         """Add an item already pickled (e.g. by a worker process)."""
         if self._file is None and len(self._buffer) + len(data) > self.memory_limit:
+            import tempfile  # only a spool that outgrows memory needs it
+
             self._file = tempfile.TemporaryFile(prefix="soplint-")
             self._file.write(self._buffer)
             self._buffer = bytearray()

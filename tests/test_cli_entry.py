@@ -123,3 +123,52 @@ threading.Thread(target=_late).start()
     proc = run_process(["check", flawed_docs[0], "--plugin", plugin, "--format", "json"], tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert marker.read_text() == "done"
+
+
+def test_collector_paused_for_the_start_up_only(flawed_docs, tmp_path, monkeypatch):
+    """The entry point pauses the garbage collector while the program loads;
+    the batch resumes it after the first file, and a worker as it starts. In
+    the same process (a library user, CliRunner), it is left alone."""
+    log = tmp_path / "gc.log"
+    plugin = tmp_path / "catat_gc.py"
+    plugin.write_text(f'''
+import gc
+
+from soplint.hookspec import hookimpl
+from soplint.rule import Rule
+
+
+class CatatGc(Rule):
+    """Mencatat keadaan pengumpul sampah. Records whether the garbage collector runs."""
+    code = "XG01"
+    name = "catat-gc"
+    severity = "info"
+    summary = ("Catat gc", "Record gc")
+    messages = {{"default": ("gc", "gc")}}
+
+    def check(self, sop, ctx):
+        with open({str(log)!r}, "a") as fh:
+            fh.write(f"{{sop.sumber.berkas.rsplit('/', 1)[-1]}} {{gc.isenabled()}}\\n")
+        return []
+
+
+@hookimpl
+def soplint_rules():
+    return [CatatGc]
+''')
+    args = ["check", *flawed_docs, "--plugin", plugin, "--format", "json", "--no-progress"]
+    proc = run_process(args + ["--jobs", "1"], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert log.read_text().splitlines() == ["sop-0.docx False", "sop-1.docx True", "sop-2.docx True"]
+    log.unlink()
+    proc = run_process(args + ["--jobs", "2"], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert sorted(log.read_text().splitlines()) == ["sop-0.docx True", "sop-1.docx True", "sop-2.docx True"]
+    log.unlink()
+    import gc
+
+    assert gc.isenabled()
+    here = run_in_process(args + ["--jobs", "1"], tmp_path, monkeypatch)
+    assert here.exit_code == 1
+    assert log.read_text().splitlines() == ["sop-0.docx True", "sop-1.docx True", "sop-2.docx True"]
+    assert gc.isenabled()
