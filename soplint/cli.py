@@ -52,8 +52,9 @@ def main(argv=None):
 
 
 def entry():
-    """The process's entry point (the ``soplint`` console script and
-    ``python -m soplint``): :func:`main`, then a quick exit.
+    """The command, then the process's end: :func:`main`, then a quick exit
+    (called by :func:`soplint.__main__.run`, the ``soplint`` console script
+    and ``python -m soplint``).
 
     A short run spends a tenth of its time in the interpreter's teardown,
     freeing every object it made one by one (the stemmer's dictionary, the
