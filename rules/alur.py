@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule
+from soplint.values import lazy_pattern
 
 SIMBOL_NAMA = {"mulai": ("kapsul mulai", "start terminator"), "selesai": ("kapsul selesai", "end terminator")}
 
@@ -165,7 +166,7 @@ class CabangKeputusan(Rule):
             # a branch written out but leading outside the SOP ("Tidak: diproses
             # sesuai SOP Penanganan Temuan", "Jika ditolak, selesai") exists
             missing = [name for name, t in (("ya", ya), ("tidak", tidak))
-                       if t is None and not _DESCRIBED[name].search(text)]
+                       if t is None and not _DESCRIBED[name]().search(text)]
             if missing:
                 yield self.finding(sop, "kurang", field="kegiatan.cabang", kegiatan=k, kolom="Keterangan",
                                    no=k.no, cabang="/".join(missing), teks=k.keterangan or k.uraian or None)
@@ -182,12 +183,13 @@ class CabangKeputusan(Rule):
 
 
 _ARROW = r"\s*(?::|=|->|→|=>|-|–)"
+#: compiled on first use: only decisions without a branch target need them
 _DESCRIBED = {
-    "ya": re.compile(r"(?<!tidak\s)(?<!belum\s)\b(?:ya|lengkap|sesuai|benar|setuju|disetujui|diterima|"
+    "ya": lazy_pattern(r"(?<!tidak\s)(?<!belum\s)\b(?:ya|lengkap|sesuai|benar|setuju|disetujui|diterima|"
                      r"memenuhi\s+syarat)\b" + _ARROW
                      + r"|\b(?:jika|apabila|bila|kalau)\s+(?:ya|lengkap|sesuai|benar|setuju|disetujui|diterima)\b",
                      re.I),
-    "tidak": re.compile(r"\b(?:tidak|belum|ditolak|salah)(?:\s+(?:lengkap|sesuai|benar|setuju|disetujui|"
+    "tidak": lazy_pattern(r"\b(?:tidak|belum|ditolak|salah)(?:\s+(?:lengkap|sesuai|benar|setuju|disetujui|"
                         r"memenuhi\s+syarat))?\b" + _ARROW
                         + r"|\b(?:jika|apabila|bila|kalau)\s+(?:tidak|belum|ditolak|salah)\b", re.I),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule
+from soplint.values import lazy_pattern
 
 from soplint_rules._teks import (citations, data_file, is_dash, is_placeholder, load_toml,
                                  looks_like_citation)
@@ -37,7 +38,7 @@ DATE_KEYS = ["tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"]
 #: where a dash is an acceptable value (no revision yet; no related SOP)
 DASH_ALLOWED = {"tanggal_revisi", "keterkaitan"}
 #: what people write in Tanggal Revisi instead of "-"
-_NO_REVISION = re.compile(r"^(?:belum\s+(?:ada|pernah)(?:\s+revisi)?|belum\s+direvisi|tidak\s+ada|belum|"
+_NO_REVISION = lazy_pattern(r"^(?:belum\s+(?:ada|pernah)(?:\s+revisi)?|belum\s+direvisi|tidak\s+ada|belum|"
                           r"n/?a|nihil|none)$", re.I)
 
 
@@ -56,7 +57,7 @@ def _disahkan_empty(p) -> bool:
 
 
 def _no_revision(t) -> bool:
-    return t is not None and (is_dash(t.teks) or bool(_NO_REVISION.match((t.teks or "").strip())))
+    return t is not None and (is_dash(t.teks) or bool(_NO_REVISION().match((t.teks or "").strip())))
 
 
 class IdentitasWajib(Rule):
@@ -247,10 +248,11 @@ class TanggalTidakValid(Rule):
             yield self.finding(sop, field=field_of(key), label=lid, label_en=len_, teks=t.teks)
 
 
+#: compiled on first use (only for dates the date parser could not read)
 _DATE_CANDIDATES = [
-    re.compile(r"\b\d{1,2}\s*[-/. ]\s*[A-Za-z]{3,10}\.?\s*[-/. ,]\s*\d{2,4}\b"),
-    re.compile(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\b"),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    lazy_pattern(r"\b\d{1,2}\s*[-/. ]\s*[A-Za-z]{3,10}\.?\s*[-/. ,]\s*\d{2,4}\b"),
+    lazy_pattern(r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\b"),
+    lazy_pattern(r"\b\d{4}-\d{2}-\d{2}\b"),
 ]
 
 
@@ -260,7 +262,7 @@ def date_inside(text) -> bool:
     from soplint.values import parse_tanggal
 
     for rx in _DATE_CANDIDATES:
-        for m in rx.finditer(text or ""):
+        for m in rx().finditer(text or ""):
             for cand in (m.group(), re.sub(r"\s*([-/.])\s*", r"\1", m.group())):
                 found = parse_tanggal(cand)
                 if found is not None and found.tanggal:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule, normalise_actor
+from soplint.values import lazy_pattern
 
 from soplint_rules._teks import is_dash, is_placeholder, norm, stem_text
 
@@ -119,7 +120,8 @@ class PelaksanaKosong(Rule):
                 yield self.finding(sop, field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=k.uraian or None)
 
 
-_JOIN = re.compile(r"\s+(?:dan|serta)\s+|\s*[&+]\s*", re.I)
+#: compiled on first use (only for actors named together)
+_JOIN = lazy_pattern(r"\s+(?:dan|serta)\s+|\s*[&+]\s*", re.I)
 
 
 def _is_role(part: str, actors: set) -> bool:
@@ -177,7 +179,7 @@ class PelaksanaGanda(Rule):
                 continue
             if k.bentuk is not None and text in (sop.pelaksana or []):
                 continue  # a drawn/ticked column: its header is one (possibly joint) role
-            parts = [p for p in _JOIN.split(text) if p.strip()]
+            parts = [p for p in _JOIN().split(text) if p.strip()]
             if len(parts) >= 2 and all(_is_role(p, actors - {normalise_actor(text)}) for p in parts):
                 yield self.finding(sop, "teks", field="kegiatan.pelaksana", kegiatan=k, no=k.no, teks=text)
 
