@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 SIMBOL_NAMA = {"mulai": ("kapsul mulai", "start terminator"), "selesai": ("kapsul selesai", "end terminator")}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 from soplint_rules._teks import (citations, data_file, is_dash, is_placeholder, load_toml,
                                  looks_like_citation)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from soplint.rule import Rule, normalise_actor
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
-from soplint_rules._teks import is_dash, is_placeholder, norm, stem_text
+from soplint_rules._teks import is_dash, is_placeholder, norm
 
 #: words that begin the name of a role (jabatan) in regional SOPs
 ROLE_WORDS = frozenset("""

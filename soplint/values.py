@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
-from typing import Callable, Optional
+from typing import Optional
 
 from soplint.model import Tanggal, Waktu
 
 _WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
-
-
-def lazy_pattern(pattern, flags: int = 0) -> Callable[[], re.Pattern]:
-    """A function returning ``re.compile(pattern, flags)``, compiled at its
-    first call: for patterns that only some documents or rare paths need
-    (compiling one costs more than most runs' use of it)."""
-    return cache(lambda: re.compile(pattern, flags))
 
 
 def norm_space(text: Optional[str]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Optional
 
 import click
 
@@ -19,7 +18,7 @@ from soplint.commands.common import echo_err
 from soplint.errors import UsageError
 from soplint.findings import SEVERITY_RANK
 from soplint.i18n import lang as current_lang
-from soplint.i18n import set_lang, tr
+from soplint.i18n import set_lang
 
 
 @dataclass

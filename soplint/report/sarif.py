@@ -9,7 +9,6 @@ place in Word as a logical location (``tabel 2, baris 5`` / ``paragraf 12``).
 """
 from __future__ import annotations
 
-import json
 from pathlib import PureWindowsPath
 from urllib.parse import quote
 

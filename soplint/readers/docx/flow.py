@@ -16,7 +16,7 @@ from typing import Optional
 
 from soplint.readers.docx.common import yes_no
 from soplint.readers.docx.tree import Shape, clean
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 TERMINATOR = {"flowChartTerminator", "roundRect", "t116", "roundrect", "t2"}
 PROCESS = {"flowChartProcess", "rect", "t109", "t1"}

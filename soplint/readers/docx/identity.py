@@ -18,7 +18,7 @@ from soplint import labels
 from soplint.model import DAFTAR_FIELDS, SOP, Pengesahan, TakTerpetakan
 from soplint.readers.docx.common import Line, cell_lines
 from soplint.readers.docx.tree import Cell, Table
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 #: keys whose value may run over several paragraphs / rows
 MULTI = set(DAFTAR_FIELDS) | {"disahkan_oleh"}

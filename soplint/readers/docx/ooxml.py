@@ -31,7 +31,7 @@ from soplint.readers.docx.tree import (
     Shape,
     Table,
 )
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

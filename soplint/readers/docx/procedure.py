@@ -22,7 +22,7 @@ from soplint.model import Cabang, Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
 from soplint.readers.docx.common import TICKS, cell_lokasi, int_of, is_tick, shape_lokasi, table_lokasi, yes_no
 from soplint.readers.docx.tree import Cell, Shape, Table, clean
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 MUTU = ("kelengkapan", "waktu", "output", "keterangan")
 _CELL_LABEL = "\x00cell-label"
@@ -399,8 +399,6 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
 
 def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
     """Model steps of one SOP from its procedure tables (in order)."""
-    from soplint import values
-
     hari = (options or {}).get("hari_menit", 480)
     raw: list[RawStep] = [s for t in tables for s in t.steps]
     unplaced: list[TakTerpetakan] = []

@@ -16,7 +16,7 @@ from soplint.readers.docx import identity, procedure, steps_text
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 _FURNITURE = ("halaman", "page", "hal.", "hlm")
 #: an item of soplint's own "Catatan konversi" list: "[lokasi] teks"

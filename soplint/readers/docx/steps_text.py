@@ -8,7 +8,7 @@ from typing import Optional
 from soplint.model import Kegiatan
 from soplint.readers.docx import flow
 from soplint.readers.docx.tree import Paragraph
-from soplint.values import lazy_pattern
+from soplint.lazyre import lazy_pattern
 
 # steps written as paragraphs are rare (most SOPs use a procedure table):
 # the patterns are compiled on first use
