@@ -200,13 +200,23 @@ _UNITS = [
     (r"hari\s+kerja|hari|hr\s+kerja|hr|hk|day|days|workday|workdays", "hari"),
     (r"minggu|pekan|week|weeks|mgg", "minggu"),
     (r"bulan|bln|month|months", "bulan"),
+    # planning SOPs (reports, plans): counted in working days like "bulan"
+    (r"triwulan|kuartal|quarter|quarters", "triwulan"),
+    (r"caturwulan", "caturwulan"),
+    (r"semester", "semester"),
+    (r"tahun|thn|year|years", "tahun"),
 ]
+#: working days per unit counted in working days
+_WORKING_DAYS = {"hari": 1, "minggu": 5, "bulan": 22, "triwulan": 66, "caturwulan": 88, "semester": 132,
+                 "tahun": 264}
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _WORDNUM = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
             "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
             "lima belas": 15, "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40,
-            "empat puluh lima": 45, "enam puluh": 60, "setengah": 0.5, "sehari": 1, "sejam": 1,
-            "seminggu": 1, "sebulan": 1}
+            "empat puluh lima": 45, "enam puluh": 60, "setengah": 0.5,
+            # one of a unit, written as one word: the unit stays
+            "sehari": "1 hari", "sejam": "1 jam", "seminggu": "1 minggu", "sepekan": "1 minggu",
+            "sebulan": "1 bulan", "setahun": "1 tahun"}
 #: the number words, longest first ("dua puluh" before "dua")
 _WORDNUM_ORDER = sorted(_WORDNUM.items(), key=lambda kv: -len(kv[0]))
 
@@ -214,12 +224,8 @@ _WORDNUM_ORDER = sorted(_WORDNUM.items(), key=lambda kv: -len(kv[0]))
 def _unit_minutes(unit: str, hari_menit: float) -> float:
     for pattern, value in _UNITS:
         if re.fullmatch(pattern, unit):
-            if value == "hari":
-                return hari_menit
-            if value == "minggu":
-                return 5 * hari_menit
-            if value == "bulan":
-                return 22 * hari_menit
+            if isinstance(value, str):
+                return _WORKING_DAYS[value] * hari_menit
             return value
     raise KeyError(unit)
 

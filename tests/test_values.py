@@ -45,13 +45,16 @@ def test_format_tanggal_round_trip():
     ("2 (dua) hari kerja", 960), ("60 (enam puluh) menit", 60), ("1 jam 30 menit", 90),
     ("10-15 menit", 15), ("± 1 jam", 60), ("30 detik", 0.5), ("1 minggu", 2400),
     ("2 x 24 jam", 2880), ("maks. 15 menit", 15), ("15 mnt", 15),
+    # one of a unit in one word, and the units of planning SOPs (in working days)
+    ("sehari", 480), ("Sejam", 60), ("seminggu", 2400), ("sebulan", 10560), ("setengah hari", 240),
+    ("1 triwulan", 31680), ("1 (satu) semester", 63360), ("1 tahun", 126720), ("2 thn", 253440),
 ])
 def test_durations(text, minutes):
     w = parse_waktu(text)
     assert w.teks == text and w.menit == minutes
 
 
-@pytest.mark.parametrize("text", ["segera", "-", "sesuai kebutuhan", "tentatif"])
+@pytest.mark.parametrize("text", ["segera", "-", "sesuai kebutuhan", "tentatif", "tahunan", "triwulanan"])
 def test_unmeasurable_durations(text):
     assert parse_waktu(text).menit is None
 
