@@ -82,6 +82,14 @@ def test_pr06_measurable_times_pass(periksa, sop):
     assert of(periksa(sop), "PR06") == []
 
 
+def test_pr06_one_word_and_planning_units_pass(periksa, sop):
+    # written into the .docx and read back: the reader measures them
+    sop.kegiatan[1].waktu = W("Sehari", 480)
+    sop.kegiatan[3].waktu = W("1 (satu) triwulan", 31680)
+    sop.kegiatan[4].waktu = W("1 tahun", 126720)
+    assert of(periksa(sop), "PR06") == []
+
+
 def test_pr07_missing_vague_or_repeated_output(periksa, sop):
     sop.kegiatan[0].output = ""
     sop.kegiatan[1].output = "proses"
