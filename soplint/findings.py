@@ -1,7 +1,7 @@
 """The finding: what a rule reports (see shared/spec/rules.md, cli.md)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Optional
 
 SEVERITIES = ("error", "warning", "info")
@@ -24,11 +24,17 @@ class Finding:
     teks: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # every field holds a plain value: a flat dict in field order (what
+        # dataclasses.asdict gives, without its recursive copy: a report of
+        # thousands of findings is written in the batch's serial tail)
+        return {name: getattr(self, name) for name in _FINDING_FIELDS}
 
     def sort_key(self):
         return (self.berkas, -1 if self.indeks is None else self.indeks,
                 self.kegiatan or 0, self.code, self.field or "", self.message)
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass
@@ -38,6 +44,9 @@ class SopSummary:
     indeks: int
     nama_sop: Optional[str]
     nomor_sop: Optional[str]
+
+    def to_dict(self) -> dict:
+        return {"indeks": self.indeks, "nama_sop": self.nama_sop, "nomor_sop": self.nomor_sop}
 
 
 @dataclass
@@ -80,7 +89,7 @@ class CheckResult:
         return {
             "versi": 1,
             "berkas": [{"berkas": f.berkas,
-                        "sop": [asdict(s) for s in f.sop],
+                        "sop": [s.to_dict() for s in f.sop],
                         "temuan": [t.to_dict() for t in f.temuan]} for f in self.berkas],
             "ringkasan": self.counts(),
         }

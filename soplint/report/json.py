@@ -5,11 +5,9 @@ file (:func:`iter_json`), so a batch of thousands of files is never held as
 one text."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 
 def file_dict(f) -> dict:
-    return {"berkas": f.berkas, "sop": [asdict(s) for s in f.sop], "temuan": [t.to_dict() for t in f.temuan]}
+    return {"berkas": f.berkas, "sop": [s.to_dict() for s in f.sop], "temuan": [t.to_dict() for t in f.temuan]}
 
 
 def iter_json(result, options=None):
