@@ -196,6 +196,22 @@ def soplint_check(folder, jobs, tmp, sample=True):
     return seconds, peak
 
 
+def side_by_side(files, tmp) -> float:
+    """Wall seconds of two ``check -j1`` processes, each over half the files,
+    started together: what two independent processes get out of this
+    machine's two cores right now (a shared VM may give them far less than
+    twice one process's speed). ``-j2`` cannot beat it."""
+    half = len(files) // 2
+    t = time.perf_counter()
+    procs = [subprocess.Popen(SOPLINT + ["check", *map(str, part), "--format", "json", "-o",
+                                         str(Path(tmp) / f"half-{i}.json"), "--no-progress"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+             for i, part in enumerate((files[:half], files[half:]))]
+    for p in procs:
+        p.wait()
+    return time.perf_counter() - t
+
+
 def soplint_convert(folder, to, tmp):
     out = Path(tmp) / f"convert-{to}"
     shutil.rmtree(out, ignore_errors=True)
@@ -294,11 +310,13 @@ def main(argv=None):
             # machine one run of either can be a third slower than the next
             runs = {1: [], 2: []}
             cpus = {1: [], 2: []}
+            ceilings = []
             for _ in range(max(1, args.repeat)):
                 for jobs in (1, 2):
                     seconds, _peak = soplint_check(folder, jobs, tmp, sample=False)
                     runs[jobs].append(seconds)
                     cpus[jobs].append(CPU[f"check -j{jobs}"])
+                ceilings.append(runs[1][-1] / side_by_side(files, tmp))
             for jobs in (1, 2):
                 res[f"check -j{jobs}"] = statistics.median(runs[jobs])
                 CPU[f"check -j{jobs}"] = statistics.median(cpus[jobs])
@@ -307,6 +325,9 @@ def main(argv=None):
                 print("check -j1 runs: " + ", ".join(f"{x:.2f}" for x in runs[1]) + " s; -j2 runs: "
                       + ", ".join(f"{x:.2f}" for x in runs[2]) + " s; ratios: "
                       + ", ".join(f"{a / b:.2f}" for a, b in zip(runs[1], runs[2])))
+            print("this machine's ceiling for two processes (-j1 over all files / two -j1 over halves side by "
+                  "side): " + ", ".join(f"{x:.2f}" for x in ceilings)
+                  + f"; median {statistics.median(ceilings):.2f}x")
         if "convert" not in skip:
             res["convert json"], peaks["convert json"] = soplint_convert(folder, "json", tmp)
             res["convert docx"], peaks["convert docx"] = soplint_convert(folder, "docx", tmp)
