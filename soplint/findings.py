@@ -61,6 +61,11 @@ class FileResult:
         self.sop = self.sop or []
         self.temuan = self.temuan or []
 
+    def to_dict(self) -> dict:
+        """One item of a report's ``berkas`` list."""
+        return {"berkas": self.berkas, "sop": [s.to_dict() for s in self.sop],
+                "temuan": [t.to_dict() for t in self.temuan]}
+
 
 def tally(files) -> dict:
     """Files, SOPs and findings by severity of a list of FileResults (the
@@ -88,8 +93,6 @@ class CheckResult:
     def to_dict(self) -> dict:
         return {
             "versi": 1,
-            "berkas": [{"berkas": f.berkas,
-                        "sop": [s.to_dict() for s in f.sop],
-                        "temuan": [t.to_dict() for t in f.temuan]} for f in self.berkas],
+            "berkas": [f.to_dict() for f in self.berkas],
             "ringkasan": self.counts(),
         }

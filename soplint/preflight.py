@@ -392,4 +392,3 @@ class OleDirectory:
                 data = self._sector(first)
                 return struct.unpack_from("<H", data, 0x0A)[0]
         return None
-

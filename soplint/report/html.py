@@ -157,4 +157,3 @@ def iter_html(result, options=None):
         yield flush()
     w("</body></html>")
     yield flush()
-

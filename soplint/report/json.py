@@ -6,13 +6,8 @@ one text."""
 from __future__ import annotations
 
 
-def file_dict(f) -> dict:
-    return {"berkas": f.berkas, "sop": [s.to_dict() for s in f.sop], "temuan": [t.to_dict() for t in f.temuan]}
-
-
 def iter_json(result, options=None):
     from soplint.report.formats import json_pieces, list_marker
 
     envelope = {"versi": 1, "berkas": list_marker(0), "ringkasan": result.counts()}
-    return json_pieces(envelope, {0: (file_dict(f) for f in result.berkas)})
-
+    return json_pieces(envelope, {0: (f.to_dict() for f in result.berkas)})

@@ -89,4 +89,3 @@ def iter_junit(result, options=None):
             props = None
         yield etree.tostring(suite, encoding="unicode", pretty_print=True)
     yield "</testsuites>\n"
-

@@ -110,4 +110,3 @@ def iter_text(result, options=None):
         tail.append(summary_line(result))
     if tail:
         yield ("\n" if written else "") + "\n".join(tail).rstrip("\n") + "\n"
-
