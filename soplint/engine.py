@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import copy
 import os
-from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 from soplint.config import Config, RuleSetting, ignored_for, selector_score
 from soplint.errors import UnreadableFile
@@ -174,21 +173,6 @@ class Engine:
         out.sort(key=_finding_order)
         return out
 
-    def run(self, paths: Iterable, progress: Optional[Callable] = None) -> CheckResult:
-        from soplint.spool import Spool
-
-        paths = list(paths)
-        files = Spool()
-        cross = {code: [] for code in self.cross_rules}
-        for n, path in enumerate(paths, 1):
-            if progress:
-                progress(n, len(paths), path)
-            fr, kept = self.check_file(path)
-            files.append(fr)
-            for code, items in kept.items():
-                cross[code].extend(items)
-        return self.finish(files, cross)
-
 
 class CheckedFiles:
     """The files of a finished run, in input order: a sequence that reads
@@ -232,9 +216,3 @@ class CheckedFiles:
 
 def _finding_order(t):
     return (-1 if t.indeks is None else t.indeks, t.kegiatan or 0, t.code, t.field or "")
-
-
-def run_check(paths, config: Config, plugins, settings: dict, progress=None) -> tuple:
-    """Convenience: ``(CheckResult, engine)`` for input paths."""
-    engine = Engine(config, plugins, settings)
-    return engine.run([Path(p) if not isinstance(p, Path) else p for p in paths], progress), engine
