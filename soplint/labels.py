@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
+
+from soplint.lazyre import lazy_pattern
 
 #: groups of labels in labels.json
 IDENTITAS = "identitas"
@@ -22,9 +24,8 @@ KOLOM = "kolom"
 PROSEDUR = "prosedur_judul"
 
 #: (text every match contains, pattern, replacement): a pattern is only
-#: tried (and so compiled, through the re module's cache) on texts holding
-#: its text
-_ABBREV = [
+#: tried (and so compiled) on texts holding its text
+_ABBREV = [(lit, lazy_pattern(rx), rep) for lit, rx, rep in [
     ("tgl", r"\btgl\b", "tanggal"),
     ("ket", r"\bket\b", "keterangan"),
     ("no", r"\bno\b", "nomor"),
@@ -33,7 +34,7 @@ _ABBREV = [
     ("standar", r"\bstandar(?:d)? operating procedures?\b", "sop"),
     ("resiko", r"\bresiko\b", "risiko"),
     ("syah", r"\bsyah", "sah"),
-]
+]]
 _DROP = re.compile(r"\b(dan|atau|serta)\b")
 _PUNCT = re.compile(r"[/&,;:.()\[\]\-–—_'\"*]+")
 _SPACES = re.compile(r"\s+")
@@ -47,7 +48,7 @@ def normalize(text: str) -> str:
     t = _PUNCT.sub(" ", t)
     for lit, rx, rep in _ABBREV:
         if lit in t:
-            t = re.sub(rx, rep, t)
+            t = rx().sub(rep, t)
     t = _DROP.sub(" ", t)
     t = _SPACES.sub(" ", t).strip()
     return t

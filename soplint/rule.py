@@ -97,9 +97,9 @@ class Rule:
     def check_run(self, sops: list, ctx: RunContext) -> Iterable[Finding]:
         """Cross-document rules: findings over every SOP of the run. ``sops``
         holds, per SOP in input order, what :meth:`summarise` returned for it
-        (``None`` left out),
-        or (when the rule does not override :meth:`summarise`) a slim copy
-        of the model (:func:`soplint.batch.slim_sop`)."""
+        (``None`` left out), or (when the rule does not override
+        :meth:`summarise`) a slim copy of the model
+        (:func:`soplint.batch.slim_sop`)."""
         return ()
 
     def summarise(self, sop, ctx: RunContext) -> Any:

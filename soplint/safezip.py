@@ -23,6 +23,8 @@ from typing import Optional
 
 from lxml import etree
 
+from soplint.lazyre import lazy_pattern
+
 from soplint.errors import UnreadableFile
 from soplint.preflight import Limits, open_zip, sniff_head
 
@@ -38,9 +40,9 @@ _SHARED: dict = {}
 _SHARED_MAX = 4
 _SHARED_MIN, _SHARED_LIMIT = 1 << 16, 1 << 24
 #: patterns of rare paths (a DOCTYPE in a part; a main part not named
-#: word/document.xml), compiled on first use through the re module's cache
-_DECL = rb"<!\s*(DOCTYPE|ENTITY)"
-_MAIN_REL = r"officeDocument$"
+#: word/document.xml), compiled on first use
+_decl_re = lazy_pattern(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_main_rel_re = lazy_pattern(r"officeDocument$")
 
 
 def xml_parser() -> etree.XMLParser:
@@ -74,7 +76,7 @@ def _entities(path: Path, name: str) -> UnreadableFile:
 
 def parse_xml(data: bytes, path: Path, name: str):
     """Parse one XML part with the hardened parser; DOCTYPE/ENTITY refused."""
-    if data.find(b"<!", 0, 65536) >= 0 and re.search(_DECL, data[:65536], re.I):
+    if data.find(b"<!", 0, 65536) >= 0 and _decl_re().search(data, 0, 65536):
         raise _entities(path, name)
     try:
         root = etree.fromstring(data, _parser())
@@ -217,7 +219,7 @@ class DocxPackage:
                         "ms-word" in (override.get("ContentType") or ""):
                     word_parts.add((override.get("PartName") or "").lstrip("/"))
             for rel in (rels if rels is not None else []):
-                if re.search(_MAIN_REL, rel.get("Type") or ""):
+                if _main_rel_re().search(rel.get("Type") or ""):
                     target = (rel.get("Target") or "").lstrip("/")
                     if target in self.names and target in word_parts:
                         return target

@@ -282,17 +282,6 @@ def col_of_shape(table: Table, s: Shape, point=None) -> Optional[int]:
     return cell.col
 
 
-def _row_at(row, limit: int) -> dict:
-    """Grid column (below ``limit``) -> the cell covering it in ``row`` (the
-    origin of a vertical merge), as :meth:`Table.at` finds it."""
-    at: dict = {}
-    for cell in row.cells:
-        for k in range(max(cell.col, 0), min(cell.col + cell.span, limit)):
-            if k not in at:
-                at[k] = cell.origin or cell
-    return at
-
-
 def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
     pt = ProcTable(table=table, cm=cm)
     for c in cm.extra_header:
@@ -313,7 +302,7 @@ def read_table(table: Table, cm: ColMap, pelaksana: list[str]) -> ProcTable:
         row = table.rows[r]
         if is_header_repeat(table, r, cm) or is_number_row(table, r):
             continue
-        at = _row_at(row, limit)  # grid column -> cell, as table.at(r, column)
+        at = row.cells_by_column(limit)  # grid column -> cell, as table.at(r, column)
         nocell = at.get(nocol) if nocol is not None else None
         kegcell = at.get(kegcol) if kegcol is not None else None
         cont = (kegcell is not None and kegcell.row != r) and (nocell is None or nocell.row != r)

@@ -235,6 +235,24 @@ class Row:
     header: bool = False  # w:tblHeader (repeated on every page)
     height: int = 0  # twips (w:trHeight), 0 when not given
 
+    def cell_at(self, c: int) -> Optional[Cell]:
+        """The cell covering grid column c, following a vertical merge to
+        its origin; None where the row has no cell there."""
+        for cell in self.cells:
+            if cell.col <= c < cell.col + cell.span:
+                return cell.origin or cell
+        return None
+
+    def cells_by_column(self, limit: int) -> dict:
+        """Grid column (below ``limit``) -> :meth:`cell_at` of it, for every
+        column the row covers, in one pass over its cells."""
+        at: dict = {}
+        for cell in self.cells:
+            for k in range(max(cell.col, 0), min(cell.col + cell.span, limit)):
+                if k not in at:
+                    at[k] = cell.origin or cell
+        return at
+
 
 @dataclass(eq=False, repr=False)
 class Table:
@@ -262,10 +280,7 @@ class Table:
         their origin; None where the row has no cell there."""
         if r < 0 or r >= len(self.rows):
             return None
-        for cell in self.rows[r].cells:
-            if cell.col <= c < cell.col + cell.span:
-                return cell.origin or cell
-        return None
+        return self.rows[r].cell_at(c)
 
     def col_x(self, c: int) -> int:
         """Left edge of grid column c in twips."""
