@@ -70,7 +70,7 @@ def rendered(tmp_path_factory):
     notes = sop_model(n_steps=7, decisions=())
     notes.tak_terpetakan = [TakTerpetakan(" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(3 + (i * 11) % 60)),
                                           f"paragraf {i}") for i in range(75)]
-    cases["catatan"] = ({}, notes)
+    cases["catatan"] = ({"lampiran": True}, notes)
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)
