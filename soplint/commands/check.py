@@ -119,7 +119,8 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
 
 def report_options(run: Run, statistics=False, quiet=False) -> dict:
     return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
-            "rules": {code: s.cls for code, s in run.settings.items()}}
+            "rules": {code: s.cls for code, s in run.settings.items()},
+            "fail_on": run.config.get("fail-on", "error")}
 
 
 def formatter(run: Run, fmt: str):
