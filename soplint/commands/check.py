@@ -166,6 +166,25 @@ def write_report(pieces, output=None) -> None:
         click.echo("")
 
 
+def mirrored(paths, items) -> list:
+    """The inputs named for ``--annotate``: relative to the one folder given,
+    else to the deepest folder holding every argument, so that the copies
+    mirror the input tree (``check a b/x.docx`` writes ``a/...`` and
+    ``b/x.docx``) and two inputs never share a name."""
+    from pathlib import Path
+
+    from soplint.inputs import Input
+
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return list(items)
+    folders = [os.path.abspath(p if Path(p).is_dir() else os.path.dirname(os.path.abspath(p))) for p in paths]
+    try:
+        base = os.path.commonpath(folders)
+    except ValueError:  # different drives (Windows): names as found
+        return list(items)
+    return [Input(i.path, Path(os.path.relpath(os.path.abspath(i.path), base))) for i in items]
+
+
 def exit_code(result, fail_on: str) -> int:
     if fail_on == "never":
         return 0
@@ -203,8 +222,10 @@ def exit_code(result, fail_on: str) -> int:
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
+@click.option("--force", is_flag=True,
+              help="Timpa salinan --annotate yang ada / overwrite existing --annotate copies.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=()):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
@@ -226,7 +247,11 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
             from soplint.inputs import collect
             from soplint.report.annotate import annotate_and_report
 
-            annotate_and_report(result, annotate, collect(paths, input_suffixes(run)))
+            done = annotate_and_report(result, annotate, mirrored(paths, collect(paths, input_suffixes(run))),
+                                       force=force)
+            if any(d.refused for d in done):
+                raise UsageError("--annotate {d}: ada salinan yang tidak ditulis (lihat di atas)",
+                                 "--annotate {d}: some copies were not written (see above)", d=annotate)
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)
