@@ -380,10 +380,9 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
     for s in _unknown(select, rules):
         errors.append(tr("select: kode atau nama aturan tidak dikenal: {s}",
                          "select: unknown rule code or name: {s}", s=s))
-    for s in _unknown(ignore, rules):
-        if warn:
-            warn(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
-                    "ignore: unknown rule code or name: {s}", s=s))
+    for s in _unknown(ignore, rules):  # a typo here would silently keep a rule on: an error, as in select
+        errors.append(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
+                         "ignore: unknown rule code or name: {s}", s=s))
     severity = {}
     for key, level in (cfg.get("severity") or {}).items():
         matched = [c for c in rules.values() if selector_score(key, c) not in (None, 0)]
