@@ -447,13 +447,16 @@ def _candidates(berkas: str, base: Path) -> list:
 
 
 def _glob_match(name: str, pattern: str) -> bool:
+    """fnmatch, where each ``**/`` also matches no folder at all
+    (``arsip/**/*.docx`` matches ``arsip/x.docx``), as in gitignore."""
     pattern = pattern.replace("\\", "/")
     if fnmatch.fnmatch(name, pattern):
         return True
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-        if fnmatch.fnmatch(name, pattern):
+    at = pattern.find("**/")
+    while at != -1:
+        if _glob_match(name, pattern[:at] + pattern[at + 3:]):
             return True
+        at = pattern.find("**/", at + 3)
     return False
 
 
