@@ -32,6 +32,9 @@ class Engine:
         self.plugins = plugins
         self.settings: dict = settings
         self.errors: list = []
+        #: file path -> the name it is reported under (a document read from
+        #: standard input: "-" or --stdin-filename)
+        self.names: dict = {}
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
                               plugin_manager=getattr(plugins, "pm", None))
         self.rules = {code: s.cls(s.options) for code, s in settings.items()}
@@ -100,7 +103,7 @@ class Engine:
         rules, unreadable-file rules), finalised; ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        berkas = str(path)
+        berkas = self.names.get(str(path), str(path))
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
         try:

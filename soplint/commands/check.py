@@ -101,7 +101,27 @@ def input_suffixes(run: Run) -> tuple:
     return tuple(WORD_SUFFIXES) + tuple(extra)
 
 
-def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):
+def stdin_document(name=None) -> str:
+    """Standard input saved to a private temporary file (removed at exit),
+    named after ``name`` (``--stdin-filename``) or by its content, so the
+    readers see the document as if it were that file."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    data = sys.stdin.buffer.read()
+    folder = tempfile.mkdtemp(prefix="soplint-stdin-")
+    atexit.register(shutil.rmtree, folder, True)
+    suffix = Path(name).suffix if name else ""
+    if not suffix:
+        suffix = ".doc" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else ".docx"
+    path = Path(folder) / ((Path(name).stem if name else "stdin") + suffix)
+    path.write_bytes(data)
+    return str(path)
+
+
+def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
     Files go through :func:`soplint.batch.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
@@ -109,9 +129,13 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
     from soplint.engine import Engine
     from soplint.inputs import collect
 
+    engine = Engine(run.config, run.plugins, run.settings)
+    if "-" in paths:  # `check -`: the document on standard input
+        saved = stdin_document(stdin_name)
+        engine.names[saved] = stdin_name or "-"
+        paths = [saved if p == "-" else p for p in paths]
     # plain strings: a batch of thousands of paths held as Path objects costs megabytes
     files = [str(i.path) for i in collect(paths, input_suffixes(run))]
-    engine = Engine(run.config, run.plugins, run.settings)
     result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine
@@ -222,10 +246,15 @@ def exit_code(result, fail_on: str) -> int:
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
+@click.option("--stdin-filename", "stdin_name", default=None, metavar="NAMA",
+              help="Nama dokumen dari masukan standar (`check -`) dalam pesan dan per-file-ignores / "
+                   "the name of the document read from standard input (`check -`), for messages and "
+                   "per-file-ignores.")
 @click.option("--force", is_flag=True,
               help="Timpa salinan --annotate yang ada / overwrite existing --annotate copies.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False,
+          stdin_name=None):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
@@ -236,7 +265,8 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         from soplint.batch import Progress
 
         progress = Progress.wanted(quiet or no_progress)
-        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
+        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                                      stdin_name=stdin_name)
         pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
