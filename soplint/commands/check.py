@@ -267,6 +267,10 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         progress = Progress.wanted(quiet or no_progress)
         result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                                       stdin_name=stdin_name)
+        if not len(result.berkas):
+            from soplint.inputs import no_inputs_warning
+
+            echo_err(no_inputs_warning(paths, input_suffixes(run)))
         pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines

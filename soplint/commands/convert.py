@@ -171,6 +171,10 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     if logo is not None:
         check_logo(logo)
     inputs = collect(paths, WORD_SUFFIXES + MODEL_SUFFIXES)
+    if not inputs:
+        from soplint.inputs import no_inputs_warning
+
+        echo_err(no_inputs_warning(paths, WORD_SUFFIXES + MODEL_SUFFIXES))
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
     for item in inputs:
