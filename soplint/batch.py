@@ -97,6 +97,9 @@ def _timeout_error(label: str, seconds: float) -> UnreadableFile:
 
 
 def _memory_error(label: str, mb: int) -> UnreadableFile:
+    if not mb:
+        return UnreadableFile("memory", "{p}: memori tidak cukup untuk membaca berkas; berkas dilewati",
+                              "{p}: not enough memory to read the file; the file was skipped", p=label)
     return UnreadableFile("memory",
                           "{p}: pembacaan melebihi batas memori {n} MB; berkas dilewati",
                           "{p}: reading needed more than the {n} MB memory limit; the file was skipped",

@@ -25,6 +25,18 @@ from soplint.i18n import tr
 from soplint.rule import RunContext, has_summary, iter_findings
 
 
+def out_of_memory(exc) -> bool:
+    """Is ``exc`` the memory running out in disguise? Under a low memory
+    limit, loading a compiled module fails with an ImportError ("failed to
+    map segment from shared object") and a system call with ENOMEM."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, ImportError) and ("failed to map segment" in text or "cannot allocate memory" in text)
+
+
 class Engine:
     def __init__(self, config: Config, plugins, settings: dict):
         """``settings`` is :func:`soplint.config.resolve_rules`'s result."""
@@ -51,12 +63,13 @@ class Engine:
         except UnreadableFile:
             raise
         except MemoryError:
-            raise UnreadableFile("memory", "Memori tidak cukup untuk membaca berkas",
-                                 "Not enough memory to read the file") from None
+            raise  # reported by the batch, which knows the memory limit in force
         except RecursionError:
             raise UnreadableFile("damaged", "Struktur berkas terlalu dalam atau rusak",
                                  "The file's structure is too deep or damaged") from None
         except Exception as exc:  # a reader bug must not stop the batch
+            if out_of_memory(exc):
+                raise MemoryError(str(exc)) from None
             if os.environ.get("SOPLINT_DEBUG"):
                 import traceback
 
