@@ -9,7 +9,7 @@ Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
 step sits in the source, for findings a person can find in Word),
 ``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
 sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
-``komentar`` / ``gambar_alur`` (facts about the source file).
+``komentar`` / ``gambar_alur`` / ``bagian_hilang`` (facts about the source file).
 """
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ class Sumber:
     komentar: int = 0
     #: True where the flowchart is a pasted picture, not shapes (added key)
     gambar_alur: bool = False
+    #: parts of the Word package that are missing although the file could be
+    #: read, so that Word refuses to open it (e.g. "[Content_Types].xml");
+    #: written only when not empty (added key)
+    bagian_hilang: list = field(default_factory=list, metadata={"omit_empty": True})
 
 
 @dataclass
@@ -176,7 +180,8 @@ _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetaka
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data, keys in declaration order."""
     if dataclasses.is_dataclass(obj):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.metadata.get("omit_empty") and not getattr(obj, f.name))}
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

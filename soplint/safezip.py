@@ -223,6 +223,11 @@ class DocxPackage:
             return "word/document.xml"
         raise self._missing("word/document.xml")
 
+    def missing_for_word(self) -> list:
+        """Parts every Word package must have that this one lacks (Word
+        refuses to open it, although it can be read here)."""
+        return [name for name in ("[Content_Types].xml", "_rels/.rels") if not self.has(name)]
+
     def _missing(self, name: str) -> UnreadableFile:
         if name != "word/document.xml":
             return UnreadableFile("missing-part", "{p}: bagian {n} tidak ada", "{p}: part {n} is missing",

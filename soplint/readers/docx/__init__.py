@@ -20,7 +20,9 @@ def read_document(path, options: Optional[dict] = None):
 
     options = options or {}
     with DocxPackage(path, options.get("limits")) as pkg:
-        return read_tree(pkg)
+        doc = read_tree(pkg)
+        doc.missing_parts = pkg.missing_for_word()
+        return doc
 
 
 def read(path, options: Optional[dict] = None) -> list[SOP]:
@@ -42,7 +44,7 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     try:
         doc = read_document(path, options)
         sops = build(doc, options)
-        tracked, comments = doc.tracked_changes, doc.comments
+        tracked, comments, missing = doc.tracked_changes, doc.comments, doc.missing_parts
         unlink(doc)
         del doc
     except RecursionError:
@@ -60,6 +62,7 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
         sop.sumber.format = fmt
         sop.sumber.perubahan_terlacak = tracked
         sop.sumber.komentar = comments
+        sop.sumber.bagian_hilang = list(missing)
     return sops
 
 
