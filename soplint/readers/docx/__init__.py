@@ -62,7 +62,7 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
         sop.sumber.format = fmt
         sop.sumber.perubahan_terlacak = tracked
         sop.sumber.komentar = comments
-        sop.sumber.bagian_hilang = list(missing)
+        sop.sumber.bagian_hilang = list(missing) or None
     return sops
 
 
