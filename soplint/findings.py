@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Optional
 
+from soplint.lokasi import Lokasi
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -20,14 +22,22 @@ class Finding:
     indeks: Optional[int] = None
     field: Optional[str] = None
     kegiatan: Optional[int] = None
-    lokasi: Optional[str] = None
+    #: a :class:`soplint.lokasi.Lokasi` (its text given is read into one)
+    lokasi: Optional[Lokasi] = None
     teks: Optional[str] = None
 
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
+
     def to_dict(self) -> dict:
-        # every field holds a plain value: a flat dict in field order (what
-        # dataclasses.asdict gives, without its recursive copy: a report of
-        # thousands of findings is written in the batch's serial tail)
-        return {name: getattr(self, name) for name in _FINDING_FIELDS}
+        # a flat dict in field order (what dataclasses.asdict gives, without
+        # its recursive copy: a report of thousands of findings is written in
+        # the batch's serial tail); the location as the model's text of it
+        d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        if d["lokasi"] is not None:
+            d["lokasi"] = str(d["lokasi"])
+        return d
 
     def sort_key(self):
         return (self.berkas, -1 if self.indeks is None else self.indeks,

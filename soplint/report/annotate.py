@@ -281,7 +281,7 @@ def _lokasi_parts(lokasi: Optional[str]) -> dict:
     out = {}
     if not lokasi:
         return out
-    text = lokasi.strip()
+    text = str(lokasi).strip()
     m = re.search(r"\b(?:tabel|table)\s+(\d+)", text, re.I)
     if m:
         out["tabel"] = int(m.group(1))
