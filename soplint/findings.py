@@ -25,6 +25,9 @@ class Finding:
     #: a :class:`soplint.lokasi.Lokasi` (its text given is read into one)
     lokasi: Optional[Lokasi] = None
     teks: Optional[str] = None
+    #: the items a finding gathers ({"teks", "lokasi"} each; DK02 lists every
+    #: unplaced text of an SOP in one finding); left out of the dict when None
+    butir: Optional[list] = None
 
     def __post_init__(self):
         if self.lokasi.__class__ is str:
@@ -33,10 +36,12 @@ class Finding:
     def to_dict(self) -> dict:
         # a flat dict in field order (what dataclasses.asdict gives, without
         # its recursive copy: a report of thousands of findings is written in
-        # the batch's serial tail); the location as the model's text of it
+        # the batch's serial tail); locations as the model's text of them
         d = {name: getattr(self, name) for name in _FINDING_FIELDS}
         if d["lokasi"] is not None:
             d["lokasi"] = str(d["lokasi"])
+        if self.butir is not None:
+            d["butir"] = [{k: str(v) if v.__class__ is Lokasi else v for k, v in b.items()} for b in self.butir]
         return d
 
     def sort_key(self):
@@ -44,7 +49,7 @@ class Finding:
                 self.kegiatan or 0, self.code, self.field or "", self.message)
 
 
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "butir")
 
 
 @dataclass

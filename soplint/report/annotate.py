@@ -38,6 +38,7 @@ from soplint.atomic import write_bytes
 from soplint.errors import UnreadableFile
 from soplint.values import norm_space
 from soplint.i18n import tr
+from soplint.lokasi import Lokasi
 from soplint.safezip import DocxPackage
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -729,7 +730,7 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
         next_id = max(used, default=-1) + 1
         date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         anchors = []
-        for finding in findings:
+        for finding in _per_block(findings):
             anchor = locator.locate(finding)
             _insert_range(anchor, next_id)
             comments.append(_comment_element(next_id, comment_text(finding), date))
@@ -764,6 +765,48 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
                 out.writestr(name, data)
     write_bytes(target, buf.getvalue())
     return Annotated(source, target, len(anchors), anchors)
+
+
+def _same_block(prev, cur) -> bool:
+    """Are two unplaced texts parts of one block: the same place, paragraphs
+    that follow each other, or the same table?"""
+    prev, cur = Lokasi.parse(prev), Lokasi.parse(cur)
+    if not prev or not cur:
+        return bool(prev) == bool(cur)
+    if prev == cur:
+        return True
+    if prev.paragraf and cur.paragraf and prev == Lokasi(paragraf=prev.paragraf) and cur == Lokasi(paragraf=cur.paragraf):
+        return cur.paragraf - prev.paragraf in (0, 1)
+    return bool(prev.tabel) and not (prev.kotak_teks or cur.kotak_teks or prev.halaman or cur.halaman) and \
+        prev.tabel == cur.tabel
+
+
+def _per_block(findings):
+    """The findings to comment on: a finding that gathers items ("butir",
+    DK02) becomes one comment per block of them (at most one per unplaced
+    block), the others stay as they are."""
+    import copy
+
+    for f in findings:
+        items = getattr(f, "butir", None)
+        if not items:
+            yield f
+            continue
+        blocks: list = []
+        for item in items:
+            if blocks and _same_block(blocks[-1][-1].get("lokasi"), item.get("lokasi")):
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        for block in blocks:
+            one = copy.copy(f)
+            one.butir = None
+            one.lokasi = block[0].get("lokasi")
+            one.teks = block[0].get("teks")
+            shown = "; ".join(x.get("teks") or "" for x in block[:3]) + (" ..." if len(block) > 3 else "")
+            one.message = tr("Teks tidak terpetakan ke bagian SOP mana pun ({n}): {t}",
+                             "Text not placed in any part of the SOP ({n}): {t}", n=len(block), t=shown)
+            yield one
 
 
 def _xml_bytes(root) -> bytes:
