@@ -25,18 +25,6 @@ from soplint.i18n import tr
 from soplint.rule import RunContext, has_summary, iter_findings
 
 
-def out_of_memory(exc) -> bool:
-    """Is ``exc`` the memory running out in disguise? Under a low memory
-    limit, loading a compiled module fails with an ImportError ("failed to
-    map segment from shared object") and a system call with ENOMEM."""
-    import errno
-
-    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
-        return True
-    text = str(exc).lower()
-    return isinstance(exc, ImportError) and ("failed to map segment" in text or "cannot allocate memory" in text)
-
-
 class Engine:
     def __init__(self, config: Config, plugins, settings: dict):
         """``settings`` is :func:`soplint.config.resolve_rules`'s result."""
@@ -47,6 +35,8 @@ class Engine:
         #: file path -> the name it is reported under (a document read from
         #: standard input: "-" or --stdin-filename)
         self.names: dict = {}
+        #: :class:`soplint.readers.ReadOptions` for every file (set by the command)
+        self.read_options = None
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
                               plugin_manager=getattr(plugins, "pm", None))
         self.rules = {code: s.cls(s.options) for code, s in settings.items()}
@@ -54,29 +44,15 @@ class Engine:
 
     # -- reading -------------------------------------------------------------
     def read(self, path) -> list:
-        from soplint.readers import read_path
+        """The file's models, read by the reader the plugins registered for
+        its ending (:func:`soplint.readers.read_path`, which turns any
+        reader's failure into :class:`UnreadableFile`)."""
+        from soplint.readers import ReadOptions, read_path
 
-        options = {"plugin_manager": self.ctx.plugin_manager, "config": self.config,
-                   "limits": self.config.get("limits") or None}
-        try:
-            return read_path(path, options)
-        except UnreadableFile:
-            raise
-        except MemoryError:
-            raise  # reported by the batch, which knows the memory limit in force
-        except RecursionError:
-            raise UnreadableFile("damaged", "Struktur berkas terlalu dalam atau rusak",
-                                 "The file's structure is too deep or damaged") from None
-        except Exception as exc:  # a reader bug must not stop the batch
-            if out_of_memory(exc):
-                raise MemoryError(str(exc)) from None
-            if os.environ.get("SOPLINT_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            raise UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})",
-                                 "The file cannot be read ({e})",
-                                 e=f"{type(exc).__name__}: {exc}") from None
+        if self.read_options is None:
+            self.read_options = ReadOptions(limits=dict(self.config.get("limits") or {}), config=self.config)
+        readers = self.plugins.readers() if hasattr(self.plugins, "readers") else None
+        return read_path(path, self.read_options, readers)
 
     def prepare(self, sop, berkas: str, indeks: int, copy_model: bool = True):
         """The model as the rules see it (a copy unless ``copy_model`` is
