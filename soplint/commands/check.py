@@ -8,6 +8,7 @@ click command writes it and picks the exit code.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
