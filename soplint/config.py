@@ -254,18 +254,21 @@ def _key_path(err) -> str:
     return ".".join(parts)
 
 
-def schema(extra: Optional[dict] = None) -> dict:
+def schema(extra: Optional[dict] = None, limit_names: Iterable = ()) -> dict:
+    """Base keys + plugins' ``extra`` keys + readers' ``limit_names``."""
     s = copy.deepcopy(BASE_SCHEMA)
     for key, sub in (extra or {}).items():
         s["properties"].setdefault(key, sub)
+    for name in limit_names:
+        s["properties"]["limits"]["properties"].setdefault(name, {"type": "number", "exclusiveMinimum": 0})
     return s
 
 
-def validation_errors(data: Any, extra: Optional[dict] = None) -> list:
+def validation_errors(data: Any, extra: Optional[dict] = None, limit_names: Iterable = ()) -> list:
     """Every problem as 'key: problem', naming the bad key."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema(extra))
+    validator = jsonschema.Draft202012Validator(schema(extra, limit_names))
     out = []
     for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         key = _key_path(err)
@@ -322,13 +325,13 @@ def load(config_file: Optional[str] = None, *, cwd: Optional[Path] = None,
     return cfg
 
 
-def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None) -> None:
-    """Validate the whole configuration (base keys + plugin keys)."""
+def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None, limit_names: Iterable = ()) -> None:
+    """Validate the whole configuration (base, plugin keys, readers' limits)."""
     cfg.extra_schema = dict(extra_schema or {})
     data = {k: v for k, v in cfg.values.items() if not (k in DEFAULTS and v is None)}
     if cfg.path is None and all(cfg.src(k) == _src_default() for k in data):
         return  # only built-in defaults: valid by construction (tested), no need to load jsonschema
-    errors = validation_errors(data, cfg.extra_schema)
+    errors = validation_errors(data, cfg.extra_schema, limit_names)
     if errors:
         _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
 
@@ -380,10 +383,9 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
     for s in _unknown(select, rules):
         errors.append(tr("select: kode atau nama aturan tidak dikenal: {s}",
                          "select: unknown rule code or name: {s}", s=s))
-    for s in _unknown(ignore, rules):
-        if warn:
-            warn(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
-                    "ignore: unknown rule code or name: {s}", s=s))
+    for s in _unknown(ignore, rules):  # a typo here would silently keep a rule on: an error, as in select
+        errors.append(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
+                         "ignore: unknown rule code or name: {s}", s=s))
     severity = {}
     for key, level in (cfg.get("severity") or {}).items():
         matched = [c for c in rules.values() if selector_score(key, c) not in (None, 0)]
@@ -448,13 +450,16 @@ def _candidates(berkas: str, base: Path) -> list:
 
 
 def _glob_match(name: str, pattern: str) -> bool:
+    """fnmatch, where each ``**/`` also matches no folder at all
+    (``arsip/**/*.docx`` matches ``arsip/x.docx``), as in gitignore."""
     pattern = pattern.replace("\\", "/")
     if fnmatch.fnmatch(name, pattern):
         return True
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-        if fnmatch.fnmatch(name, pattern):
+    at = pattern.find("**/")
+    while at != -1:
+        if _glob_match(name, pattern[:at] + pattern[at + 3:]):
             return True
+        at = pattern.find("**/", at + 3)
     return False
 
 

@@ -32,6 +32,11 @@ class Engine:
         self.plugins = plugins
         self.settings: dict = settings
         self.errors: list = []
+        #: file path -> the name it is reported under (a document read from
+        #: standard input: "-" or --stdin-filename)
+        self.names: dict = {}
+        #: :class:`soplint.readers.ReadOptions` for every file (set by the command)
+        self.read_options = None
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
                               plugin_manager=getattr(plugins, "pm", None))
         self.rules = {code: s.cls(s.options) for code, s in settings.items()}
@@ -39,28 +44,15 @@ class Engine:
 
     # -- reading -------------------------------------------------------------
     def read(self, path) -> list:
-        from soplint.readers import read_path
+        """The file's models, read by the reader the plugins registered for
+        its ending (:func:`soplint.readers.read_path`, which turns any
+        reader's failure into :class:`UnreadableFile`)."""
+        from soplint.readers import ReadOptions, read_path
 
-        options = {"plugin_manager": self.ctx.plugin_manager, "config": self.config,
-                   "limits": self.config.get("limits") or None}
-        try:
-            return read_path(path, options)
-        except UnreadableFile:
-            raise
-        except MemoryError:
-            raise UnreadableFile("memory", "Memori tidak cukup untuk membaca berkas",
-                                 "Not enough memory to read the file") from None
-        except RecursionError:
-            raise UnreadableFile("damaged", "Struktur berkas terlalu dalam atau rusak",
-                                 "The file's structure is too deep or damaged") from None
-        except Exception as exc:  # a reader bug must not stop the batch
-            if os.environ.get("SOPLINT_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            raise UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})",
-                                 "The file cannot be read ({e})",
-                                 e=f"{type(exc).__name__}: {exc}") from None
+        if self.read_options is None:
+            self.read_options = ReadOptions(limits=dict(self.config.get("limits") or {}), config=self.config)
+        readers = self.plugins.readers() if hasattr(self.plugins, "readers") else None
+        return read_path(path, self.read_options, readers)
 
     def prepare(self, sop, berkas: str, indeks: int, copy_model: bool = True):
         """The model as the rules see it (a copy unless ``copy_model`` is
@@ -100,7 +92,7 @@ class Engine:
         rules, unreadable-file rules), finalised; ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        berkas = str(path)
+        berkas = self.names.get(str(path), str(path))
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
         try:
@@ -112,11 +104,12 @@ class Engine:
             sop = self.prepare(sop, berkas, i, copy_model=False)
             result.sop.append(SopSummary(indeks=i, nama_sop=sop.identitas.nama_sop,
                                          nomor_sop=sop.identitas.nomor_sop))
+            found = []
             for code, rule in self.rules.items():
                 if getattr(rule, "cross", False):
                     continue
-                result.temuan.extend(self._run_rule(code, rule.check, sop, self.ctx,
-                                                    where=f"{berkas} #{i + 1}"))
+                found.extend(self._run_rule(code, rule.check, sop, self.ctx, where=f"{berkas} #{i + 1}"))
+            result.temuan.extend(self.fold(found))
             slim = None
             for code, rule in self.cross_rules.items():
                 if has_summary(rule):
@@ -135,6 +128,33 @@ class Engine:
                     cross[code].append(slim)
         result.temuan = self.finalise(berkas, result.temuan)
         return result, cross
+
+    def fold(self, found: list) -> list:
+        """One SOP's findings with those a folding rule takes in (DK04: a
+        document that is not an SOP AP gets one finding naming its kind
+        instead of every missing field and step; its option ``lipat =
+        false`` lists them all)."""
+        folding = [t for t in found if getattr(self.rules.get(t.code), "folds", False)
+                   and self.rules[t.code].options.get("lipat", True)]
+        if not folding:
+            return found
+
+        def severity(t):
+            setting = self.settings.get(t.code)
+            return setting.severity if setting is not None else t.severity
+
+        for host in folding:
+            others = [t for t in found if t is not host and not t.code.startswith("DK")
+                      and severity(t) in ("error", "warning")]
+            if not others:
+                continue
+            gone = {id(t) for t in others}
+            found = [t for t in found if id(t) not in gone]
+            try:
+                self.rules[host.code].fold(host, others)
+            except Exception as exc:
+                self._rule_error(host.code, host.berkas, exc)
+        return found
 
     def unreadable_findings(self, berkas: str, error) -> list:
         """Findings (finalised) of the rules that report unreadable files."""

@@ -9,7 +9,8 @@ Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
 step sits in the source, for findings a person can find in Word),
 ``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
 sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
-``komentar`` / ``gambar_alur`` (facts about the source file).
+``komentar`` / ``gambar_alur`` / ``jenis_dokumen`` / ``pembacaan`` /
+``bagian_hilang`` (facts about the source file and how well it was read).
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
+
+from soplint.lokasi import Lokasi
 
 VERSI_MODEL = 1
 
@@ -49,6 +52,18 @@ class Sumber:
     komentar: int = 0
     #: True where the flowchart is a pasted picture, not shapes (added key)
     gambar_alur: bool = False
+    #: what kind of document the SOP was read from (added key, see
+    #: :mod:`soplint.kind`): {"jenis": code, "nama": [id, en], "bukti": [...],
+    #: "kurang": [...]}; ``None`` where not decided (a model file)
+    jenis_dokumen: Optional[dict] = None
+    #: how well the reader could read it (added key, see
+    #: :mod:`soplint.confidence`): {"skor": 0..1, "tingkat": "tinggi" |
+    #: "sedang" | "rendah", "alasan": [...]}; ``None`` where not measured
+    pembacaan: Optional[dict] = None
+    #: parts of the Word package that are missing although the file could be
+    #: read, so that Word refuses to open it (e.g. "[Content_Types].xml");
+    #: ``None`` (not written) where none is (added key)
+    bagian_hilang: Optional[list] = None
 
 
 @dataclass
@@ -118,8 +133,12 @@ class Kegiatan:
     pelaksana_lain: list[str] = field(default_factory=list)
     #: raw name of the drawn shape ("flowChartDocument", "t114", "centang")
     bentuk: Optional[str] = None
-    #: where the step sits in the source ("tabel 3, baris 5" / "paragraf 12")
-    lokasi: Optional[str] = None
+    #: where the step sits in the source (JSON: "tabel 3, baris 5" / "paragraf 12")
+    lokasi: Optional[Lokasi] = None
+
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
 
 
 @dataclass
@@ -127,7 +146,11 @@ class TakTerpetakan:
     """A text of the source that maps to no model key, with its location."""
 
     teks: str
-    lokasi: str
+    lokasi: Lokasi
+
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
 
 
 @dataclass
@@ -148,7 +171,7 @@ class SOP:
     lainnya: dict[str, str] = field(default_factory=dict)
     tak_terpetakan: list[TakTerpetakan] = field(default_factory=list)
     #: model key ("identitas.nomor_sop", "dasar_hukum") -> location in the source
-    lokasi: dict[str, str] = field(default_factory=dict)
+    lokasi: dict[str, Lokasi] = field(default_factory=dict)
 
     def step(self, no: int) -> Optional[Kegiatan]:
         for k in self.kegiatan:
@@ -173,10 +196,19 @@ _NESTED = {
 _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetakan}
 
 
+#: added keys left out of the dict while unset (a model file read back, or
+#: written by a reader that does not measure them, keeps its shape)
+_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang"})
+
+
 def to_dict(obj: Any) -> Any:
-    """Plain JSON-ready data, keys in declaration order."""
+    """Plain JSON-ready data, keys in declaration order; a location as the
+    model's text of it ("tabel 3, baris 5")."""
+    if obj.__class__ is Lokasi:
+        return str(obj)
     if dataclasses.is_dataclass(obj):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.name in _OMIT_NONE and getattr(obj, f.name) is None)}
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
@@ -198,6 +230,8 @@ def _build(cls: type, data: dict) -> Any:
             value = _build(sub, value)
         elif lst is not None and isinstance(value, list):
             value = [_build(lst, v) for v in value]
+        elif key == "lokasi" and cls is SOP and isinstance(value, dict):
+            value = {k: Lokasi.parse(v) if isinstance(v, str) else v for k, v in value.items()}
         kwargs[key] = value
     return cls(**kwargs)
 

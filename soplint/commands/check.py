@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 
 import click
 
@@ -19,89 +18,46 @@ from soplint.errors import UsageError
 from soplint.findings import SEVERITY_RANK
 from soplint.i18n import lang as current_lang
 from soplint.i18n import set_lang
+from soplint.session import Session, open_session
 
 
-@dataclass
-class Run:
-    """What a run is set up with: configuration, plugins, the selected rules."""
-
-    config: object
-    plugins: object
-    settings: dict
-
-
-def _split(values) -> list:
-    out = []
-    for v in values or ():
-        out.extend(x.strip() for x in str(v).split(",") if x.strip())
-    return out
-
-
-def limit_overrides(cfg, limits) -> None:
-    """``--limit NAME=VALUE`` options on top of the configuration's
-    ``[limits]`` table (checked by :class:`soplint.preflight.Limits`)."""
-    if not limits:
-        return
-    from soplint.preflight import Limits
-
-    table = dict(cfg.get("limits") or {})
-    for text in limits:
-        name, value = Limits.parse_option(text)
-        table[name] = value
-    Limits.from_options(table)  # an unknown name is a usage error here, not per file
-    cfg.values["limits"] = table
-    cfg.provenance["limits"] = (cfg.src("limits") + " + --limit") if cfg.raw.get("limits") else "--limit"
+#: what a run is set up with (kept under its old name)
+Run = Session
 
 
 def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=None,
-              lang=None, warn=echo_err, limits=()) -> Run:
+              lang=None, warn=echo_err, limits=()) -> Session:
     """Configuration + plugins + selected rules. Raises UsageError (exit 2)."""
-    from soplint import config as cfgmod
-    from soplint.plugins import load_plugins
-
-    overrides, srcs = {}, {}
-    if select:
-        overrides["select"] = _split(select)
-        srcs["select"] = "--select"
-    if fail_on:
-        overrides["fail-on"] = fail_on
-        srcs["fail-on"] = "--fail-on"
-    cfg = cfgmod.load(config_file, overrides=overrides, override_src=srcs)
-    if ignore:
-        base = list(cfg.get("ignore", []))
-        cfg.values["ignore"] = base + _split(ignore)
-        cfg.provenance["ignore"] = (cfg.src("ignore") + " + --ignore") if base else "--ignore"
-    limit_overrides(cfg, limits)
-    from soplint import i18n
-
-    # --lang (of the command or of `soplint --lang`) > SOPLINT_LANG > config
-    if not lang and i18n._LANG is None and not os.environ.get("SOPLINT_LANG") \
-            and isinstance(cfg.get("lang"), str):
-        set_lang(cfg.get("lang"))
-    # plugins named in the config are relative to the config file; --plugin to the cwd
-    local = cfg.plugin_specs() + [(p, None) for p in plugins or ()]
-    plugs = load_plugins(local)
-    plugs.rules()
-    extra = plugs.config_schema()
-    cfgmod.validate_with_plugins(cfg, extra)
-    settings = cfgmod.resolve_rules(cfg, plugs.rules(), warn=warn)
-    for problem in plugs.problems:
-        warn(problem)
-    plugs.problems.clear()
-    return Run(config=cfg, plugins=plugs, settings=settings)
+    return open_session(config_file, select=select, ignore=ignore, plugins=plugins, fail_on=fail_on, lang=lang,
+                        limits=limits, warn=warn)
 
 
-def input_suffixes(run: Run) -> tuple:
-    from soplint.inputs import WORD_SUFFIXES
-
-    extra = []
-    for group in run.plugins.pm.hook.soplint_readers():
-        for reader in group or []:
-            extra.extend(getattr(reader, "suffixes", ()) or ())
-    return tuple(WORD_SUFFIXES) + tuple(extra)
+def input_suffixes(run: Session) -> tuple:
+    """The endings looked for in folders: documents of every loaded reader."""
+    return run.input_suffixes(models=False)
 
 
-def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):
+def stdin_document(name=None) -> str:
+    """Standard input saved to a private temporary file (removed at exit),
+    named after ``name`` (``--stdin-filename``) or by its content, so the
+    readers see the document as if it were that file."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    data = sys.stdin.buffer.read()
+    folder = tempfile.mkdtemp(prefix="soplint-stdin-")
+    atexit.register(shutil.rmtree, folder, True)
+    suffix = Path(name).suffix if name else ""
+    if not suffix:
+        suffix = ".doc" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else ".docx"
+    path = Path(folder) / ((Path(name).stem if name else "stdin") + suffix)
+    path.write_bytes(data)
+    return str(path)
+
+
+def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
     Files go through :func:`soplint.batch.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
@@ -109,9 +65,14 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
     from soplint.engine import Engine
     from soplint.inputs import collect
 
+    engine = Engine(run.config, run.plugins, run.settings)
+    engine.read_options = run.read_options(timeout, memory_mb)
+    if "-" in paths:  # `check -`: the document on standard input
+        saved = stdin_document(stdin_name)
+        engine.names[saved] = stdin_name or "-"
+        paths = [saved if p == "-" else p for p in paths]
     # plain strings: a batch of thousands of paths held as Path objects costs megabytes
     files = [str(i.path) for i in collect(paths, input_suffixes(run))]
-    engine = Engine(run.config, run.plugins, run.settings)
     result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine
@@ -119,7 +80,8 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
 
 def report_options(run: Run, statistics=False, quiet=False) -> dict:
     return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
-            "rules": {code: s.cls for code, s in run.settings.items()}}
+            "rules": {code: s.cls for code, s in run.settings.items()},
+            "fail_on": run.config.get("fail-on", "error")}
 
 
 def formatter(run: Run, fmt: str):
@@ -165,6 +127,25 @@ def write_report(pieces, output=None) -> None:
         click.echo("")
 
 
+def mirrored(paths, items) -> list:
+    """The inputs named for ``--annotate``: relative to the one folder given,
+    else to the deepest folder holding every argument, so that the copies
+    mirror the input tree (``check a b/x.docx`` writes ``a/...`` and
+    ``b/x.docx``) and two inputs never share a name."""
+    from pathlib import Path
+
+    from soplint.inputs import Input
+
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return list(items)
+    folders = [os.path.abspath(p if Path(p).is_dir() else os.path.dirname(os.path.abspath(p))) for p in paths]
+    try:
+        base = os.path.commonpath(folders)
+    except ValueError:  # different drives (Windows): names as found
+        return list(items)
+    return [Input(i.path, Path(os.path.relpath(os.path.abspath(i.path), base))) for i in items]
+
+
 def exit_code(result, fail_on: str) -> int:
     if fail_on == "never":
         return 0
@@ -202,8 +183,15 @@ def exit_code(result, fail_on: str) -> int:
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
+@click.option("--stdin-filename", "stdin_name", default=None, metavar="NAMA",
+              help="Nama dokumen dari masukan standar (`check -`) dalam pesan dan per-file-ignores / "
+                   "the name of the document read from standard input (`check -`), for messages and "
+                   "per-file-ignores.")
+@click.option("--force", is_flag=True,
+              help="Timpa salinan --annotate yang ada / overwrite existing --annotate copies.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=()):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False,
+          stdin_name=None):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
@@ -214,7 +202,12 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         from soplint.batch import Progress
 
         progress = Progress.wanted(quiet or no_progress)
-        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
+        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                                      stdin_name=stdin_name)
+        if not len(result.berkas):
+            from soplint.inputs import no_inputs_warning
+
+            echo_err(no_inputs_warning(paths, input_suffixes(run)))
         pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
@@ -225,7 +218,11 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
             from soplint.inputs import collect
             from soplint.report.annotate import annotate_and_report
 
-            annotate_and_report(result, annotate, collect(paths, input_suffixes(run)))
+            done = annotate_and_report(result, annotate, mirrored(paths, collect(paths, input_suffixes(run))),
+                                       force=force)
+            if any(d.refused for d in done):
+                raise UsageError("--annotate {d}: ada salinan yang tidak ditulis (lihat di atas)",
+                                 "--annotate {d}: some copies were not written (see above)", d=annotate)
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)

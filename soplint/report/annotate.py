@@ -38,6 +38,7 @@ from soplint.atomic import write_bytes
 from soplint.errors import UnreadableFile
 from soplint.values import norm_space
 from soplint.i18n import tr
+from soplint.lokasi import Lokasi
 from soplint.safezip import DocxPackage
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -281,7 +282,7 @@ def _lokasi_parts(lokasi: Optional[str]) -> dict:
     out = {}
     if not lokasi:
         return out
-    text = lokasi.strip()
+    text = str(lokasi).strip()
     m = re.search(r"\b(?:tabel|table)\s+(\d+)", text, re.I)
     if m:
         out["tabel"] = int(m.group(1))
@@ -677,6 +678,8 @@ class Annotated:
     #: how each comment was anchored (lokasi kinds, in finding order)
     anchors: list = None
     message: Optional[str] = None
+    #: not written because of where it would go (not because of the file)
+    refused: bool = False
 
 
 def _main_part(pkg: DocxPackage) -> str:
@@ -729,7 +732,7 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
         next_id = max(used, default=-1) + 1
         date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         anchors = []
-        for finding in findings:
+        for finding in _per_block(findings):
             anchor = locator.locate(finding)
             _insert_range(anchor, next_id)
             comments.append(_comment_element(next_id, comment_text(finding), date))
@@ -766,6 +769,48 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
     return Annotated(source, target, len(anchors), anchors)
 
 
+def _same_block(prev, cur) -> bool:
+    """Are two unplaced texts parts of one block: the same place, paragraphs
+    that follow each other, or the same table?"""
+    prev, cur = Lokasi.parse(prev), Lokasi.parse(cur)
+    if not prev or not cur:
+        return bool(prev) == bool(cur)
+    if prev == cur:
+        return True
+    if prev.paragraf and cur.paragraf and prev == Lokasi(paragraf=prev.paragraf) and cur == Lokasi(paragraf=cur.paragraf):
+        return cur.paragraf - prev.paragraf in (0, 1)
+    return bool(prev.tabel) and not (prev.kotak_teks or cur.kotak_teks or prev.halaman or cur.halaman) and \
+        prev.tabel == cur.tabel
+
+
+def _per_block(findings):
+    """The findings to comment on: a finding that gathers items ("butir",
+    DK02) becomes one comment per block of them (at most one per unplaced
+    block), the others stay as they are."""
+    import copy
+
+    for f in findings:
+        items = getattr(f, "butir", None)
+        if not items:
+            yield f
+            continue
+        blocks: list = []
+        for item in items:
+            if blocks and _same_block(blocks[-1][-1].get("lokasi"), item.get("lokasi")):
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        for block in blocks:
+            one = copy.copy(f)
+            one.butir = None
+            one.lokasi = block[0].get("lokasi")
+            one.teks = block[0].get("teks")
+            shown = "; ".join(x.get("teks") or "" for x in block[:3]) + (" ..." if len(block) > 3 else "")
+            one.message = tr("Teks tidak terpetakan ke bagian SOP mana pun ({n}): {t}",
+                             "Text not placed in any part of the SOP ({n}): {t}", n=len(block), t=shown)
+            yield one
+
+
 def _xml_bytes(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -789,7 +834,11 @@ def _to_docx(src: Path, workdir: Path) -> Path:
     return convert_to_docx(src, workdir)
 
 
-def annotate_result(result, out_dir, inputs=None) -> list:
+class Refused(ValueError):
+    """A copy that is not written: its name is taken or it exists already."""
+
+
+def annotate_result(result, out_dir, inputs=None, force=False) -> list:
     """Annotate every file of a :class:`CheckResult` into ``out_dir``.
 
     ``inputs``: the run's :class:`soplint.inputs.Input` items (path and
@@ -797,7 +846,9 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     97-2003 (.doc) or RTF file is converted with LibreOffice and its .docx
     copy annotated (LibreOffice missing: skipped with a message).
     Returns one :class:`Annotated` per file (``target`` None and a bilingual
-    ``message`` when skipped); one bad file never stops the others."""
+    ``message`` when skipped; ``refused`` when the copy would overwrite an
+    input, an earlier copy of this run, or, without ``force``, an existing
+    file); one bad file never stops the others."""
     import tempfile
 
     from soplint.preflight import sniff
@@ -811,6 +862,7 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     all_inputs = all_inputs or [Path(x.berkas) for x in result.berkas]
     out = []
     taken = set()
+    protected = {Path(p).resolve() for p in all_inputs}
     for f in result.berkas:
         item = by_name.get(f.berkas)
         src = item.path if item is not None else Path(f.berkas)
@@ -830,18 +882,24 @@ def annotate_result(result, out_dir, inputs=None) -> list:
                         target = target.with_suffix(".docx")
                 elif target.suffix.lower() not in (".docx", ".docm", ".dotx", ".dotm"):
                     target = target.with_suffix(".docx")
-                # two inputs with one relative name (x.docx in two folders, a.doc beside
-                # a.docx): the later copy gets a number
-                base, k = target, 2
-                while target.resolve() in taken:
-                    target = base.with_name(f"{base.stem}-{k}{base.suffix}")
-                    k += 1
+                # two inputs with one output name (a.doc beside a.docx): the first
+                # one wins, in input order, as in convert; an existing copy is kept
+                # unless force
+                if target.resolve() in protected:
+                    raise Refused(tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
+                                     t=target))
+                if target.resolve() in taken:
+                    raise Refused(tr("{t}: sudah ditulis dari masukan lain pada proses ini",
+                                     "{t}: already written from another input in this run", t=target))
+                if target.exists() and not force:
+                    raise Refused(tr("{t}: sudah ada (gunakan --force untuk menimpa)",
+                                     "{t}: already exists (use --force to overwrite)", t=target))
                 taken.add(target.resolve())
                 done = annotate_docx(docx_src, target, f.temuan, f.sop, all_inputs)
             done.source = src
             out.append(done)
-        except ValueError as exc:
-            out.append(Annotated(src, None, message=str(exc)))
+        except ValueError as exc:  # Refused, or a copy that would land on an input
+            out.append(Annotated(src, None, message=str(exc), refused=True))
         except UnreadableFile as exc:
             out.append(Annotated(src, None, message=tr("{p}: tidak dianotasi: {e}", "{p}: not annotated: {e}",
                                                        p=f.berkas, e=exc)))
@@ -852,7 +910,7 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     return out
 
 
-def annotate_and_report(result, out_dir, inputs=None, echo=None) -> list:
+def annotate_and_report(result, out_dir, inputs=None, echo=None, force=False) -> list:
     """:func:`annotate_result`, with one line per skipped file and a summary
     on standard error (for ``check --annotate DIR``)."""
     if echo is None:
@@ -860,7 +918,7 @@ def annotate_and_report(result, out_dir, inputs=None, echo=None) -> list:
 
         def echo(text):
             click.echo(text, err=True)
-    done = annotate_result(result, out_dir, inputs)
+    done = annotate_result(result, out_dir, inputs, force=force)
     written = [d for d in done if d.target is not None]
     for d in done:
         if d.message:

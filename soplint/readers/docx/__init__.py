@@ -8,22 +8,25 @@ the package, the only code here that sees XML; the layout recognisers
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from soplint.model import SOP
 
 
-def read_document(path, options: Optional[dict] = None):
-    """The document tree of a .docx file (for tools and tests)."""
+def read_document(path, options=None):
+    """The document tree of a .docx file (for tools and tests); ``options``:
+    :class:`soplint.readers.ReadOptions` (or a mapping of its fields)."""
+    from soplint.readers import ReadOptions
     from soplint.readers.docx.ooxml import read_tree
     from soplint.safezip import DocxPackage
 
-    options = options or {}
-    with DocxPackage(path, options.get("limits")) as pkg:
-        return read_tree(pkg)
+    options = ReadOptions.of(options)
+    with DocxPackage(path, options.preflight_limits()) as pkg:
+        doc = read_tree(pkg)
+        doc.missing_parts = pkg.missing_for_word()
+        return doc
 
 
-def read(path, options: Optional[dict] = None) -> list[SOP]:
+def read(path, options=None) -> list[SOP]:
     """Read every SOP of a .docx file, in document order."""
     from soplint.readers.docx.split import build
     from soplint.readers.docx.tree import unlink
@@ -31,8 +34,9 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     import gc
 
     from soplint.errors import UnreadableFile
+    from soplint.readers import ReadOptions
 
-    options = options or {}
+    options = ReadOptions.of(options)
     # the tree is many small linked objects: the cyclic collector is paused
     # while it is built and read, and its back-references are cut once the
     # models are made, so it is freed at once instead of being traced by
@@ -42,7 +46,7 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     try:
         doc = read_document(path, options)
         sops = build(doc, options)
-        tracked, comments = doc.tracked_changes, doc.comments
+        tracked, comments, missing = doc.tracked_changes, doc.comments, doc.missing_parts
         unlink(doc)
         del doc
     except RecursionError:
@@ -52,14 +56,15 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     finally:
         if enabled:
             gc.enable()
-    fmt = options.get("source_format") or "docx"
-    berkas = options.get("source_name") or str(path)
+    fmt = options.source_format or "docx"
+    berkas = options.source_name or str(path)
     for i, sop in enumerate(sops):
         sop.sumber.berkas = berkas
         sop.sumber.indeks = i
         sop.sumber.format = fmt
         sop.sumber.perubahan_terlacak = tracked
         sop.sumber.komentar = comments
+        sop.sumber.bagian_hilang = list(missing) or None
     return sops
 
 

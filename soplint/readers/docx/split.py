@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Optional
 
 from soplint import labels
+from soplint.kind import Facts
+from soplint.lokasi import Lokasi
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
-from soplint.readers.docx import identity, procedure, steps_text
+from soplint.readers.docx import identity, procedure, steps_text, table_steps
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
@@ -36,6 +38,8 @@ class Builder:
         self.title: list[Line] = []
         self.instansi_done = False
         self.images = 0
+        #: what the kind decision needs beyond the model (soplint.kind)
+        self.facts = Facts()
 
     @property
     def has_procedure(self) -> bool:
@@ -65,6 +69,9 @@ class Stream:
         self.boundary = False  # a title after a procedure: the next identity starts a new SOP
         self.weak: list = []  # weak labels waiting for a real identity label
         self.last_proc: Optional[procedure.ProcTable] = None
+        #: headings met before the first SOP starts
+        self.pre_heads: list[str] = []
+        self.pre_schedules = 0
 
     # -- builders -----------------------------------------------------------
     def new_builder(self) -> Builder:
@@ -77,6 +84,9 @@ class Stream:
         self.last_proc = None
         self.mode = None
         self._take_pre(b, prev)
+        b.facts.judul.extend(self.pre_heads)
+        b.facts.tabel_jadwal += self.pre_schedules
+        self.pre_heads, self.pre_schedules = [], 0
         return b
 
     def ensure(self) -> Builder:
@@ -231,11 +241,13 @@ class Stream:
 
     def line(self, ln: Line, p: Paragraph):
         text = ln.text
+        if _is_heading(text, p):
+            (self.cur.facts.judul if self.cur is not None else self.pre_heads).append(text)
         if self.mode == "catatan" and self.cur is not None:
             # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
             m = _catatan_item_re().match(text)
             if m:
-                self.cur.unplaced(m.group(2), m.group(1))
+                self.cur.unplaced(m.group(2), Lokasi.parse(m.group(1)))
                 return
             if not labels.is_title(text) and not labels.match(text, "identitas+daftar"):
                 self.cur.unplaced(text, ln.lokasi)
@@ -370,6 +382,11 @@ class Stream:
                             self.cell_paragraph(blk)
             return
         b = self.cur
+        if _is_schedule(t):
+            if b is not None:
+                b.facts.tabel_jadwal += 1
+            else:
+                self.pre_schedules += 1
         for ln in _table_lines(t):
             if b is not None:
                 b.unplaced(ln.text, ln.lokasi)
@@ -392,7 +409,7 @@ class Stream:
         self.mode = None
         pt = procedure.read_table(t, cm, b.sop.pelaksana)
         b.proc_tables.append(pt)
-        b.sop.lokasi.setdefault("kegiatan", "tabel %d" % t.index if t.index else "tabel")
+        b.sop.lokasi.setdefault("kegiatan", Lokasi(tabel=t.index or 0))
         # header cells other than the column labels and actor names are text too
         self.last_proc = pt
 
@@ -464,7 +481,7 @@ class Stream:
                 used = [ln for ln in hl if labels.looks_like_instansi(ln.text)]
                 if used:
                     ident.instansi = _dedupe([ln.text for ln in used])
-                    sop.lokasi.setdefault("identitas.instansi", "header")
+                    sop.lokasi.setdefault("identitas.instansi", Lokasi(bagian="header"))
         elif getattr(b, "_pre_instansi", None):
             for ln in b._pre_instansi:
                 b.unplaced(ln.text, ln.lokasi)
@@ -492,13 +509,16 @@ class Stream:
                     if name and name not in actors:
                         actors.append(name)
             text_actors: list[str] = []
-            steps, unplaced = procedure.finish(b.proc_tables, text_actors, self.options)
+            steps, unplaced = table_steps.finish(b.proc_tables, text_actors, self.options)
             sop.pelaksana = actors + [a for a in text_actors if a not in actors]
             sop.kegiatan = steps
             sop.tak_terpetakan.extend(unplaced)
             drawn = any(k.bentuk not in (None, "centang") for k in steps)
             if not drawn and (b.images or any(pt.images for pt in b.proc_tables)):
                 sop.sumber.gambar_alur = True
+            b.facts.tabel_prosedur = True
+            b.facts.kolom_pelaksana = bool(actors)
+            b.facts.bagan_alir = drawn or sop.sumber.gambar_alur
         elif b.proc_paras:
             numbered = [p for p in b.proc_paras if steps_text.step_number(p)[0] is not None]
             use = numbered if numbered else b.proc_paras
@@ -508,6 +528,23 @@ class Stream:
                         b.unplaced(ln.text, ln.lokasi)
             sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
         return sop
+
+
+def _is_heading(text: str, p: Paragraph) -> bool:
+    """A short line that may open a part ("A. Tujuan", "BAB I", "Tugas Pokok"):
+    what the document-kind decision looks at."""
+    t = text.strip()
+    if not t or len(t) > 80 or t[-1] in ".;,":
+        return False
+    return p.num is None or p.num.fmt != "bullet"
+
+
+def _is_schedule(t: Table) -> bool:
+    """A schedule table: a header row naming times ("NO | WAKTU | JAM | KETERANGAN")."""
+    if not t.rows:
+        return False
+    head = {labels.normalize(c.text) for c in t.rows[0].cells if c.origin is None and c.text}
+    return bool(head & {"jam", "waktu", "hari", "pukul", "jadwal"}) and len(t.rows) >= 3
 
 
 def _is_listing(t: Table) -> bool:
@@ -575,4 +612,10 @@ def _is_wrapper(t: Table) -> bool:
 
 
 def build(doc: Document, options: Optional[dict] = None) -> list[SOP]:
-    return Stream(doc, options or {}).run()
+    """The models of a document, each with its kind and reading confidence."""
+    from soplint.confidence import annotate
+
+    stream = Stream(doc, options or {})
+    sops = stream.run()
+    annotate(sops, [b.facts for b in stream.builders])
+    return sops

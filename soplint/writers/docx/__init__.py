@@ -78,7 +78,7 @@ def leftovers(sop: SOP) -> list[str]:
     for t in sop.tak_terpetakan:
         teks = norm_space(t.teks)
         if teks:
-            items.append(f"[{norm_space(t.lokasi)}] {teks}" if t.lokasi else teks)
+            items.append(f"[{norm_space(str(t.lokasi))}] {teks}" if t.lokasi else teks)
     return items
 
 
