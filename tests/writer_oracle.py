@@ -26,7 +26,7 @@ def canonical(sop: SOP, options: Optional[dict] = None) -> SOP:
     s = copy.deepcopy(sop)
     s.lokasi = {}
     if options.get("lampiran"):
-        s.tak_terpetakan = [TakTerpetakan(norm_space(t.teks), norm_space(t.lokasi)) for t in s.tak_terpetakan
+        s.tak_terpetakan = [TakTerpetakan(norm_space(t.teks), norm_space(str(t.lokasi or ""))) for t in s.tak_terpetakan
                             if norm_space(t.teks)]
     else:
         s.tak_terpetakan = []

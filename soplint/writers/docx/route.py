@@ -381,22 +381,33 @@ class Router:
                     cands.append(Rect(x - dx - w, y + dy, x - dx, y + dy + h))
         others = [src.side_point(sd) for sd in ("atas", "bawah", "kiri", "kanan")]
         others = [p for p in others if abs(p[0] - x) + abs(p[1] - y) > 0.5]
-        for r in cands:
+        def score(r: Rect) -> int:
+            """0: clean; else the weight of what is wrong (the reader's nearest-start rule weighs most)."""
+            bad = 0
             if r.x0 < left + 0.3 or r.x1 > right - 0.3:
-                continue
+                bad += 1
             # nearer its own arrow's start than any other side of the symbol (a
             # reader gives each label to the nearest start)
             if any(_dist(p, r) < _dist((x, y), r) + 0.5 for p in others):
-                continue
+                bad += 100
             if any(s.page == rt.page and s.covers(r, 0.2) for s in self.d.symbols):
-                continue
+                bad += 10
             if any(lab.page == rt.page and lab.rect.overlaps(r) for lab in self.d.labels):
-                continue
+                bad += 10
             if any(g.hits(r.shrink(-0.15)) for o in self.d.routes if o.page == rt.page for g in o.segments):
-                continue
-            break
-        else:
-            r = cands[0] if cands else Rect(x, y, x + w, y + h)
+                bad += 5
+            return bad
+
+        r = Rect(x, y, x + w, y + h)
+        best = None
+        for c in cands:
+            sc = score(c)
+            if best is None or sc < best[0]:
+                best = (sc, c)
+            if sc == 0:
+                break
+        if best is not None:
+            r = best[1]
         self.d.labels.append(Label(r, text, rt.page, src.col, (e.src, e.cabang)))
 
     # ---- hops -------------------------------------------------------------
