@@ -455,14 +455,23 @@ def test_run_with_unreadable_and_doc_inputs(tmp_path):
     assert not (tmp_path / "ann" / "bad.docx").exists()
 
 
-def test_same_relative_name_from_two_folders_kept_apart(tmp_path):
+def test_one_output_name_for_two_inputs_the_first_wins(tmp_path):
+    """Two inputs given one relative name (check mirrors the input tree, so
+    this is a.doc beside a.docx): the later one is refused with a message,
+    not renamed; an existing copy is kept unless force."""
     a = build_docx(tmp_path / "a" / "sop.docx")
     b = build_docx(tmp_path / "b" / "sop.docx", sops=2)
     result = CheckResult([FileResult(str(a), SUMMARY, findings_for(a)[:2]),
                           FileResult(str(b), SUMMARY, findings_for(b)[:3])])
-    done = annotate_result(result, tmp_path / "ann", [Input(a, Path("sop.docx")), Input(b, Path("sop.docx"))])
-    assert [d.target.name for d in done] == ["sop.docx", "sop-2.docx"]
-    assert [len(list(docx.Document(str(d.target)).comments)) for d in done] == [2, 3]
+    inputs = [Input(a, Path("sop.docx")), Input(b, Path("sop.docx"))]
+    done = annotate_result(result, tmp_path / "ann", inputs)
+    assert [d.target for d in done] == [tmp_path / "ann" / "sop.docx", None]
+    assert done[1].refused and "sop.docx" in done[1].message
+    assert len(list(docx.Document(str(done[0].target)).comments)) == 2
+    again = annotate_result(result, tmp_path / "ann", inputs[:1])
+    assert again[0].target is None and again[0].refused and "--force" in again[0].message
+    forced = annotate_result(result, tmp_path / "ann", inputs[:1], force=True)
+    assert forced[0].target == tmp_path / "ann" / "sop.docx"
 
 
 def test_libreoffice_opens_the_annotated_copy(tmp_path, soffice):

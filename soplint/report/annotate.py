@@ -105,6 +105,8 @@ class Annotated:
     #: how each comment was anchored (lokasi kinds, in finding order)
     anchors: list = None
     message: Optional[str] = None
+    #: not written because of where it would go (not because of the file)
+    refused: bool = False
 
 
 def _rels_name(part: str) -> str:
@@ -252,7 +254,11 @@ def _to_docx(src: Path, workdir: Path) -> Path:
     return convert_to_docx(src, workdir)
 
 
-def annotate_result(result, out_dir, inputs=None) -> list:
+class Refused(ValueError):
+    """A copy that is not written: its name is taken or it exists already."""
+
+
+def annotate_result(result, out_dir, inputs=None, force=False) -> list:
     """Annotate every file of a :class:`CheckResult` into ``out_dir``.
 
     ``inputs``: the run's :class:`soplint.inputs.Input` items (path and
@@ -260,7 +266,9 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     97-2003 (.doc) or RTF file is converted with LibreOffice and its .docx
     copy annotated (LibreOffice missing: skipped with a message).
     Returns one :class:`Annotated` per file (``target`` None and a bilingual
-    ``message`` when skipped); one bad file never stops the others."""
+    ``message`` when skipped; ``refused`` when the copy would overwrite an
+    input, an earlier copy of this run, or, without ``force``, an existing
+    file); one bad file never stops the others."""
     import tempfile
 
     from soplint.preflight import sniff
@@ -274,6 +282,7 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     all_inputs = all_inputs or [Path(x.berkas) for x in result.berkas]
     out = []
     taken = set()
+    protected = {Path(p).resolve() for p in all_inputs}
     for f in result.berkas:
         item = by_name.get(f.berkas)
         src = item.path if item is not None else Path(f.berkas)
@@ -293,18 +302,24 @@ def annotate_result(result, out_dir, inputs=None) -> list:
                         target = target.with_suffix(".docx")
                 elif target.suffix.lower() not in (".docx", ".docm", ".dotx", ".dotm"):
                     target = target.with_suffix(".docx")
-                # two inputs with one relative name (x.docx in two folders, a.doc beside
-                # a.docx): the later copy gets a number
-                base, k = target, 2
-                while target.resolve() in taken:
-                    target = base.with_name(f"{base.stem}-{k}{base.suffix}")
-                    k += 1
+                # two inputs with one output name (a.doc beside a.docx): the first
+                # one wins, in input order, as in convert; an existing copy is kept
+                # unless force
+                if target.resolve() in protected:
+                    raise Refused(tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
+                                     t=target))
+                if target.resolve() in taken:
+                    raise Refused(tr("{t}: sudah ditulis dari masukan lain pada proses ini",
+                                     "{t}: already written from another input in this run", t=target))
+                if target.exists() and not force:
+                    raise Refused(tr("{t}: sudah ada (gunakan --force untuk menimpa)",
+                                     "{t}: already exists (use --force to overwrite)", t=target))
                 taken.add(target.resolve())
                 done = annotate_docx(docx_src, target, f.temuan, f.sop, all_inputs)
             done.source = src
             out.append(done)
-        except ValueError as exc:
-            out.append(Annotated(src, None, message=str(exc)))
+        except ValueError as exc:  # Refused, or a copy that would land on an input
+            out.append(Annotated(src, None, message=str(exc), refused=True))
         except UnreadableFile as exc:
             out.append(Annotated(src, None, message=tr("{p}: tidak dianotasi: {e}", "{p}: not annotated: {e}",
                                                        p=f.berkas, e=exc)))
@@ -315,7 +330,7 @@ def annotate_result(result, out_dir, inputs=None) -> list:
     return out
 
 
-def annotate_and_report(result, out_dir, inputs=None, echo=None) -> list:
+def annotate_and_report(result, out_dir, inputs=None, echo=None, force=False) -> list:
     """:func:`annotate_result`, with one line per skipped file and a summary
     on standard error (for ``check --annotate DIR``)."""
     if echo is None:
@@ -323,7 +338,7 @@ def annotate_and_report(result, out_dir, inputs=None, echo=None) -> list:
 
         def echo(text):
             click.echo(text, err=True)
-    done = annotate_result(result, out_dir, inputs)
+    done = annotate_result(result, out_dir, inputs, force=force)
     written = [d for d in done if d.target is not None]
     for d in done:
         if d.message:

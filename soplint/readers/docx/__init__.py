@@ -26,7 +26,9 @@ def read_document(path, options=None):
 
     options = ReadOptions.of(options)
     with DocxPackage(path, options.preflight_limits()) as pkg:
-        return read_tree(pkg)
+        doc = read_tree(pkg)
+        doc.missing_parts = pkg.missing_for_word()
+        return doc
 
 
 def read(path, options=None) -> list[SOP]:
@@ -49,7 +51,7 @@ def read(path, options=None) -> list[SOP]:
     try:
         doc = read_document(path, options)
         sops = build(doc, options)
-        tracked, comments = doc.tracked_changes, doc.comments
+        tracked, comments, missing = doc.tracked_changes, doc.comments, doc.missing_parts
         unlink(doc)
         del doc
     except RecursionError:
@@ -67,6 +69,7 @@ def read(path, options=None) -> list[SOP]:
         sop.sumber.format = fmt
         sop.sumber.perubahan_terlacak = tracked
         sop.sumber.komentar = comments
+        sop.sumber.bagian_hilang = list(missing) or None
     return sops
 
 
