@@ -14,20 +14,15 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-from soplint.model import Pengesahan
+from soplint import labels
+from soplint.model import DAFTAR_FIELDS, Pengesahan
 from soplint.values import format_tanggal, norm_space, parse_nip
 from soplint.writers.docx import measure
 from soplint.writers.docx.ooxml import cell, para, row, table
 
 HEADER_FILL = "D9D9D9"
-DETAIL_LABELS = (
-    ("dasar_hukum", "Dasar Hukum"),
-    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
-    ("keterkaitan", "Keterkaitan"),
-    ("peralatan_perlengkapan", "Peralatan/Perlengkapan"),
-    ("peringatan", "Peringatan"),
-    ("pencatatan_pendataan", "Pencatatan dan Pendataan"),
-)
+#: the detail lists with the standard's names of them (soplint/data/labels.json)
+DETAIL_LABELS = tuple((key, labels.name(key)) for key in DAFTAR_FIELDS)
 ID_LABELS = (
     ("nomor_sop", "Nomor SOP"),
     ("tanggal_pembuatan", "Tanggal Pembuatan"),
