@@ -77,7 +77,6 @@ def read(path, options=None) -> list[SOP]:
     return sops
 
 
-<<<<<<< HEAD
 def _logo(path, options):
     """The source's logo (part name, bytes), or None; never fails the read."""
     from soplint.readers.docx import logo
@@ -90,8 +89,6 @@ def _logo(path, options):
         return None
 
 
-__all__ = ["read", "read_document"]
-=======
 @dataclass(eq=False)
 class Sourced:
     """A document tree with the XML it was read from, for tools that change
@@ -135,4 +132,3 @@ def read_sourced(pkg) -> Sourced:
 
 
 __all__ = ["read", "read_document", "read_sourced", "Sourced"]
->>>>>>> main
