@@ -119,19 +119,19 @@ def _filled(v) -> bool:
 
 
 def side_file(target: Path) -> Path:
-    """Where an output's leftovers go: ``NAME.tak-terpetakan.json`` beside it."""
-    return target.with_name(target.stem + ".tak-terpetakan.json")
+    """Where an output's leftovers go: ``NAME.tak-terpetakan.txt`` beside it
+    (text, so that converting the output folder again never takes it for a model)."""
+    return target.with_name(target.stem + ".tak-terpetakan.txt")
 
 
 def _write_side_file(sop, path: Path) -> None:
-    import json
-
     from soplint import atomic
+    from soplint.writers.docx import leftovers
 
-    data = {"berkas": sop.sumber.berkas, "indeks": sop.sumber.indeks, "nama_sop": sop.identitas.nama_sop,
-            "tak_terpetakan": [{"teks": t.teks, "lokasi": str(t.lokasi or "")} for t in sop.tak_terpetakan
-                               if (t.teks or "").strip()]}
-    atomic.write_bytes(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    head = tr("Teks yang tidak dapat ditempatkan pembaca, dari {b} (SOP {i}: {n})",
+              "Text the reader could not place, from {b} (SOP {i}: {n})",
+              b=sop.sumber.berkas, i=sop.sumber.indeks + 1, n=sop.identitas.nama_sop or "-")
+    atomic.write_bytes(path, ("\n".join([head, ""] + leftovers(sop)) + "\n").encode("utf-8"))
 
 
 def _session(config_file, limits=(), plugins=()):
@@ -199,8 +199,8 @@ def check_logo(path, option: str = "--logo") -> None:
 @click.option("--logo", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gambar logo untuk sel instansi / logo image for the institution cell.")
 @click.option("--lampiran", is_flag=True,
-              help="Teks tak terpetakan sebagai lampiran dokumen (bawaan: berkas samping .tak-terpetakan.json) / "
-                   "unplaced text as the document's appendix (default: a .tak-terpetakan.json side file).")
+              help="Teks tak terpetakan sebagai lampiran dokumen (bawaan: berkas samping .tak-terpetakan.txt) / "
+                   "unplaced text as the document's appendix (default: a .tak-terpetakan.txt side file).")
 @click.option("--strict", is_flag=True,
               help="Keluar 1 bila keyakinan baca rendah atau ada teks tak terpetakan / "
                    "exit 1 on low reading confidence or unplaced text.")

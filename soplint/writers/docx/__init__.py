@@ -154,10 +154,12 @@ class _Writer(FrontMixin, ProcedureMixin):
         out.append(para(size=1, line_exact_pt=2))
         out.extend(self._detail())
         # end of the first section: the procedure starts on a new page
-        end = para(size=1, line_exact_pt=2)
+        end = para(size=1, line_exact_pt=L.SHARE_GAP / measure.PT_MM if lay.shared else 2)
         sect1 = copy.deepcopy(base_sect)
         end.find(q("w:pPr")).append(sect1)
         out.append(end)
+        if lay.shared:  # the procedure follows on the same page
+            base_sect.find(q("w:type")).set(q("w:val"), "continuous")
         out.extend(self._procedure())
         out.extend(self._catatan())
         for e in out:

@@ -163,7 +163,8 @@ HEADER1 = 7.0      # first header row height (mm)
 DELTA = 6.0        # slack left free at the bottom of every procedure page
 CELL_PAD = 1.0     # cell margin left/right (mm); top/bottom are 0
 MIN_ROW = 11.0     # the lowest step row (mm)
-FRONT_ZONE = 10.0  # how close (mm) the estimated front part may come to a page boundary
+FRONT_ZONE = 10.0
+SHARE_GAP = 5.0    # space between the detail boxes and a procedure on the same page (mm)  # how close (mm) the estimated front part may come to a page boundary
 
 
 @dataclass
@@ -187,6 +188,8 @@ class Layout:
     bottom_room: list[bool] = field(default_factory=list)
     proc_pages: int = 1
     front_pages: int = 1
+    #: the procedure shares the front part's last page (it fits there whole)
+    shared: bool = False
     catatan_pages: int = 0
     catatan_break: bool = False
     #: height (mm) of an empty paragraph after the detail table (see compute)
@@ -195,7 +198,12 @@ class Layout:
 
     @property
     def pages(self) -> int:
-        return self.front_pages + self.proc_pages + self.catatan_pages
+        return self.front_pages + self.proc_pages - self.shared + self.catatan_pages
+
+    @property
+    def proc_start(self) -> int:
+        """The page (1-based) the procedure table starts on."""
+        return self.front_pages + (0 if self.shared else 1)
 
     @property
     def capacity(self) -> float:
@@ -312,6 +320,12 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
         lay.front_spacer = nearest + FRONT_ZONE - front_height
         front_height = nearest + FRONT_ZONE
     lay.front_pages = max(1, int(-(-front_height // H)))
+    # a short procedure shares the front part's last page, as the BPS SOPs do,
+    # when it fits there whole with room to spare for the estimate's error
+    if pages == 1 and n and catatan_height == 0:
+        used = front_height - (lay.front_pages - 1) * H
+        if used + SHARE_GAP + HEADER1 + lay.header2 + sum(lay.rows) <= H - FRONT_ZONE:
+            lay.shared = True
     if catatan_height > 0:
         last_used = sum(lay.rows[i] for i in range(n) if page_of[i] == pages - 1) if n else 0.0
         room = page.body_h - HEADER1 - lay.header2 - last_used - 3.0
