@@ -59,9 +59,9 @@ def stdin_document(name=None) -> str:
 
 def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
-    Files go through :func:`soplint.batch.check_files` (``jobs`` worker
+    Files go through :func:`soplint.pipeline.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
-    from soplint.batch import check_files
+    from soplint.pipeline import check_files
     from soplint.engine import Engine
     from soplint.inputs import collect
 
@@ -207,7 +207,7 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         set_lang(lang)
     try:
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
-        from soplint.batch import Progress
+        from soplint.progress import Progress
 
         progress = Progress.wanted(quiet or no_progress)
         result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
