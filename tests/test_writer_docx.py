@@ -611,7 +611,7 @@ def test_degenerate_models_still_give_a_document(tmp_path):
     for i, sop in enumerate(cases):
         out = tmp_path / f"d{i}.docx"
         lay = write(sop, out)
-        assert lay.pages >= 2
+        assert lay.pages >= (1 if lay.shared else 2)  # a short procedure may share the identity page
         back = reader()(out, {})
         assert len(back) == 1
         assert [k.uraian for k in back[0].kegiatan] == [k.uraian for k in sop.kegiatan]

@@ -202,8 +202,57 @@ class Router:
                 self._offpage(e, sa, sb)
             else:
                 self._same_page(e, sa, sb)
+        self._repair()
         self._hops()
         return self.d
+
+    def _repair(self) -> None:
+        """Arrows routed before a later label or connector was placed may now
+        run through it: move their vertical run to another channel, keeping
+        both ends (and so the labels beside them)."""
+        from soplint.writers.docx.geometry import check
+
+        for _ in range(3):
+            bad = {v.what.split(" / ")[0] for v in check(self.d)
+                   if v.kind in ("melewati-label", "melewati-simbol", "tumpang-tindih")}
+            moved = False
+            for rt in [r for r in self.d.routes if r.name in bad and len(r.points) == 4]:
+                moved |= self._rechannel(rt)
+            if not moved:
+                return
+
+    def _rechannel(self, rt: Route) -> bool:
+        self._page = rt.page
+        s, d = rt.points[0], rt.points[-1]
+        self.d.routes.remove(rt)
+        try:
+            now = self._problems(rt.points, rt.src, rt.dst)
+            best = None
+            ends = [(rt.dst_site, d)]
+            if rt.dst.role == "kegiatan" and rt.dst_site in ("kiri", "kanan"):
+                lim = rt.dst.rect.h / 2 - 0.8
+                for side in (rt.dst_site, "kanan" if rt.dst_site == "kiri" else "kiri"):
+                    for dy in (0.0, -SIDE_DY, SIDE_DY, -2 * SIDE_DY, 2 * SIDE_DY):
+                        if abs(dy) <= lim:
+                            ends.append((side, rt.dst.side_point(side, dy)))
+            for x in self._channels(min(rt.src.row, rt.dst.row), max(rt.src.row, rt.dst.row)):
+                if rt.src_site in ("kanan", "kiri") and (x - s[0]) * (1 if rt.src_site == "kanan" else -1) < 1.0:
+                    continue
+                for site, e in ends:
+                    if site in ("kanan", "kiri") and (x - e[0]) * (1 if site == "kanan" else -1) < 1.0:
+                        continue
+                    pts = [s, (x, s[1]), (x, e[1]), e]
+                    segs = self._segs(pts)
+                    cost = (1000 * self._problems(pts, rt.src, rt.dst) + sum(g.length for g in segs)
+                            + CROSS_COST * self._crossings(segs))
+                    if best is None or cost < best[0]:
+                        best = (cost, pts, site)
+            if best is not None and best[0] < 1000 * now:
+                rt.points, rt.dst_site = best[1], best[2]
+                return True
+            return False
+        finally:
+            self.d.routes.append(rt)
 
     def _name(self, e, suffix="") -> str:
         cab = f":{e.cabang}" if e.cabang else ""
