@@ -27,8 +27,6 @@ FILES = HERE / "unseen" / "files"
 # Files whose facts the reader does not all get yet: file name -> reason (bug reports in
 # /work/team/reader-bugs.md, section "From H7"). Marked xfail(strict=False).
 KNOWN_BUGS: dict[str, str] = {
-    "prosa-mutu-baku-dpmptsp-boyolali.docx": "prose steps: mutu baku in/beside sentences, decisions as questions",
-    "prosa-tahapan-berulang-disdik-grobogan.docx": "stages with restarting numbers; lists before the procedure",
     "identitas-bebas-ttd-prosa-kelurahan-depok.docx": "free-form identity: title lines, synonyms, prose signer",
     "dua-sop-judul-berulang-trucuk.docx": "title block repeated per SOP; times in brackets",
 }
