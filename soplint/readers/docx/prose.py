@@ -24,6 +24,7 @@ from typing import Optional
 
 from soplint import labels, values
 from soplint.lazyre import lazy_pattern
+from soplint.lokasi import Lokasi
 from soplint.model import Cabang, Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
 from soplint.readers.docx.common import para_lines
@@ -291,15 +292,15 @@ def _beside(k: Kegiatan, text: str, hari) -> bool:
     return True
 
 
-def _lokasi(p: Paragraph) -> Optional[str]:
-    return "paragraf %d" % p.index if p.index else None
+def _lokasi(p: Paragraph) -> Optional[Lokasi]:
+    return Lokasi(paragraf=p.index) if p.index else None
 
 
 def make_steps(paras: list[Paragraph], pelaksana: list[str], options: Optional[dict] = None
                ) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
     """Model steps from the paragraphs of the procedure part (and what of
     them is not a step: group headings, sub-items, loose text, as unplaced)."""
-    hari = (options or {}).get("hari_menit", 480)
+    hari = getattr(options, "hari_menit", 480) if options is not None else 480
     unplaced: list[TakTerpetakan] = []
     rows = []
     for i, p in enumerate(paras):
