@@ -97,6 +97,9 @@ def _timeout_error(label: str, seconds: float) -> UnreadableFile:
 
 
 def _memory_error(label: str, mb: int) -> UnreadableFile:
+    if not mb:
+        return UnreadableFile("memory", "{p}: memori tidak cukup untuk membaca berkas; berkas dilewati",
+                              "{p}: not enough memory to read the file; the file was skipped", p=label)
     return UnreadableFile("memory",
                           "{p}: pembacaan melebihi batas memori {n} MB; berkas dilewati",
                           "{p}: reading needed more than the {n} MB memory limit; the file was skipped",
@@ -701,7 +704,7 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
             if kept is not None:
                 kept_spool.append_bytes(kept)
         else:
-            berkas = str(out.item)
+            berkas = engine.names.get(str(out.item), str(out.item))
             files.append(FileResult(berkas=berkas, temuan=engine.unreadable_findings(berkas, out.error)))
     cross = {code: [] for code in engine.cross_rules}
     for kept in kept_spool:

@@ -32,6 +32,9 @@ class Engine:
         self.plugins = plugins
         self.settings: dict = settings
         self.errors: list = []
+        #: file path -> the name it is reported under (a document read from
+        #: standard input: "-" or --stdin-filename)
+        self.names: dict = {}
         #: :class:`soplint.readers.ReadOptions` for every file (set by the command)
         self.read_options = None
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
@@ -89,7 +92,7 @@ class Engine:
         rules, unreadable-file rules), finalised; ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        berkas = str(path)
+        berkas = self.names.get(str(path), str(path))
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
         try:
