@@ -59,9 +59,9 @@ def stdin_document(name=None) -> str:
 
 def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
-    Files go through :func:`soplint.batch.check_files` (``jobs`` worker
+    Files go through :func:`soplint.pipeline.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
-    from soplint.batch import check_files
+    from soplint.pipeline import check_files
     from soplint.engine import Engine
     from soplint.inputs import collect
 
@@ -81,7 +81,15 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
 def report_options(run: Run, statistics=False, quiet=False) -> dict:
     return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
             "rules": {code: s.cls for code, s in run.settings.items()},
-            "fail_on": run.config.get("fail-on", "error")}
+            "fail_on": run.config.get("fail-on", "error"), "settings": report_settings(run)}
+
+
+def report_settings(run: Run) -> dict:
+    """The settings a report states it was made with."""
+    cfg = run.config
+    return {"config": str(cfg.path) if getattr(cfg, "path", None) else None,
+            "select": list(cfg.get("select") or []), "ignore": list(cfg.get("ignore") or []),
+            "severity": dict(cfg.get("severity") or {}), "per-file-ignores": dict(cfg.get("per-file-ignores") or {})}
 
 
 def formatter(run: Run, fmt: str):
@@ -199,7 +207,7 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         set_lang(lang)
     try:
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
-        from soplint.batch import Progress
+        from soplint.progress import Progress
 
         progress = Progress.wanted(quiet or no_progress)
         result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
