@@ -92,13 +92,13 @@ def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=No
 
 
 def input_suffixes(run: Run) -> tuple:
-    from soplint.inputs import WORD_SUFFIXES
+    from soplint.inputs import PDF_SUFFIXES, WORD_SUFFIXES
 
     extra = []
     for group in run.plugins.pm.hook.soplint_readers():
         for reader in group or []:
             extra.extend(getattr(reader, "suffixes", ()) or ())
-    return tuple(WORD_SUFFIXES) + tuple(extra)
+    return tuple(WORD_SUFFIXES) + tuple(PDF_SUFFIXES) + tuple(extra)
 
 
 def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):

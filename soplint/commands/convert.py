@@ -8,7 +8,7 @@ import click
 
 from soplint.commands.common import echo_err, lang_option
 from soplint.i18n import tr
-from soplint.inputs import MODEL_SUFFIXES, WORD_SUFFIXES, collect
+from soplint.inputs import MODEL_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES, collect
 
 SUFFIX = {"docx": ".docx", "json": ".json", "yaml": ".yaml"}
 
@@ -140,7 +140,7 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     cfg = _configuration(config_file, limits)
     if template is None and to == "docx":
         template = _configured_template(config_file, cfg)
-    inputs = collect(paths, WORD_SUFFIXES + MODEL_SUFFIXES)
+    inputs = collect(paths, WORD_SUFFIXES + PDF_SUFFIXES + MODEL_SUFFIXES)
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
     for item in inputs:

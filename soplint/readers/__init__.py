@@ -40,13 +40,17 @@ def read_path(path, options: Optional[dict] = None) -> list[SOP]:
         from soplint.readers.doc import read as read_doc
 
         return read_doc(path, options)
+    if suffix == ".pdf":
+        from soplint.readers.pdf import read as read_pdf
+
+        return read_pdf(path, options)
     for reader in _plugin_readers(options):
         if suffix in tuple(reader.suffixes):
             return list(reader.read(path, options))
     raise UnreadableFile(
         "unsupported",
-        "Jenis berkas tidak didukung: {p} (gunakan .docx, .doc, .json atau .yaml)",
-        "Unsupported file type: {p} (use .docx, .doc, .json or .yaml)",
+        "Jenis berkas tidak didukung: {p} (gunakan .docx, .doc, .pdf, .json atau .yaml)",
+        "Unsupported file type: {p} (use .docx, .doc, .pdf, .json or .yaml)",
         p=path,
     )
 

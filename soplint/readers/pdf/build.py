@@ -1,0 +1,662 @@
+"""Pages of geometry -> one SOP model: identity block, detail boxes, the
+procedure table across pages and its flowchart."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from soplint import values
+from soplint.model import SOP, DAFTAR_FIELDS, Kegiatan, TakTerpetakan
+from soplint.readers.docx.common import Line as TreeLine
+from soplint.readers.docx.common import int_of, yes_no
+from soplint.readers.docx.identity import IDENT_KEYS, parse_pengesahan, split_label
+from soplint.readers.docx.tree import Paragraph
+from soplint.readers.pdf import flowchart as fc
+from soplint.readers.pdf import procedure as pr
+from soplint.readers.pdf.geometry import Grid, analyse, lines
+
+_BULLET_START = re.compile(r"^\s*(\d{1,2}\s*[.),:]|[a-z]\s*[.)]|[-–—•·●○▪■►➢✓*])\s*\S")
+
+
+def lok(page: int, what: str = "") -> str:
+    return "halaman %d%s" % (page, (", " + what) if what else "")
+
+
+class PageView:
+    """A page with its geometry analysed and its cell lookup."""
+
+    def __init__(self, page):
+        self.page = page
+        self.number = page.number
+        self.geo = analyse(page.paths)
+        self.grid = Grid(self.geo.hrules, self.geo.vrules, page.width, page.height)
+        self.runs = page.runs
+        self.table: Optional[pr.PageTable] = None
+        #: id(run) -> the (rounded) box of the cell holding it
+        self.cell_of = {}
+        for r in self.runs:
+            box = self.grid.cell(r.cx, r.cy)
+            self.cell_of[id(r)] = (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
+
+
+def build(pages, options: Optional[dict] = None) -> SOP:
+    options = options or {}
+    sop = SOP()
+    views = [PageView(p) for p in pages]
+    # procedure tables, page by page
+    layout = None
+    for v in views:
+        hdr = pr.find_header(v.runs, v.grid, v.cell_of)
+        pt = pr.read_header(v.runs, v.grid, *hdr) if hdr else None
+        if pt is None and layout is not None:
+            pt = pr.continuation(v.grid, layout, v.runs)
+        if pt is not None:
+            pr.read_rows(pt, v.runs, v.grid, v.number)
+            v.table = pt
+            layout = pt.layout
+    # identity and detail boxes: everything above the first header (on any page)
+    used: set = set()
+    _identity(sop, views, used)
+    _procedure(sop, views, used, options)
+    # whatever text was not placed
+    seen_texts: set = set()
+    for v in views:
+        rest = [r for r in v.runs if id(r) not in used]
+        if not rest:
+            continue
+        for ln in lines(rest):
+            key = ln.text.lower()
+            if key in seen_texts:
+                continue  # the same footer or page header on every page
+            seen_texts.add(key)
+            sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=lok(v.number)))
+    for v in views:
+        if not v.runs and (v.page.images or v.page.paths):
+            if v.page.images:
+                sop.tak_terpetakan.append(TakTerpetakan(
+                    teks="[halaman tanpa lapisan teks (hasil pindai?) / page without a text layer (scanned?)]",
+                    lokasi=lok(v.number)))
+    return sop
+
+
+# --------------------------------------------------------------------------
+# identity and detail boxes
+
+
+class _Cell:
+    def __init__(self, page, box):
+        self.page = page
+        self.box = box  # left, top, right, bottom
+        self.runs = []
+        self.lines = []
+
+
+def _cells(v: PageView, runs) -> list:
+    cells: dict = {}
+    for r in runs:
+        key = v.cell_of[id(r)]
+        c = cells.get(key)
+        if c is None:
+            c = cells[key] = _Cell(v.number, key)
+        c.runs.append(r)
+    out = list(cells.values())
+    for c in out:
+        c.lines = lines(c.runs)
+    out.sort(key=lambda c: (c.box[1], c.box[0]))
+    return out
+
+
+def _tree_lines(lns, page) -> list:
+    return [TreeLine(ln.text, Paragraph(raw=ln.text), lok(page), 0) for ln in lns]
+
+
+def _identity(sop: SOP, views, used: set) -> None:
+    region = []
+    for v in views:
+        if v.table is not None:
+            top = v.table.header_top
+            if top is None:
+                break
+            runs = [r for r in v.runs if r.cy < top - 0.5]
+            region.append((v, runs))
+            break
+        region.append((v, list(v.runs)))
+    entries = []  # (key, label, cell, value lines, page)
+    all_cells = []
+    for v, runs in region:
+        cells = _cells(v, runs)
+        all_cells.extend(cells)
+        for c in cells:
+            cur = None
+            rest_lines = []
+            for ln in c.lines:
+                found = split_label(ln.text) if len(ln.text) < 120 else None
+                if found and found[0] != "lainnya":
+                    key, label, rest = found
+                    cur = [key, label, c, [], v.number]
+                    entries.append(cur)
+                    rest = rest.lstrip(":").strip()
+                    if rest:
+                        cur[3].append(_sub_line(ln, rest))
+                elif cur is not None:
+                    cur[3].append(ln)
+                else:
+                    rest_lines.append(ln)
+            c.free = rest_lines
+    # label cells without values take the cell to their right (identity) or below (lists)
+    taken = set()
+    for e in entries:
+        key, label, c, vals, page = e
+        if vals:
+            continue
+        if key in DAFTAR_FIELDS:
+            nxt = _below(c, all_cells, entries)
+            for n in nxt:
+                vals.extend(n.free)
+                taken.add(id(n))
+        else:
+            n = _right(c, all_cells)
+            if n is not None and id(n) not in taken and n.free:
+                vals.extend(n.free)
+                taken.add(id(n))
+    # instansi: free lines left of the identity labels, above the detail boxes
+    ident = [e for e in entries if e[0] in IDENT_KEYS]
+    lists_ = [e for e in entries if e[0] in DAFTAR_FIELDS]
+    label_x = min((e[2].box[0] for e in ident), default=None)
+    detail_top = min((e[2].box[1] for e in lists_ if e[4] == region[0][0].number), default=None) if region else None
+    for c in all_cells:
+        if id(c) in taken or not c.free:
+            continue
+        if (label_x is not None and c.page == region[0][0].number and c.box[2] <= label_x + 2
+                and (detail_top is None or c.box[1] < detail_top)):
+            for ln in c.free:
+                if ln.text:
+                    sop.identitas.instansi.append(ln.text)
+            for r in c.runs:
+                used.add(id(r))
+            taken.add(id(c))
+    for c in all_cells:
+        for ln in c.lines:
+            pass
+    # store entries
+    for key, label, c, vals, page in entries:
+        for r in c.runs:
+            used.add(id(r))
+        for ln in vals:
+            for r in getattr(ln, "runs", ()):
+                used.add(id(r))
+        _store(sop, key, label, c, vals, page)
+    for c in all_cells:
+        if id(c) in taken:
+            for r in c.runs:
+                used.add(id(r))
+
+
+def _sub_line(ln, text):
+    from soplint.readers.pdf.geometry import Line
+
+    return Line(text, ln.x0, ln.y0, ln.x1, ln.y1, [])
+
+
+def _right(c, cells):
+    l, t, r, b = c.box
+    best = None
+    for o in cells:
+        if o is c or o.page != c.page:
+            continue
+        ol, ot, orr, ob = o.box
+        if abs(ol - r) <= 3 and ot < b - 1 and ob > t + 1:
+            if best is None or abs(ot - t) < abs(best.box[1] - t):
+                best = o
+    return best
+
+
+def _below(c, cells, entries):
+    """Cells under a heading cell, in its column, down to the next heading."""
+    l, t, r, b = c.box
+    heads = {id(e[2]) for e in entries}
+    out = []
+    y = b
+    for o in sorted(cells, key=lambda o: o.box[1]):
+        if o is c or o.page != c.page:
+            continue
+        ol, ot, orr, ob = o.box
+        if ot < y - 3 or ol > r - 3 or orr < l + 3:
+            continue
+        if abs(ol - l) > 6 and abs(orr - r) > 6:
+            continue
+        if id(o) in heads:
+            break
+        if ot > y + 3 and out:
+            break
+        out.append(o)
+        y = ob
+    return out
+
+
+def _store(sop: SOP, key, label, cell, vals, page) -> None:
+    ident = sop.identitas
+    loc = lok(page)
+    texts = [ln.text for ln in vals]
+    joined = values.norm_space(" ".join(texts))
+    if key in IDENT_KEYS:
+        if getattr(ident, key) is not None:
+            if joined:
+                sop.lainnya.setdefault(label.rstrip(": "), joined)
+            return
+        sop.lokasi["identitas." + key] = loc
+        if key in ("nomor_sop", "nama_sop"):
+            setattr(ident, key, joined or None)
+        elif key.startswith("tanggal_"):
+            setattr(ident, key, values.parse_tanggal(joined))
+        elif key == "disahkan_oleh":
+            peng, rest = parse_pengesahan(_tree_lines(vals, page))
+            ident.disahkan_oleh = peng
+            for ln in rest:
+                sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=ln.lokasi))
+        return
+    if key in DAFTAR_FIELDS:
+        items = list_items(vals, cell.box)
+        have = getattr(sop, key)
+        if have is None:
+            setattr(sop, key, items)
+            sop.lokasi[key] = loc
+        else:
+            have.extend(x for x in items if x not in have)
+        return
+    if joined or label:
+        sop.lainnya[label.rstrip(": ")] = joined
+
+
+def list_items(lns, box) -> list:
+    """Items of a detail box: a numbered or bulleted line starts an item; in a
+    list without numbers a line starts an item unless the line before it was
+    full (the text wrapped)."""
+    if not lns:
+        return []
+    right = box[2]
+    lone = [ln for ln in lns if _LONE_NUMBER.match(ln.text)]
+    if lone:
+        return _items_by_number(lns, lone)
+    numbered = any(_BULLET_START.match(ln.text) for ln in lns)
+    paras: list = []
+    prev = None
+    for ln in lns:
+        t = ln.text
+        if not t:
+            continue
+        if prev is None or _BULLET_START.match(t):
+            paras.append(t)
+        elif numbered:
+            paras[-1] += " " + t
+        elif _wrapped(prev, ln, right):
+            paras[-1] += " " + t
+        else:
+            paras.append(t)
+        prev = ln
+    return values.split_items(paras)
+
+
+_LONE_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.),]\s*$")
+
+
+def _items_by_number(lns, lone) -> list:
+    """Numbers drawn in their own column, centred on their item's lines: each
+    text line belongs to the number nearest to it vertically."""
+    nums = [ln for ln in lns if _BULLET_START.match(ln.text) or _LONE_NUMBER.match(ln.text)]
+    groups: dict = {id(n): [n.text] if not _LONE_NUMBER.match(n.text) else [] for n in nums}
+    heads = {id(n): n for n in nums}
+    pre = []
+    for ln in lns:
+        if id(ln) in heads:
+            continue
+        cy = (ln.y0 + ln.y1) / 2
+        best = min(nums, key=lambda n: abs((n.y0 + n.y1) / 2 - cy))
+        if abs((best.y0 + best.y1) / 2 - cy) > 3 * max(ln.y1 - ln.y0, 1):
+            pre.append(ln.text)
+            continue
+        groups[id(best)].append(ln.text)
+    paras = pre + [" ".join(groups[id(n)]) for n in sorted(nums, key=lambda n: n.y0)]
+    return values.split_items([p for p in paras if p])
+
+
+def _wrapped(prev, ln, right) -> bool:
+    """The line before ``ln`` was full: the first word of ``ln`` would not have fit after it."""
+    if not prev.text:
+        return False
+    cw = (prev.x1 - prev.x0) / max(len(prev.text), 1)
+    first = ln.text.split(" ", 1)[0]
+    room = right - prev.x1
+    return room < (len(first) + 2) * cw + 4
+
+
+# --------------------------------------------------------------------------
+# procedure
+
+
+def _cell_text(row, ci) -> str:
+    return values.norm_space(" ".join(ln.text for ln in row.texts.get(ci, [])))
+
+
+def _procedure(sop: SOP, views, used: set, options: dict) -> None:
+    hari = options.get("hari_menit", 480)
+    tables = [v for v in views if v.table is not None]
+    if not tables:
+        return
+    # actors in column order, over all layouts
+    for v in tables:
+        for c in v.table.layout.actors:
+            if c.name and c.name not in sop.pelaksana:
+                sop.pelaksana.append(c.name)
+    steps: list = []  # (Kegiatan, page view, row)
+    used_nos: set = set()
+    offset = 0
+    prev_table = None
+    merged_waktu: dict = {}
+    for v in tables:
+        pt = v.table
+        lay = pt.layout
+        for r in v.runs:
+            if pt.header_top is not None and pt.header_top - 1 <= r.cy <= pt.top + 1:
+                used.add(id(r))
+        no_i, keg_i = lay.index("no"), lay.index("kegiatan")
+        new_table = pt.header_top is not None and prev_table is not None
+        first_row = True
+        for row in pt.rows:
+            if pr.is_number_row(row):
+                _use(row, used)
+                continue
+            no_text = _cell_text(row, no_i)
+            uraian = _cell_text(row, keg_i)
+            no = int_of(no_text) if no_text else None
+            if no is None and not uraian:
+                if steps and any(row.texts.values()):
+                    _append_row(steps[-1], row, lay, used)
+                first_row = False
+                continue
+            if no is None and steps and (first_row and pt.header_top is None or not no_text and not uraian):
+                _append_row(steps[-1], row, lay, used)
+                first_row = False
+                continue
+            if no is not None and new_table and first_row and used_nos and no <= max(used_nos):
+                offset = max(used_nos) + 1 - no
+            first_row = False
+            if no is not None:
+                no += offset
+            else:
+                no = (max(used_nos) + 1) if used_nos else 1
+            while no in used_nos:
+                no += 1
+            used_nos.add(no)
+            k = Kegiatan(no=no, uraian=uraian, lokasi=lok(v.number, "baris kegiatan %s" % (no_text or no)))
+            _mutu(k, row, lay, hari, merged_waktu, v.number)
+            if lay.index("pelaksana") is not None and not lay.actors:
+                t = _cell_text(row, lay.index("pelaksana"))
+                if t:
+                    k.pelaksana = t
+                    if t not in sop.pelaksana:
+                        sop.pelaksana.append(t)
+            _use(row, used, skip=[i for i, c in enumerate(lay.cols) if c.key == "actor"])
+            steps.append((k, v, row))
+        prev_table = pt
+    for group in merged_waktu.values():
+        if len(group) > 1:
+            nos = [k.no for k in group]
+            for k in group:
+                if k.waktu is not None:
+                    k.waktu.gabungan = list(nos)
+    sop.kegiatan = [k for k, _, _ in steps]
+    _flow(sop, steps, tables, used)
+
+
+def _use(row, used, skip=()):
+    for ci, lns in row.texts.items():
+        if ci in skip:
+            continue
+        for ln in lns:
+            for r in ln.runs:
+                used.add(id(r))
+
+
+def _append_row(step, row, lay, used) -> None:
+    k = step[0]
+    keg_i = lay.index("kegiatan")
+    t = _cell_text(row, keg_i)
+    if t:
+        k.uraian = values.norm_space(k.uraian + " " + t)
+    for key in ("kelengkapan", "output", "keterangan"):
+        ci = lay.index(key)
+        if ci is not None:
+            t = _cell_text(row, ci)
+            if t:
+                setattr(k, key, values.norm_space(getattr(k, key) + " " + t))
+    _use(row, used, skip=[i for i, c in enumerate(lay.cols) if c.key == "actor"])
+
+
+def _mutu(k: Kegiatan, row, lay, hari, merged_waktu, page) -> None:
+    for key in ("kelengkapan", "output", "keterangan"):
+        ci = lay.index(key)
+        if ci is not None:
+            setattr(k, key, _cell_text(row, ci))
+    ci = lay.index("waktu")
+    if ci is not None:
+        span = row.merged.get(ci)
+        t = _cell_text(row, ci)
+        if span is not None:
+            group = merged_waktu.setdefault((page, span), [])
+            if group and not t:
+                t = group[0].waktu.teks if group[0].waktu else ""
+            group.append(k)
+        if t:
+            k.waktu = values.parse_waktu(t, hari)
+
+
+def _flow(sop: SOP, steps, tables, used: set) -> None:
+    from soplint.readers.docx.procedure import _cabang, _infer
+
+    symbols: list = []
+    edges: list = []
+    index_of = {}
+    for i, (k, v, row) in enumerate(steps):
+        index_of[id(row)] = i
+    for v in tables:
+        pt = v.table
+        lay = pt.layout
+        span = lay.actor_span()
+        if span is None or not pt.rows:
+            continue
+        ax0, ax1 = span
+        top, bottom = pt.rows[0].y0, pt.rows[-1].y1
+        page_syms = []
+        for s in v.geo.shapes:
+            if not (ax0 - 1 <= s.cx <= ax1 + 1 and top - 1 <= s.cy <= bottom + 1):
+                continue
+            if s.w < 5 or s.h < 4 or s.h > 200:
+                continue
+            ci = lay.col_at(s.cx)
+            if ci is None:
+                continue
+            col = lay.cols[ci]
+            kind = fc.classify(s)
+            ri = pr._row_of(pt.rows, s.cy)
+            if kind == fc.PROCESS and s.w >= 0.85 * (col.x1 - col.x0) and ri is not None and (
+                    s.h >= 0.6 * (pt.rows[ri].y1 - pt.rows[ri].y0)):
+                continue  # a cell drawn (or shaded) as a box of its own
+            if s.w > 1.6 * (col.x1 - col.x0) + 20:
+                continue
+            sym = fc.Symbol(kind, s.x0, s.y0, s.x1, s.y1, v.number, col=ci)
+            if kind != fc.OFFPAGE and ri is not None:
+                row = pt.rows[ri]
+                sym.row = index_of.get(id(row))
+                if sym.row is None:
+                    # a row that continues the step above (no number of its own)
+                    before = [index_of[id(r)] for r in pt.rows[:ri] if id(r) in index_of]
+                    sym.row = before[-1] if before else (len([1 for _ in steps]) and _prev_page_step(steps, v))
+            page_syms.append(sym)
+        page_syms = fc.dedupe(page_syms)
+        # text inside symbols, and labels beside them
+        actor_runs = [r for r in v.runs if ax0 - 1 <= r.cx <= ax1 + 1 and top - 1 <= r.cy <= bottom + 1]
+        free = []
+        for r in actor_runs:
+            host = next((s for s in page_syms if _inside(s, r)), None)
+            if host is not None:
+                host.text = values.norm_space(host.text + " " + r.text)
+                used.add(id(r))
+            else:
+                free.append(r)
+        strokes = [s for s in v.geo.strokes if not _is_table_rule(s, lay, ax0, ax1)]
+        page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom))
+        used_labels = fc.label_edges(page_edges, free)
+        for r in free:
+            if id(r) in used_labels:
+                used.add(id(r))
+        symbols.extend(page_syms)
+        edges.extend(page_edges)
+        for r in free:
+            if id(r) not in used_labels and yes_no(r.text):
+                used.add(id(r))  # a branch label the drawing does not tie to a connector
+    kegs = [k for k, _, _ in steps]
+    n = len(kegs)
+    # off-page connectors: an arrow into one continues from its pair on a later page
+    offs = [s for s in symbols if s.kind == fc.OFFPAGE]
+    out_of: dict = {}
+    for e in edges:
+        out_of.setdefault(id(e.src), []).append(e)
+
+    def pair_of(off):
+        later = [o for o in offs if o.page > off.page and out_of.get(id(o))]
+        if not later:
+            return []
+        first_page = min(o.page for o in later)
+        cands = [o for o in later if o.page == first_page]
+        if off.text:
+            same = [o for o in cands if o.text and o.text.lower() == off.text.lower()]
+            if same:
+                return same
+        same_col = [o for o in cands if o.col == off.col]
+        return same_col or cands
+
+    def targets(sym, seen, label=None):
+        """(step index, label) reached from a symbol, through symbols of the same step and page links."""
+        res = []
+        for e in out_of.get(id(sym), []):
+            lab = label or e.label
+            d = e.dst
+            if id(d) in seen:
+                continue
+            seen.add(id(d))
+            if d.kind == fc.OFFPAGE:
+                for p in pair_of(d):
+                    if id(p) not in seen:
+                        seen.add(id(p))
+                        res.extend(targets(p, seen, lab))
+                continue
+            if d.row is None:
+                continue
+            if d.row == sym.row:
+                res.extend(targets(d, seen, lab))
+            else:
+                res.append((d.row, lab))
+        return res
+
+    by_step: dict = {}
+    for s in symbols:
+        if s.kind != fc.OFFPAGE and s.row is not None:
+            by_step.setdefault(s.row, []).append(s)
+    incoming: set = set()
+    outs_of_step: dict = {}
+    for i in range(n):
+        outs = []
+        for s in by_step.get(i, []):
+            for t, lab in targets(s, {id(s)}):
+                if t != i and (t, lab) not in outs:
+                    outs.append((t, lab))
+        outs_of_step[i] = outs
+        for t, _ in outs:
+            incoming.add(t)
+    drawn = bool(symbols)
+    layouts = {id(v): v.table.layout for v in tables}
+    for i, (k, v, row) in enumerate(steps):
+        syms = sorted(by_step.get(i, []), key=lambda s: s.x0)
+        lay = layouts[id(v)]
+        if syms:
+            names = []
+            for s in syms:
+                nm = lay.cols[s.col].name if s.col is not None else None
+                if nm and nm not in names:
+                    names.append(nm)
+            if names:
+                k.pelaksana = names[0]
+                k.pelaksana_lain = names[1:]
+            prim = syms[0]
+            k.bentuk = prim.kind
+            k.simbol = fc.SIMBOL.get(prim.kind, "tidak_baku")
+            for s in syms:
+                t = s.text
+                if t and not _covered(t, k.uraian) and t.lower() not in (
+                        "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak"):
+                    sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, "simbol kegiatan %d" % k.no)))
+    # terminators: start when nothing comes in, end when nothing goes out
+    first_term = True
+    arrows = any(outs_of_step.values())
+    for i, k in enumerate(kegs):
+        if k.simbol == "terminator":
+            has_out = bool(outs_of_step.get(i))
+            if arrows and has_out and i not in incoming:
+                k.simbol = "mulai"
+            elif arrows and i in incoming and not has_out:
+                k.simbol = "selesai"
+            else:
+                k.simbol = "mulai" if first_term else "selesai"
+            first_term = False
+    for i, k in enumerate(kegs):
+        if k.bentuk is None:
+            k.simbol = _infer(k, i, n, drawn)
+    nos = [k.no for k in kegs]
+    for i, k in enumerate(kegs):
+        nxt = nos[i + 1] if i + 1 < n else None
+        outs = [(nos[t], lab, True) for t, lab in outs_of_step.get(i, [])]
+        if k.simbol == "keputusan":
+            cab = _cabang(k, outs, nxt)
+            k.cabang = cab
+            k.lanjut = [cab.ya] if cab.ya is not None else ([nxt] if nxt is not None and cab.tidak != nxt else [])
+        elif k.simbol == "selesai" or nxt is None and not outs:
+            k.lanjut = []
+        elif outs:
+            k.lanjut = sorted({t for t, _, _ in outs})
+        else:
+            k.lanjut = [nxt] if nxt is not None else []
+
+
+def _inside(s, r) -> bool:
+    if not (s.x0 - 1 <= r.cx <= s.x1 + 1 and s.y0 - 1 <= r.cy <= s.y1 + 1):
+        return False
+    if s.kind == fc.DECISION:
+        hw, hh = max((s.x1 - s.x0) / 2, 1), max((s.y1 - s.y0) / 2, 1)
+        return abs(r.cx - s.cx) / hw + abs(r.cy - s.cy) / hh <= 1.15
+    return True
+
+
+def _prev_page_step(steps, v):
+    idx = [i for i, (k, vv, row) in enumerate(steps) if vv.number < v.number]
+    return idx[-1] if idx else None
+
+
+def _is_table_rule(s, lay, ax0, ax1) -> bool:
+    """A stroke that is a rule of the table, not a connector."""
+    if s.arrow:
+        return False
+    w, h = s.x1 - s.x0, s.y1 - s.y0
+    if h <= 2.6 and (s.x0 < ax0 - 3 or s.x1 > ax1 + 3):
+        return True
+    if w <= 2.6:
+        x = (s.x0 + s.x1) / 2
+        for c in lay.cols:
+            if abs(c.x0 - x) <= 1.2 or abs(c.x1 - x) <= 1.2:
+                return True
+    return False
+
+
+def _covered(t: str, uraian: str) -> bool:
+    a, b = values.norm_space(t).lower(), values.norm_space(uraian).lower()
+    return bool(a) and (a in b or b in a)
