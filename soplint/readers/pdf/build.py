@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from soplint import values
+from soplint import labels, values
 from soplint.model import SOP, DAFTAR_FIELDS, Kegiatan, TakTerpetakan
 from soplint.readers.docx.common import Line as TreeLine
 from soplint.readers.docx.common import int_of, yes_no
@@ -13,7 +13,7 @@ from soplint.readers.docx.identity import IDENT_KEYS, parse_pengesahan, split_la
 from soplint.readers.docx.tree import Paragraph
 from soplint.readers.pdf import flowchart as fc
 from soplint.readers.pdf import procedure as pr
-from soplint.readers.pdf.geometry import Grid, analyse, lines
+from soplint.readers.pdf.geometry import Grid, analyse, join_lines, lines
 
 _BULLET_START = re.compile(r"^\s*(\d{1,2}\s*[.),:]|[a-z]\s*[.)]|[-–—•·●○▪■►➢✓*])\s*\S")
 
@@ -29,14 +29,43 @@ class PageView:
         self.page = page
         self.number = page.number
         self.geo = analyse(page.paths)
-        self.grid = Grid(self.geo.hrules, self.geo.vrules, page.width, page.height)
         self.runs = page.runs
+        self.geo.hrules = _drop_underlines(self.geo.hrules, self.geo.vrules, self.runs)
+        self.grid = Grid(self.geo.hrules, self.geo.vrules, page.width, page.height)
         self.table: Optional[pr.PageTable] = None
         #: id(run) -> the (rounded) box of the cell holding it
         self.cell_of = {}
         for r in self.runs:
             box = self.grid.cell(r.cx, r.cy)
             self.cell_of[id(r)] = (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
+
+
+def _drop_underlines(hrules, vrules, runs):
+    """Underlined text draws a short rule under itself: a rule whose ends meet
+    no vertical rule, with text sitting right on it, is not a cell border."""
+    if not runs:
+        return hrules
+    import bisect
+
+    by_bottom = sorted(runs, key=lambda r: r.y1)
+    bottoms = [r.y1 for r in by_bottom]
+    out = []
+    for h in hrules:
+        if h.b - h.a > 400:
+            out.append(h)
+            continue
+        ends_free = not any(v.spans(h.pos, 2) and (abs(v.pos - h.a) <= 2.5 or abs(v.pos - h.b) <= 2.5) for v in vrules)
+        if ends_free:
+            i = bisect.bisect_left(bottoms, h.pos - 4)
+            covered = 0.0
+            while i < len(by_bottom) and by_bottom[i].y1 <= h.pos + 2.5:
+                r = by_bottom[i]
+                covered += max(0.0, min(r.x1, h.b) - max(r.x0, h.a))
+                i += 1
+            if covered >= 0.6 * (h.b - h.a):
+                continue
+        out.append(h)
+    return out
 
 
 def build(pages, options: Optional[dict] = None) -> SOP:
@@ -169,9 +198,9 @@ def _identity(sop: SOP, views, used: set) -> None:
             continue
         if (label_x is not None and c.page == region[0][0].number and c.box[2] <= label_x + 2
                 and (detail_top is None or c.box[1] < detail_top)):
-            for ln in c.free:
-                if ln.text:
-                    sop.identitas.instansi.append(ln.text)
+            for t in paragraphs(c.free, c.box, labels.looks_like_instansi):
+                if t:
+                    sop.identitas.instansi.append(t)
             for r in c.runs:
                 used.add(id(r))
             taken.add(id(c))
@@ -238,7 +267,7 @@ def _store(sop: SOP, key, label, cell, vals, page) -> None:
     ident = sop.identitas
     loc = lok(page)
     texts = [ln.text for ln in vals]
-    joined = values.norm_space(" ".join(texts))
+    joined = join_lines(texts)
     if key in IDENT_KEYS:
         if getattr(ident, key) is not None:
             if joined:
@@ -246,7 +275,7 @@ def _store(sop: SOP, key, label, cell, vals, page) -> None:
             return
         sop.lokasi["identitas." + key] = loc
         if key in ("nomor_sop", "nama_sop"):
-            setattr(ident, key, joined or None)
+            setattr(ident, key, joined)
         elif key.startswith("tanggal_"):
             setattr(ident, key, values.parse_tanggal(joined))
         elif key == "disahkan_oleh":
@@ -274,7 +303,7 @@ def list_items(lns, box) -> list:
     full (the text wrapped)."""
     if not lns:
         return []
-    right = box[2]
+    left, right = box[0], box[2]
     lone = [ln for ln in lns if _LONE_NUMBER.match(ln.text)]
     if lone:
         return _items_by_number(lns, lone)
@@ -287,10 +316,8 @@ def list_items(lns, box) -> list:
             continue
         if prev is None or _BULLET_START.match(t):
             paras.append(t)
-        elif numbered:
-            paras[-1] += " " + t
-        elif _wrapped(prev, ln, right):
-            paras[-1] += " " + t
+        elif numbered or _wrapped(prev, ln, left, right):
+            paras[-1] = join_lines([paras[-1], t])
         else:
             paras.append(t)
         prev = ln
@@ -316,18 +343,33 @@ def _items_by_number(lns, lone) -> list:
             pre.append(ln.text)
             continue
         groups[id(best)].append(ln.text)
-    paras = pre + [" ".join(groups[id(n)]) for n in sorted(nums, key=lambda n: n.y0)]
+    paras = pre + [join_lines(groups[id(n)]) for n in sorted(nums, key=lambda n: n.y0)]
     return values.split_items([p for p in paras if p])
 
 
-def _wrapped(prev, ln, right) -> bool:
-    """The line before ``ln`` was full: the first word of ``ln`` would not have fit after it."""
+def _wrapped(prev, ln, left, right) -> bool:
+    """The line before ``ln`` was full: the first word of ``ln`` would not
+    have fit on it (left-aligned, centred or justified alike)."""
     if not prev.text:
         return False
     cw = (prev.x1 - prev.x0) / max(len(prev.text), 1)
     first = ln.text.split(" ", 1)[0]
-    room = right - prev.x1
-    return room < (len(first) + 2) * cw + 4
+    return (prev.x1 - prev.x0) + (len(first) + 1) * cw > (right - left) - 6
+
+
+def paragraphs(lns, box, starts=None) -> list:
+    """Lines of a cell joined into paragraphs where the text wrapped;
+    ``starts(text)`` names lines that always begin a paragraph."""
+    out: list = []
+    prev = None
+    for ln in lns:
+        if prev is not None and not _BULLET_START.match(ln.text) and not (starts and starts(ln.text)) and _wrapped(
+                prev, ln, box[0], box[2]):
+            out[-1] = join_lines([out[-1], ln.text])
+        else:
+            out.append(ln.text)
+        prev = ln
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -335,7 +377,7 @@ def _wrapped(prev, ln, right) -> bool:
 
 
 def _cell_text(row, ci) -> str:
-    return values.norm_space(" ".join(ln.text for ln in row.texts.get(ci, [])))
+    return join_lines(ln.text for ln in row.texts.get(ci, []))
 
 
 def _procedure(sop: SOP, views, used: set, options: dict) -> None:

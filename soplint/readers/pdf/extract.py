@@ -165,6 +165,8 @@ class Reader:
 
         for i in range(n):
             u = get_u(tp, i)
+            if u == 2:
+                u = 0x2D  # PDFium marks a hyphen it takes for a line-end one as 0x02
             if u <= 32 or u in (0xA0, 0xFFFE, 0xFFFF, 0x2002, 0x2003, 0x2009, 0x200B):
                 flush()
                 continue

@@ -72,7 +72,7 @@ def classify(shape) -> str:
     if shape.curved or n > 8:
         # a capsule or rounded box (drawn with curves, or as a polygon of many points)
         ratio = _area(pts) / max(w * h, 1e-6)
-        if 0.72 <= ratio <= 0.995 and (w >= 1.3 * h or _flat(pts, shape, w)):
+        if 0.72 <= ratio <= 0.995 and _flat(pts, shape, w):
             return TERMINATOR
         if not shape.curved and n <= 10 and ratio > 0.95:
             return PROCESS  # a box with bevelled corners
@@ -185,6 +185,17 @@ def connectors(strokes, symbols, area) -> list[Edge]:
             for j, q in near:
                 if i != j and abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0:
                     dsu.union(i, j)
+    # a line ending at (or inside) an arrowhead drawn separately
+    arrows = [i for i, s in enumerate(pieces) if s.arrow]
+    if arrows:
+        for j, s in enumerate(pieces):
+            if s.arrow:
+                continue
+            for p in (s.pts[0], s.pts[-1]):
+                for i in arrows:
+                    a = pieces[i]
+                    if a.x0 - 2 <= p[0] <= a.x1 + 2 and a.y0 - 2 <= p[1] <= a.y1 + 2:
+                        dsu.union(i, j)
     groups: dict = {}
     for i in range(len(pieces)):
         groups.setdefault(dsu.find(i), []).append(pieces[i])

@@ -294,6 +294,20 @@ def lines(runs) -> list[Line]:
     return out
 
 
+def join_lines(texts) -> str:
+    """Lines of one paragraph joined: a space between them, none after a
+    line that ends in a hyphen inside a word ("SP4N-" + "LAPOR")."""
+    out = ""
+    for t in texts:
+        t = norm_space(t)
+        if not t:
+            continue
+        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalnum()):
+            out += " "
+        out += t
+    return out
+
+
 def join_runs(runs) -> str:
     """Words of a line joined by single spaces."""
     return norm_space(" ".join(r.text for r in runs))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from soplint import labels
-from soplint.readers.pdf.geometry import Grid, lines
+from soplint.readers.pdf.geometry import Grid, join_lines, lines
 from soplint.values import norm_space
 
 _ACTIVITY = re.compile(r"\b(kegiatan|aktivitas|aktifitas|uraian|langkah|prosedur)\b", re.I)
@@ -159,11 +159,28 @@ def read_header(runs, grid: Grid, no_run, keg_run) -> Optional[PageTable]:
                 cl, _, cr, _ = grid.cell(r.cx, r.cy)
                 if cl >= c.x0 - 2.5 and cr <= c.x1 + 2.5:
                     own.append(r)
-        c.name = " ".join(ln.text for ln in lines(own))
-    # keys: the first column left of Kegiatan is No; columns between Kegiatan
-    # and the first Mutu Baku column are actors
+        c.name = join_lines(ln.text for ln in lines(own))
     for c in cols:
         c.key = _col_key(c.name)
+    # a header row lower than the No/Kegiatan cells (Mutu Baku over
+    # Kelengkapan | Waktu | Output): the names sit just below
+    deeper = bottom
+    for c in cols:
+        if c.key in MUTU or c.key in ("no", "kegiatan"):
+            continue
+        below = [r for r in runs if bottom - 2 <= r.cy <= bottom + 28 and r.x0 >= c.x0 - 1.5
+                 and r.x1 <= c.x1 + 1.5]
+        if not below:
+            continue
+        first = lines(below)[0]
+        k = _col_key(first.text)
+        if k in MUTU and not c.name:
+            c.name, c.key = first.text, k
+            _, _, _, cb = grid.cell(first.runs[0].cx, first.runs[0].cy)
+            deeper = max(deeper, cb if cb < bottom + 40 else first.y1 + 1)
+    bottom = deeper
+    # keys: the first column left of Kegiatan is No; columns between Kegiatan
+    # and the first Mutu Baku column are actors
     keg_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= keg_run.cx <= c.x1 + 1), None)
     no_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= no_run.cx <= c.x1 + 1), None)
     if keg_i is None or no_i is None:
