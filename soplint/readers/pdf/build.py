@@ -515,6 +515,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 continue
             if s.w < 5 or s.h < 4 or s.h > 200:
                 continue
+            if not s.stroke and (s.w < 16 or s.h < 7):
+                continue  # a small white box behind a label, not a symbol
             ci = lay.col_at(s.cx)
             if ci is None:
                 continue
@@ -631,6 +633,9 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 k.pelaksana = names[0]
                 k.pelaksana_lain = names[1:]
             prim = syms[0]
+            if (i == 0 or i == len(steps) - 1) and prim.kind != fc.TERMINATOR:
+                # the start or end of the procedure drawn beside another symbol
+                prim = next((s for s in syms if s.kind == fc.TERMINATOR), prim)
             k.bentuk = prim.kind
             k.simbol = fc.SIMBOL.get(prim.kind, "tidak_baku")
             for s in syms:
@@ -638,15 +643,18 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 if t and not _covered(t, k.uraian) and t.lower() not in (
                         "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak"):
                     sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, "simbol kegiatan %d" % k.no)))
-    # terminators: start when nothing comes in, end when nothing goes out
+    # terminators: a start has arrows going out and none coming in, an end the reverse
+    sym_in = {id(e.dst) for e in edges}
+    sym_out = {id(e.src) for e in edges}
     first_term = True
-    arrows = any(outs_of_step.values())
     for i, k in enumerate(kegs):
         if k.simbol == "terminator":
-            has_out = bool(outs_of_step.get(i))
-            if arrows and has_out and i not in incoming:
+            term = next((s for s in sorted(by_step.get(i, []), key=lambda s: s.x0) if s.kind == fc.TERMINATOR), None)
+            has_in = term is not None and id(term) in sym_in
+            has_out = term is not None and id(term) in sym_out
+            if has_out and not has_in:
                 k.simbol = "mulai"
-            elif arrows and i in incoming and not has_out:
+            elif has_in and not has_out:
                 k.simbol = "selesai"
             else:
                 k.simbol = "mulai" if first_term else "selesai"

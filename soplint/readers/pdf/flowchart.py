@@ -59,7 +59,7 @@ class Edge:
     src: Symbol
     dst: Symbol
     label: Optional[str] = None
-    #: points of the connector (for labels)
+    #: the connector's drawn pieces, each a list of points (for labels)
     pts: list = field(default_factory=list)
 
 
@@ -203,6 +203,7 @@ def connectors(strokes, symbols, area) -> list[Edge]:
     for group in groups.values():
         tips = [_tip(s.pts) for s in group if s.arrow]
         pts = [p for s in group if not s.arrow for p in s.pts]
+        polys = [s.pts for s in group if not s.arrow]
         if not pts:
             continue
         targets = []
@@ -220,11 +221,11 @@ def connectors(strokes, symbols, area) -> list[Edge]:
             # no arrowhead drawn: from the upper/left symbol to the lower/right one
             if len(touched) == 2:
                 a, b = sorted(touched, key=lambda s: (s.cy, s.cx))
-                edges.append(Edge(a, b, pts=pts))
+                edges.append(Edge(a, b, pts=polys))
             continue
         for src in touched:
             for dst in targets:
-                edges.append(Edge(src, dst, pts=pts))
+                edges.append(Edge(src, dst, pts=polys))
     return edges
 
 
@@ -239,9 +240,15 @@ def label_edges(edges: list[Edge], label_runs) -> set:
         for ei, e in enumerate(edges):
             if e.src.kind != DECISION:
                 continue
-            d = min(_dist_box(p, (r.x0, r.y0, r.x1, r.y1)) for p in e.pts) if e.pts else 1e9
-            d = min(d, _dist_box((e.src.cx, e.src.cy), (r.x0, r.y0, r.x1, r.y1)) + 5)
-            if d <= 30:
+            # the label is written where its connector leaves the decision
+            pts = [p for poly in e.pts for p in poly]
+            if not pts:
+                continue
+            near = min(e.src.dist(p) for p in pts)
+            exits = [p for p in pts if e.src.dist(p) <= near + 3]
+            box = (r.x0, r.y0, r.x1, r.y1)
+            d = min(_dist_box(p, box) for p in exits)
+            if d <= 40:
                 pairs.append((d, ei, li, yn))
     used_e, used_l = set(), set()
     for d, ei, li, yn in sorted(pairs, key=lambda t: t[0]):
@@ -252,6 +259,14 @@ def label_edges(edges: list[Edge], label_runs) -> set:
         used_l.add(li)
         edges[ei].label = yn
     return {id(label_runs[li]) for li in used_l}
+
+
+def _dist_seg(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    vx, vy = bx - ax, by - ay
+    ll = vx * vx + vy * vy
+    t = 0.0 if ll == 0 else max(0.0, min(1.0, ((px - ax) * vx + (py - ay) * vy) / ll))
+    return math.hypot(px - (ax + t * vx), py - (ay + t * vy))
 
 
 def _dist_box(p, box) -> float:

@@ -201,8 +201,10 @@ def _merge(rules):
     out.sort(key=lambda r: (round(r.pos / SNAP), r.a))
     final: list[Rule] = []
     for r in out:
-        if final and abs(final[-1].pos - r.pos) <= SNAP and r.a <= final[-1].b + SNAP:
-            final[-1].b = max(final[-1].b, r.b)
+        f = final[-1] if final else None
+        if f is not None and abs(f.pos - r.pos) <= SNAP and r.a <= f.b + SNAP and r.b >= f.a - SNAP:
+            f.a = min(f.a, r.a)
+            f.b = max(f.b, r.b)
         else:
             final.append(r)
     return final
