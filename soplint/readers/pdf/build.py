@@ -18,6 +18,9 @@ from soplint.readers.pdf.geometry import Grid, analyse, join_lines, lines
 _BULLET_START = re.compile(r"^\s*(\d{1,2}\s*[.),:]|[a-z]\s*[.)]|[-–—•·●○▪■►➢✓*])\s*\S")
 
 
+_NIP_LINE = re.compile(r"^\s*N\.?\s*I\.?\s*P\.?\s*[:.]?\s*\d[\d\s]{10,}$", re.I)
+
+
 def lok(page: int, what: str = "") -> str:
     return "halaman %d%s" % (page, (", " + what) if what else "")
 
@@ -158,6 +161,14 @@ def _identity(sop: SOP, views, used: set) -> None:
         for c in cells:
             cur = None
             rest_lines = []
+            whole = join_lines(ln.text for ln in c.lines)
+            if len(c.lines) > 1 and len(whole) < 60:
+                found = split_label(whole)
+                if found and found[0] != "lainnya" and not found[2]:
+                    # a label wrapped over lines of its own cell ("Tanggal / Pembuatan")
+                    entries.append([found[0], found[1], c, [], v.number])
+                    c.free = []
+                    continue
             for ln in c.lines:
                 found = split_label(ln.text) if len(ln.text) < 120 else None
                 if found and found[0] != "lainnya":
@@ -275,7 +286,15 @@ def _store(sop: SOP, key, label, cell, vals, page) -> None:
             return
         sop.lokasi["identitas." + key] = loc
         if key in ("nomor_sop", "nama_sop"):
-            setattr(ident, key, joined)
+            keep = [ln for ln in vals if not _NIP_LINE.match(ln.text)]
+            for ln in vals:
+                if _NIP_LINE.match(ln.text):
+                    # a signer's NIP printed over the next row of the identity table
+                    if ident.disahkan_oleh is not None and ident.disahkan_oleh.nip is None:
+                        ident.disahkan_oleh.nip = values.parse_nip(ln.text)
+                    else:
+                        sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=loc))
+            setattr(ident, key, join_lines(ln.text for ln in keep))
         elif key.startswith("tanggal_"):
             setattr(ident, key, values.parse_tanggal(joined))
         elif key == "disahkan_oleh":
@@ -304,9 +323,9 @@ def list_items(lns, box) -> list:
     if not lns:
         return []
     left, right = box[0], box[2]
-    lone = [ln for ln in lns if _LONE_NUMBER.match(ln.text)]
-    if lone:
-        return _items_by_number(lns, lone)
+    centred = _items_by_number(lns)
+    if centred is not None:
+        return centred
     numbered = any(_BULLET_START.match(ln.text) for ln in lns)
     paras: list = []
     prev = None
@@ -327,23 +346,48 @@ def list_items(lns, box) -> list:
 _LONE_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.),]\s*$")
 
 
-def _items_by_number(lns, lone) -> list:
-    """Numbers drawn in their own column, centred on their item's lines: each
-    text line belongs to the number nearest to it vertically."""
-    nums = [ln for ln in lns if _BULLET_START.match(ln.text) or _LONE_NUMBER.match(ln.text)]
-    groups: dict = {id(n): [n.text] if not _LONE_NUMBER.match(n.text) else [] for n in nums}
-    heads = {id(n): n for n in nums}
+def _items_by_number(lns):
+    """Numbers drawn in a column of their own and centred on their item's
+    lines (the 2nd of 3 lines, between 2 lines): each text line belongs to the
+    number nearest to it vertically. None when the numbers are not so drawn."""
+    runs = [r for ln in lns for r in getattr(ln, "runs", ())]
+    if len(runs) < 3:
+        return None
+    left = min(r.x0 for r in runs)
+    nums = [r for r in runs if _LONE_NUMBER.match(r.text) and r.x0 <= left + 3]
+    if len(nums) < 2:
+        return None
+    num_ids = {id(r) for r in nums}
+    text_lines = lines([r for r in runs if id(r) not in num_ids])
+    if not text_lines:
+        return None
+    h = max(ln.y1 - ln.y0 for ln in text_lines) or 1.0
+    off = [min(abs(n.cy - (t.y0 + t.y1) / 2) for t in text_lines) for n in nums]
+    if max(off) <= 0.3 * h:
+        return None  # numbers on the first line of their items: the usual layout
+    nums.sort(key=lambda n: n.cy)
+    mids = [(t.y0 + t.y1) / 2 for t in text_lines]
     pre = []
-    for ln in lns:
-        if id(ln) in heads:
-            continue
-        cy = (ln.y0 + ln.y1) / 2
-        best = min(nums, key=lambda n: abs((n.y0 + n.y1) / 2 - cy))
-        if abs((best.y0 + best.y1) / 2 - cy) > 3 * max(ln.y1 - ln.y0, 1):
-            pre.append(ln.text)
-            continue
-        groups[id(best)].append(ln.text)
-    paras = pre + [join_lines(groups[id(n)]) for n in sorted(nums, key=lambda n: n.y0)]
+    i = 0
+    while i < len(text_lines) and mids[i] < nums[0].cy - 2 * h:
+        pre.append(text_lines[i].text)
+        i += 1
+    groups = []
+    for k, n in enumerate(nums):
+        g = []
+        # lines are added while the group stays centred on its number
+        while i < len(text_lines):
+            if k == len(nums) - 1 or not g:
+                g.append(i)
+                i += 1
+                continue
+            centre = (mids[g[0]] + mids[i]) / 2
+            if centre > n.cy + 0.3 * h:
+                break
+            g.append(i)
+            i += 1
+        groups.append([text_lines[j].text for j in g])
+    paras = pre + [join_lines(g) for g in groups]
     return values.split_items([p for p in paras if p])
 
 
@@ -620,6 +664,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             incoming.add(t)
     drawn = bool(symbols)
     layouts = {id(v): v.table.layout for v in tables}
+    sym_in = {id(e.dst) for e in edges}
+    sym_out = {id(e.src) for e in edges}
     for i, (k, v, row) in enumerate(steps):
         syms = sorted(by_step.get(i, []), key=lambda s: s.x0)
         lay = layouts[id(v)]
@@ -633,9 +679,17 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 k.pelaksana = names[0]
                 k.pelaksana_lain = names[1:]
             prim = syms[0]
-            if (i == 0 or i == len(steps) - 1) and prim.kind != fc.TERMINATOR:
-                # the start or end of the procedure drawn beside another symbol
-                prim = next((s for s in syms if s.kind == fc.TERMINATOR), prim)
+            if prim.kind != fc.TERMINATOR:
+                # a start or an end drawn beside another symbol of the step: the
+                # step is that start or end (told by the terminator's own arrows,
+                # or by its place when no arrow touches it)
+                for s in syms:
+                    if s.kind != fc.TERMINATOR:
+                        continue
+                    s_in, s_out = id(s) in sym_in, id(s) in sym_out
+                    if s_in != s_out or (not s_in and (i == 0 or i == len(steps) - 1)):
+                        prim = s
+                        break
             k.bentuk = prim.kind
             k.simbol = fc.SIMBOL.get(prim.kind, "tidak_baku")
             for s in syms:
@@ -644,8 +698,6 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                         "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak"):
                     sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, "simbol kegiatan %d" % k.no)))
     # terminators: a start has arrows going out and none coming in, an end the reverse
-    sym_in = {id(e.dst) for e in edges}
-    sym_out = {id(e.src) for e in edges}
     first_term = True
     for i, k in enumerate(kegs):
         if k.simbol == "terminator":
