@@ -316,14 +316,30 @@ def test_bps_pdf_converted_to_docx_keeps_every_symbol_in_its_actor_column(soffic
         assert back.pelaksana == orig.pelaksana
 
 
+#: BPS PDFs whose procedure table is a picture (a screenshot pasted into the
+#: document before it was exported): checked by eye on the rendered pages
+RASTER_PROCEDURE = {"205": 2, "206": 2, "208": 2, "225": 1}
+
+
 @pytest.mark.skipif(not BPS_PDF.is_dir(), reason="shared corpus (bps-pdf) not present")
 def test_all_shared_bps_pdfs_read_to_an_sop_with_steps():
+    """Every shared PDF reads to one SOP with its number and steps, except
+    those whose procedure table is a picture: those say so, naming the page."""
     files = sorted(REAL_PDF.glob("*.pdf")) + sorted(BPS_PDF.glob("*.pdf"))
     assert len(files) >= 52
     empty = []
     for f in files:
         sops = read_path(f)
-        if len(sops) != 1 or not sops[0].kegiatan or not sops[0].identitas.nomor_sop:
+        assert len(sops) == 1, f.name
+        sop = sops[0]
+        key = f.name.split("_")[1][:3]
+        if key in RASTER_PROCEDURE:
+            page = RASTER_PROCEDURE[key]
+            notes = [t for t in sop.tak_terpetakan if "tanpa lapisan teks" in t.teks]
+            assert notes and notes[0].lokasi.startswith("halaman %d" % page), f.name
+            assert sop.identitas.nomor_sop, f.name
+            continue
+        if not sop.kegiatan or not sop.identitas.nomor_sop or not sop.pelaksana:
             empty.append(f.name)
     assert not empty, empty
 

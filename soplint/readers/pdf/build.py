@@ -21,6 +21,17 @@ _BULLET_START = re.compile(r"^\s*(\d{1,2}\s*[.),:]|[a-z]\s*[.)]|[-–—•·●
 _NIP_LINE = re.compile(r"^\s*N\.?\s*I\.?\s*P\.?\s*[:.]?\s*\d[\d\s]{10,}$", re.I)
 
 
+_SOP_AP = re.compile(r"\bSOP\s+AP\b", re.I)
+
+
+def _split_label(text: str):
+    """A label at the start of a line; "Nomor SOP AP" is read as "Nomor SOP"."""
+    found = split_label(text)
+    if found is None and _SOP_AP.search(text):
+        found = split_label(_SOP_AP.sub("SOP", text, count=1))
+    return found
+
+
 def lok(page: int, what: str = "") -> str:
     return "halaman %d%s" % (page, (", " + what) if what else "")
 
@@ -32,15 +43,38 @@ class PageView:
         self.page = page
         self.number = page.number
         self.geo = analyse(page.paths)
-        self.runs = page.runs
+        self.runs = _dedupe_runs(page.runs)
         self.geo.hrules = _drop_underlines(self.geo.hrules, self.geo.vrules, self.runs)
         self.grid = Grid(self.geo.hrules, self.geo.vrules, page.width, page.height)
         self.table: Optional[pr.PageTable] = None
         #: id(run) -> the (rounded) box of the cell holding it
         self.cell_of = {}
+        canon: list = []
         for r in self.runs:
             box = self.grid.cell(r.cx, r.cy)
-            self.cell_of[id(r)] = (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
+            # double borders (two rules a few points apart) give one cell
+            key = None
+            for c in canon:
+                if all(abs(a - b) <= 5 for a, b in zip(c, box)):
+                    key = c
+                    break
+            if key is None:
+                key = (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
+                canon.append(key)
+            self.cell_of[id(r)] = key
+
+
+def _dedupe_runs(runs):
+    """Text drawn twice on itself (a fake bold, a stamp over a copy) is read once."""
+    seen = set()
+    out = []
+    for r in runs:
+        key = (r.text, round(r.x0), round(r.y0))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
 
 
 def _drop_underlines(hrules, vrules, runs):
@@ -103,16 +137,29 @@ def build(pages, options: Optional[dict] = None) -> SOP:
             seen_texts.add(key)
             sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=lok(v.number)))
     for v in views:
-        if not v.runs and (v.page.images or v.page.paths):
-            if v.page.images:
-                sop.tak_terpetakan.append(TakTerpetakan(
-                    teks="[halaman tanpa lapisan teks (hasil pindai?) / page without a text layer (scanned?)]",
-                    lokasi=lok(v.number)))
+        for box in _raster_regions(v):
+            sop.tak_terpetakan.append(TakTerpetakan(
+                teks="[halaman %d memuat gambar tanpa lapisan teks (hasil pindai atau tangkapan layar, mis. tabel "
+                     "prosedur); isinya tidak terbaca / page %d holds a picture without a text layer (a scan or a "
+                     "screenshot, e.g. of the procedure table); its content is not read]" % (v.number, v.number),
+                lokasi=lok(v.number, "gambar %d,%d-%d,%d pt" % tuple(round(b) for b in box))))
     return sop
 
 
-# --------------------------------------------------------------------------
-# identity and detail boxes
+def _raster_regions(v) -> list:
+    """Pictures large enough to hold part of the SOP (not a logo or a QR code)
+    with no text over them: what they show cannot be read without OCR."""
+    page = v.page
+    out = []
+    for box in page.image_boxes:
+        x0, y0, x1, y1 = box
+        if (x1 - x0) * (y1 - y0) < 0.08 * page.width * page.height:
+            continue
+        inside = sum(1 for r in v.runs if x0 <= r.cx <= x1 and y0 <= r.cy <= y1)
+        if inside < 3 and not any(b is not box and b[0] <= x0 and b[1] <= y0 and b[2] >= x1 and b[3] >= y1
+                                  for b in out):
+            out.append(box)
+    return out
 
 
 class _Cell:
@@ -163,14 +210,14 @@ def _identity(sop: SOP, views, used: set) -> None:
             rest_lines = []
             whole = join_lines(ln.text for ln in c.lines)
             if len(c.lines) > 1 and len(whole) < 60:
-                found = split_label(whole)
+                found = _split_label(whole)
                 if found and found[0] != "lainnya" and not found[2]:
                     # a label wrapped over lines of its own cell ("Tanggal / Pembuatan")
                     entries.append([found[0], found[1], c, [], v.number])
                     c.free = []
                     continue
             for ln in c.lines:
-                found = split_label(ln.text) if len(ln.text) < 120 else None
+                found = _split_label(ln.text) if len(ln.text) < 120 else None
                 if found and found[0] != "lainnya":
                     key, label, rest = found
                     cur = [key, label, c, [], v.number]

@@ -74,6 +74,8 @@ class Page:
     runs: list = field(default_factory=list)
     paths: list = field(default_factory=list)
     images: int = 0
+    #: boxes (x0, y0, x1, y1) of the pictures on the page
+    image_boxes: list = field(default_factory=list)
 
 
 def _mat_mul(a, b):
@@ -135,13 +137,17 @@ class Reader:
                 self._path(obj, ctm, out, h)
             elif t == R.FPDF_PAGEOBJ_IMAGE:
                 out.images += 1
+                if R.FPDFPageObj_GetBounds(obj, b[0], b[1], b[2], b[3]):
+                    x0, y0, x1, y1 = b[0].value, b[1].value, b[2].value, b[3].value
+                    if ctm is not None:
+                        (x0, y0), (x1, y1) = _apply(ctm, x0, y0), _apply(ctm, x1, y1)
+                    out.image_boxes.append((min(x0, x1), h - max(y0, y1), max(x0, x1), h - min(y0, y1)))
             elif t == R.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 m = self._matrix(obj)
                 sub = m if ctm is None else _mat_mul(m, ctm)
                 k = R.FPDFFormObj_CountObjects(obj)
                 kids = [R.FPDFFormObj_GetObject(obj, i) for i in range(max(k, 0))]
                 self._walk(kids, sub, out, tp, h, depth + 1)
-        del b
 
     def _words(self, tp, out: Page, h: float) -> None:
         """Words from the text layer, character by character: a word ends at a

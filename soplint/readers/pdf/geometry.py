@@ -141,7 +141,9 @@ def analyse(paths) -> Geometry:
                 geo.strokes.append(Stroke(pts, x0, y0, x1, y1, pi, arrow=True))
                 continue
             if closed and (p.stroke or p.fill):
-                if _is_rect(pts) and not sp.curved:
+                if p.stroke and _is_rect(pts) and not sp.curved:
+                    # a stroked box: its edges may be cell borders (a filled one
+                    # is a shading, often a text's background, not a border)
                     for kind, pos, a, b in _axis_segments(pts + [pts[0]]):
                         (hs if kind == "h" else vs).append(Rule(pos, a, b))
                 if p.fill and not p.stroke and _is_arrowhead(pts, w, h):

@@ -122,12 +122,31 @@ def find_header(runs, grid: Grid, cell_of=None):
             if n.x1 <= k.x0 + 1 and abs(n.cy - k.cy) <= 30 and k.x0 - n.x1 < 200:
                 if best is None or k.y0 < best[1].y0:
                     best = (n, k)
+    if best is None and kegs:
+        # "Uraian Prosedur" over both the number and the activity columns: a
+        # header without its own No cell, when Pelaksana or Mutu Baku sits beside it
+        for k in kegs:
+            near = [r for r in runs if abs(r.cy - k.cy) <= 30 and r.x0 > k.x1 and _col_key(whole(r)) in (
+                "pelaksana", "mutu_baku", "kelengkapan", "waktu", "output", "keterangan")]
+            if near and (best is None or k.y0 < best[1].y0):
+                best = (None, k)
     return best
 
 
 def read_header(runs, grid: Grid, no_run, keg_run) -> Optional[PageTable]:
-    nl, nt, nr, nb = grid.cell(no_run.cx, no_run.cy)
     kl, kt, kr, kb = grid.cell(keg_run.cx, keg_run.cy)
+    if no_run is None:
+        # the activity header spans the number column too: the body's first
+        # (narrow) column under it holds the numbers
+        body = sorted(r.pos for r in grid.v if r.a <= kb + 2 and r.b >= kb + 4 and kl - 2 <= r.pos <= kr + 2)
+        inner = [x for x in body if kl + 4 < x < kr - 4]
+        if not inner or inner[0] - kl > 60:
+            return None
+        from soplint.readers.pdf.extract import Run
+
+        no_run = Run("No", kl + 1, kt + 1, inner[0] - 1, kb - 1)
+        keg_run = Run(keg_run.text, inner[0] + 1, keg_run.y0, kr - 1, keg_run.y1)
+    nl, nt, nr, nb = grid.cell(no_run.cx, no_run.cy)
     top = min(nt, kt)
     bottom = max(nb, kb)
     # a header of two rows (Pelaksana over actor names): the lowest cell
