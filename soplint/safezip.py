@@ -94,12 +94,6 @@ def parse_xml(data: bytes, path: Path, name: str):
     return root
 
 
-def is_shared(data: bytes) -> bool:
-    """``data`` is the very object :meth:`DocxPackage.read_shared` keeps
-    (so it stays alive and may key a cache of what is made from it)."""
-    return any(v is data for v in _SHARED.values())
-
-
 class DocxPackage:
     """A zip container read with limits. ``xml(name)`` parses one part.
 

@@ -12,13 +12,14 @@ from soplint.labels import exact, match, normalize
 from soplint.model import to_dict, validate
 from soplint.readers import read_path
 from soplint.readers.docx import read, read_document
+from shared_corpus import CORPUS as SHARED_CORPUS, absent_skip, need, reason
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+CORPUS = SHARED_CORPUS / "real"
 REAL_DOCX = sorted(CORPUS.glob("*.docx"))
 REAL_DOC = sorted(CORPUS.glob("*.doc"))
 
 
-@pytest.mark.skipif(not REAL_DOCX, reason="shared corpus not present")
+@pytest.mark.skipif(absent_skip("corpus/real"), reason=reason("corpus/real"))
 @pytest.mark.parametrize("path", REAL_DOCX, ids=[p.stem for p in REAL_DOCX])
 def test_real_docx_reads_without_crash_and_loses_no_text(path):
     sops = read(path)
@@ -45,10 +46,11 @@ def _all_strings(obj) -> str:
     return obj if isinstance(obj, str) else ""
 
 
-@pytest.mark.skipif(not REAL_DOCX, reason="shared corpus not present")
+@pytest.mark.skipif(absent_skip("corpus/real"), reason=reason("corpus/real"))
 def test_reader_speed_is_near_the_unzip_and_parse_floor():
     """Reading (tree + recognisers) stays within a bounded factor of unzip +
     lxml parse of word/document.xml (generous bound for a loaded CI)."""
+    need("corpus/real")
     floor = reader = 0.0
     for path in REAL_DOCX:
         t = time.perf_counter()
@@ -61,8 +63,9 @@ def test_reader_speed_is_near_the_unzip_and_parse_floor():
     assert reader < max(20 * floor, 1.0), (reader, floor)
 
 
-@pytest.mark.skipif(not REAL_DOC, reason="shared corpus not present")
+@pytest.mark.skipif(absent_skip("corpus/real"), reason=reason("corpus/real"))
 def test_real_doc_through_libreoffice(soffice, tmp_path):
+    need("corpus/real")
     src = REAL_DOC[0]
     before = sorted(p.name for p in src.parent.iterdir())
     sops = read_path(src, {"soffice": soffice})

@@ -232,3 +232,34 @@ def test_headers_and_footers_are_read(tmp_path):
     assert [p.text for part in doc.headers for p in part.blocks] == ["PEMERINTAH KOTA BENGKULU"]
     assert [p.text for part in doc.footers for p in part.blocks] == ["Halaman 1 dari 2"]
     assert all(p.part == "header" for part in doc.headers for p in part.blocks)
+
+
+def test_styles_are_parsed_once_per_content(tmp_path):
+    """Styles are cached by the content of the styles part: the same part
+    stored differently in two packages gives one parse; another content
+    gives another, and its own style names."""
+    import zipfile
+
+    from soplint.readers.docx.ooxml.styles import styles_for
+    from soplint.safezip import DocxPackage
+
+    d = new()
+    d.add_paragraph("Tujuan", style="Heading 1")
+    first = tmp_path / "a.docx"
+    d.save(first)
+    stored = tmp_path / "b.docx"  # the same members, not compressed
+    with zipfile.ZipFile(first) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+    renamed = tmp_path / "c.docx"  # the heading style under another name
+    with zipfile.ZipFile(first) as src, zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b'<w:name w:val="heading 1"/>', b'<w:name w:val="Judul Satu"/>')
+            dst.writestr(info.filename, data)
+    with DocxPackage(first) as a, DocxPackage(stored) as b, DocxPackage(renamed) as c:
+        sa, sb, sc = (styles_for(p, "word/styles.xml") for p in (a, b, c))
+    assert sa is sb and sa is not sc
+    assert sa.names["Heading1"] == "heading 1" and sc.names["Heading1"] == "Judul Satu"
+    assert [p.style_name for p in read_document(renamed).paragraphs() if p.text] == ["Judul Satu"]

@@ -109,21 +109,42 @@ def rule_infos(options: Optional[dict], lang: str = "id") -> dict:
     return out
 
 
-_LOKASI_EN = (("kotak teks", "text box"), ("tabel", "table"), ("baris", "row"), ("kolom", "column"),
-              ("paragraf", "paragraph"), ("header", "header"), ("footer", "footer"))
+def _table_en(n, part):
+    if n:
+        return "table %d" % n
+    return "table" if part == "body" else "table in " + part
 
 
-def lokasi_text(lokasi: Optional[str], lang: str) -> str:
-    """A finding's ``lokasi`` for a reader of the report's language (the
-    JSON keeps it as written: "tabel 2, baris 5" -> "table 2, row 5")."""
-    if not lokasi or lang != "en":
-        return lokasi or ""
-    import re
+def _row_en(r, c, depth):
+    where = "row %d" % r if c is None else "row %d, column %d" % (r, c)
+    return where if depth == 0 else "nested table " + where
 
-    out = lokasi
-    for id_word, en_word in _LOKASI_EN:
-        out = re.sub(rf"\b{id_word}\b", en_word, out)
-    return out
+
+#: English words of each piece of a location (see soplint.lokasi.Lokasi.pieces)
+_LOKASI_EN = {
+    "halaman": lambda n: "page %d" % n,
+    "kotak": lambda box: "box %s pt" % " ".join("%g" % v for v in box),
+    "kotak_teks": lambda: "text box",
+    "tabel": _table_en,
+    "baris": _row_en,
+    "paragraf": lambda n: "paragraph %d" % n,
+    "bagian": lambda name: "text box" if name == "textbox" else name,
+    "nama_kolom": lambda name: 'column "%s"' % name,
+}
+
+
+def lokasi_text(lokasi, lang: str) -> str:
+    """A location (:class:`soplint.lokasi.Lokasi`, or its text as a model's
+    JSON holds it) in words of the report's language: "tabel 2, baris 5" ->
+    "table 2, row 5". Indonesian words are the model's own text."""
+    from soplint.lokasi import Lokasi
+
+    lokasi = Lokasi.parse(lokasi)
+    if not lokasi:
+        return ""
+    if lang != "en" or lokasi.teks is not None:
+        return str(lokasi)
+    return ", ".join(_LOKASI_EN[p[0]](*p[1:]) for p in lokasi.pieces())
 
 
 def iter_sops(file_result):

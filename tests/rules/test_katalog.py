@@ -2,22 +2,21 @@
 severities) and every rule is documented: bilingual summary and messages, a
 doc page with what/why/example, a valid options schema; `soplint rules`."""
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 from _sopkit import run_cli
 
+from shared_corpus import need
+
 from soplint.plugins import load_plugins
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "rules.md"
 RULES = load_plugins().rules()
 
 
 def spec_table():
-    if not SPEC.is_file():
-        pytest.skip("shared/spec/rules.md not available")
-    rows = re.findall(r"^\| ([A-Z]{2}\d{2}) \| ([a-z-]+) \| (error|warning|info) \|", SPEC.read_text("utf-8"), re.M)
+    spec = need("spec/rules.md")
+    rows = re.findall(r"^\| ([A-Z]{2}\d{2}) \| ([a-z-]+) \| (error|warning|info) \|", spec.read_text("utf-8"), re.M)
     return {code: (name, sev) for code, name, sev in rows}
 
 
