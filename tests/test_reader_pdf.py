@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SAMPLES
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_build  # noqa: E402
