@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from soplint.i18n import tr
 from soplint.rule import Rule
 
 from soplint_rules._teks import norm
@@ -49,10 +50,12 @@ class KontenTakTerpetakan(Rule):
     Reports text the reader could not place in the model.
 
     Apa / What
-      Setiap butir `tak_terpetakan` (catatan tulisan tangan, label tak dikenal,
-      teks di luar tabel, nomor halaman di kaki halaman...), dengan lokasinya.
+      Butir `tak_terpetakan` (catatan tulisan tangan, label tak dikenal, teks di
+      luar tabel, nomor halaman di kaki halaman...): satu temuan per SOP dengan
+      jumlahnya dan daftar teks beserta lokasinya (kunci "butir" di laporan JSON).
       Judul dokumen polos ("STANDAR OPERASIONAL PROSEDUR") tidak dilaporkan.
-      Every item of `tak_terpetakan`, with its location (a bare document title aside).
+      The items of `tak_terpetakan`: one finding per SOP with their count and
+      list, each with its location (a bare document title aside).
 
     Mengapa / Why
       Tidak ada teks yang boleh hilang diam-diam saat dokumen dibaca dan ditulis
@@ -67,14 +70,28 @@ class KontenTakTerpetakan(Rule):
     name = "konten-tak-terpetakan"
     severity = "info"
     summary = ("Teks yang tidak terpetakan ke model", "Text the reader could not place in the model")
-    messages = {"default": ("Teks tidak terpetakan ke bagian SOP mana pun", "Text not placed in any part of the SOP")}
+    messages = {"default": ("{n} teks tidak terpetakan ke bagian SOP mana pun: {daftar}",
+                            "{n} texts not placed in any part of the SOP: {daftar}")}
+    #: how many texts the message quotes (the finding's "butir" lists them all)
+    DALAM_PESAN = 12
 
     def check(self, sop, ctx):
+        items = []
         for item in sop.tak_terpetakan or []:
             teks = (item.teks or "").strip()
             if not teks or _TITLE.match(teks):
                 continue
-            yield self.finding(sop, field="tak_terpetakan", lokasi=item.lokasi or None, teks=teks)
+            items.append((teks, item.lokasi or None))
+        if not items:
+            return
+        shown = ["%s%s" % ("[%s] " % lok if lok else "", teks if len(teks) <= 80 else teks[:77] + "...")
+                 for teks, lok in items[:self.DALAM_PESAN]]
+        if len(items) > self.DALAM_PESAN:
+            shown.append("... (+%d)" % (len(items) - self.DALAM_PESAN))
+        f = self.finding(sop, field="tak_terpetakan", lokasi=items[0][1], teks=items[0][0], n=len(items),
+                         daftar="; ".join(shown))
+        f.butir = [{"teks": teks, "lokasi": lok} for teks, lok in items]
+        yield f
 
 
 class PerubahanTerlacak(Rule):
@@ -139,69 +156,8 @@ class PerubahanTerlacak(Rule):
                                        lokasi=c[attr][1], n=c[attr][0])
 
 
-#: labels that mark other kinds of document (normalised, compared as prefixes)
-OTHER_KINDS = {
-    "puskesmas": {
-        "nama": ("SOP akreditasi Puskesmas/fasyankes", "a Puskesmas/health-facility accreditation SOP"),
-        "tanda": ["pengertian", "kebijakan", "referensi", "langkah langkah", "langkah kegiatan", "unit terkait",
-                  "dokumen terkait", "rekaman historis", "alat dan bahan", "hal hal yang perlu diperhatikan",
-                  "bagan alir", "diagram alir", "puskesmas", "ditetapkan kepala puskesmas", "uptd puskesmas"],
-        "kuat": 3, "lemah": 2,
-    },
-    "iso": {
-        "nama": ("prosedur sistem manajemen mutu (ISO)", "an ISO quality-management procedure"),
-        "tanda": ["no dokumen", "nomor dokumen", "no dok", "status dokumen", "dibuat oleh", "diperiksa oleh",
-                  "disetujui oleh", "tanggal terbit", "iso 9001", "manual mutu", "instruksi kerja",
-                  "distribusi dokumen", "salinan terkendali"],
-        "kuat": 5, "lemah": 3,
-    },
-    "standar_pelayanan": {
-        "nama": ("Standar Pelayanan", "a Standar Pelayanan (service standard)"),
-        "tanda": ["standar pelayanan", "nomor sp", "persyaratan pelayanan", "persyaratan",
-                  "sistem mekanisme dan prosedur", "sistem mekanisme prosedur", "jangka waktu pelayanan",
-                  "jangka waktu penyelesaian", "jangka waktu", "biaya tarif", "biaya", "tarif", "produk pelayanan",
-                  "penanganan pengaduan", "pengaduan saran dan masukan", "sarana prasarana", "sarana dan prasarana",
-                  "kompetensi pelaksana", "pengawasan internal", "jumlah pelaksana", "jaminan pelayanan",
-                  "jaminan keamanan", "evaluasi kinerja pelaksana", "maklumat pelayanan"],
-        "kuat": 4, "lemah": 3,
-    },
-}
-
-
-def _label(text: str) -> str:
-    """A label without its numbering ("5. Langkah-langkah" -> "langkah langkah")."""
-    from soplint.values import strip_bullet
-
-    t = strip_bullet(text or "")
-    t = re.sub(r"^(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*[.)]\s*", "", t)
-    return norm(t)
-
-
-def _labels(sop) -> list:
-    """Label-like texts of the document: extra identity labels, the start of
-    unplaced texts, the title and institution lines."""
-    out = []
-    for key in (sop.lainnya or {}):
-        out.append(_label(key))
-    for item in sop.tak_terpetakan or []:
-        t = item.teks or ""
-        head = t.split(":", 1)[0] if ":" in t[:60] else t
-        if len(head) <= 60:
-            out.append(_label(head))
-    if sop.identitas.nama_sop:
-        out.append(norm(sop.identitas.nama_sop))
-    for line in sop.identitas.instansi or []:
-        out.append(norm(line))
-    return [x for x in out if x]
-
-
-def _structure_absent(sop) -> bool:
-    no_actor_columns = not [p for p in sop.pelaksana or [] if p and p.strip()]
-    missing = sum(1 for v in (sop.identitas.nomor_sop, sop.identitas.tanggal_pembuatan, sop.identitas.tanggal_efektif,
-                              sop.identitas.disahkan_oleh, sop.dasar_hukum, sop.kualifikasi_pelaksana,
-                              sop.keterkaitan, sop.peralatan_perlengkapan, sop.peringatan,
-                              sop.pencatatan_pendataan) if v is None)
-    return no_actor_columns or missing >= 5
+#: labels that mark other kinds of document (kept here for plugins that import it)
+from soplint.kind import OTHER_KINDS  # noqa: E402
 
 
 class BukanFormatSop(Rule):
@@ -225,6 +181,12 @@ class BukanFormatSop(Rule):
       flowchart dengan pelaksana terpisah); Standar Pelayanan (PermenPAN-RB
       15/2014) dan SOP akreditasi berbeda isi dan tujuannya.
 
+    Pilihan / Options
+      lipat (bawaan true): temuan per unsur (ID01, PR02...) dokumen yang bukan
+      SOP AP dilipat ke dalam temuan ini (jumlahnya disebut); false mencantumkan
+      semuanya. / fold the per-field findings of a non-SOP-AP document into this
+      one (false lists them all).
+
     Contoh / Example
       Salah / wrong:  dokumen berisi "Pengertian / Tujuan / Kebijakan / Referensi /
                       Langkah-langkah" dikirim sebagai SOP AP.
@@ -235,30 +197,57 @@ class BukanFormatSop(Rule):
     name = "bukan-format-sop"
     severity = "warning"
     summary = ("Dokumen tampaknya jenis lain, bukan SOP AP", "The document looks like another kind, not an SOP AP")
-    messages = {"default": ("Dokumen tampaknya {jenis}, bukan SOP AP (tanda: {tanda})",
-                            "The document looks like {jenis_en}, not an SOP AP (signs: {tanda})")}
+    messages = {
+        "default": ("Dokumen tampaknya {jenis}, bukan SOP AP (tanda: {tanda}){kurang}{lipat}",
+                    "The document looks like {jenis_en}, not an SOP AP (signs: {tanda}){kurang_en}{lipat_en}"),
+    }
+    options_schema = {"type": "object", "additionalProperties": False,
+                      "properties": {"lipat": {"type": "boolean",
+                                               "description": "fold the per-field findings of a document that is "
+                                                              "not an SOP AP into this one (false: list them all)"}}}
+    defaults = {"lipat": True}
+    #: the engine folds the other error/warning findings of the SOP into this one
+    folds = True
 
     def check(self, sop, ctx):
-        labels = _labels(sop)
-        if not labels:
+        from soplint.kind import SOP_AP, Facts, decide
+
+        jenis = sop.sumber.jenis_dokumen
+        if not jenis:
+            # a model file: the structure is what the model holds
+            jenis = decide(sop, Facts(tabel_prosedur=bool(sop.kegiatan), kolom_pelaksana=bool(sop.pelaksana)))
+        if jenis.get("jenis") in SOP_AP:
             return
-        absent = _structure_absent(sop)
-        best = None
-        for kind, spec in OTHER_KINDS.items():
-            found = []
-            for tanda in spec["tanda"]:
-                if any(lbl == tanda or lbl.startswith(tanda + " ") for lbl in labels):
-                    # "biaya tarif" also counts "biaya": count distinct concepts only once
-                    if not any(tanda.startswith(f) or f.startswith(tanda) for f in found):
-                        found.append(tanda)
-            need = spec["lemah"] if absent else spec["kuat"]
-            if len(found) >= need and (best is None or len(found) > len(best[1])):
-                best = (kind, found)
-        if best:
-            kind, found = best
-            nama = OTHER_KINDS[kind]["nama"]
-            yield self.finding(sop, field=None, jenis=nama[0], jenis_en=nama[1], tanda=", ".join(found),
-                               teks=sop.identitas.nama_sop or None)
+        nama = jenis.get("nama") or ["dokumen lain", "another kind of document"]
+        tanda = "; ".join(_half(b, 0) for b in jenis.get("bukti") or []) or "-"
+        tanda_en = "; ".join(_half(b, 1) for b in jenis.get("bukti") or []) or "-"
+        kurang = jenis.get("kurang") or []
+        f = self.finding(sop, field="sumber.jenis_dokumen", jenis=nama[0], jenis_en=nama[1], tanda=tanda,
+                         kurang="; tidak ada: " + ", ".join(_half(k, 0) for k in kurang) if kurang else "",
+                         kurang_en="; missing: " + ", ".join(_half(k, 1) for k in kurang) if kurang else "",
+                         lipat="", lipat_en="", teks=sop.identitas.nama_sop or None)
+        yield f
+
+    def fold(self, finding, folded: list):
+        """Name the findings folded into ``finding`` (code x count) in its message."""
+        if not folded or not self.options.get("lipat", True):
+            return finding
+        from collections import Counter
+
+        counts = Counter(t.code for t in folded)
+        parts = ", ".join("%s x%d" % (c, n) if n > 1 else c for c, n in sorted(counts.items()))
+        finding.message += tr(" ({n} temuan per unsur dilipat: {p}; lihat semua dengan [rules.DK04] lipat = false)",
+                              " ({n} per-field findings folded: {p}; see them all with [rules.DK04] lipat = false)",
+                              n=len(folded), p=parts)
+        return finding
+
+
+def _half(text: str, i: int) -> str:
+    """One language of an "Indonesian / English" text (the text itself where it has one)."""
+    parts = text.split(" / ")
+    if len(parts) == 2:
+        return parts[i].strip()
+    return text
 
 
 RULES = [BerkasTidakTerbaca, KontenTakTerpetakan, PerubahanTerlacak, BukanFormatSop]

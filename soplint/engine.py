@@ -112,11 +112,12 @@ class Engine:
             sop = self.prepare(sop, berkas, i, copy_model=False)
             result.sop.append(SopSummary(indeks=i, nama_sop=sop.identitas.nama_sop,
                                          nomor_sop=sop.identitas.nomor_sop))
+            found = []
             for code, rule in self.rules.items():
                 if getattr(rule, "cross", False):
                     continue
-                result.temuan.extend(self._run_rule(code, rule.check, sop, self.ctx,
-                                                    where=f"{berkas} #{i + 1}"))
+                found.extend(self._run_rule(code, rule.check, sop, self.ctx, where=f"{berkas} #{i + 1}"))
+            result.temuan.extend(self.fold(found))
             slim = None
             for code, rule in self.cross_rules.items():
                 if has_summary(rule):
@@ -135,6 +136,33 @@ class Engine:
                     cross[code].append(slim)
         result.temuan = self.finalise(berkas, result.temuan)
         return result, cross
+
+    def fold(self, found: list) -> list:
+        """One SOP's findings with those a folding rule takes in (DK04: a
+        document that is not an SOP AP gets one finding naming its kind
+        instead of every missing field and step; its option ``lipat =
+        false`` lists them all)."""
+        folding = [t for t in found if getattr(self.rules.get(t.code), "folds", False)
+                   and self.rules[t.code].options.get("lipat", True)]
+        if not folding:
+            return found
+
+        def severity(t):
+            setting = self.settings.get(t.code)
+            return setting.severity if setting is not None else t.severity
+
+        for host in folding:
+            others = [t for t in found if t is not host and not t.code.startswith("DK")
+                      and severity(t) in ("error", "warning")]
+            if not others:
+                continue
+            gone = {id(t) for t in others}
+            found = [t for t in found if id(t) not in gone]
+            try:
+                self.rules[host.code].fold(host, others)
+            except Exception as exc:
+                self._rule_error(host.code, host.berkas, exc)
+        return found
 
     def unreadable_findings(self, berkas: str, error) -> list:
         """Findings (finalised) of the rules that report unreadable files."""

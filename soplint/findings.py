@@ -22,19 +22,25 @@ class Finding:
     kegiatan: Optional[int] = None
     lokasi: Optional[str] = None
     teks: Optional[str] = None
+    #: the items a finding gathers ({"teks", "lokasi"} each; DK02 lists every
+    #: unplaced text of an SOP in one finding); left out of the dict when None
+    butir: Optional[list] = None
 
     def to_dict(self) -> dict:
         # every field holds a plain value: a flat dict in field order (what
         # dataclasses.asdict gives, without its recursive copy: a report of
         # thousands of findings is written in the batch's serial tail)
-        return {name: getattr(self, name) for name in _FINDING_FIELDS}
+        d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        if self.butir is not None:
+            d["butir"] = [dict(b) for b in self.butir]
+        return d
 
     def sort_key(self):
         return (self.berkas, -1 if self.indeks is None else self.indeks,
                 self.kegiatan or 0, self.code, self.field or "", self.message)
 
 
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "butir")
 
 
 @dataclass

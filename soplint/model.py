@@ -9,7 +9,8 @@ Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
 step sits in the source, for findings a person can find in Word),
 ``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
 sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
-``komentar`` / ``gambar_alur`` (facts about the source file).
+``komentar`` / ``gambar_alur`` / ``jenis_dokumen`` / ``pembacaan`` (facts
+about the source file and how well it was read).
 """
 from __future__ import annotations
 
@@ -49,6 +50,14 @@ class Sumber:
     komentar: int = 0
     #: True where the flowchart is a pasted picture, not shapes (added key)
     gambar_alur: bool = False
+    #: what kind of document the SOP was read from (added key, see
+    #: :mod:`soplint.kind`): {"jenis": code, "nama": [id, en], "bukti": [...],
+    #: "kurang": [...]}; ``None`` where not decided (a model file)
+    jenis_dokumen: Optional[dict] = None
+    #: how well the reader could read it (added key, see
+    #: :mod:`soplint.confidence`): {"skor": 0..1, "tingkat": "tinggi" |
+    #: "sedang" | "rendah", "alasan": [...]}; ``None`` where not measured
+    pembacaan: Optional[dict] = None
 
 
 @dataclass
@@ -173,10 +182,16 @@ _NESTED = {
 _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetakan}
 
 
+#: added keys left out of the dict while unset (a model file read back, or
+#: written by a reader that does not measure them, keeps its shape)
+_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan"})
+
+
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data, keys in declaration order."""
     if dataclasses.is_dataclass(obj):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.name in _OMIT_NONE and getattr(obj, f.name) is None)}
     if isinstance(obj, list):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

@@ -34,6 +34,9 @@ def _strip_lokasi(obj):
 def comparable(data: dict) -> dict:
     data = json.loads(json.dumps(data))
     data["sumber"]["berkas"] = Path(data["sumber"]["berkas"]).name
+    # what the reader measures about its reading is checked apart (below)
+    data["sumber"].pop("jenis_dokumen", None)
+    data["sumber"].pop("pembacaan", None)
     data["tak_terpetakan"] = sorted(t["teks"] for t in data.get("tak_terpetakan", []))
     return _strip_lokasi(data)
 
@@ -115,6 +118,9 @@ def test_sample_reads_as_its_oracle(doc):
         for t in g["tak_terpetakan"]:
             assert t["lokasi"], f"{doc.name} SOP {i}: unplaced {t['teks']!r} without lokasi"
         problems += [f"SOP {i}{line}" for line in differences(comparable(e), comparable(g))]
+        # every sample is an SOP AP, read with its confidence
+        assert g["sumber"]["jenis_dokumen"]["jenis"] in ("sop_ap", "sop_ap_draf"), (doc.name, g["sumber"])
+        assert g["sumber"]["pembacaan"]["tingkat"] in ("tinggi", "sedang"), (doc.name, g["sumber"])
     assert not problems, f"{doc.name}:\n  " + "\n  ".join(problems)
 
 

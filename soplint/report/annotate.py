@@ -729,7 +729,7 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
         next_id = max(used, default=-1) + 1
         date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         anchors = []
-        for finding in findings:
+        for finding in _per_block(findings):
             anchor = locator.locate(finding)
             _insert_range(anchor, next_id)
             comments.append(_comment_element(next_id, comment_text(finding), date))
@@ -764,6 +764,52 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
                 out.writestr(name, data)
     write_bytes(target, buf.getvalue())
     return Annotated(source, target, len(anchors), anchors)
+
+
+_PARA_RE = re.compile(r"^paragraf (\d+)$")
+_TABLE_RE = re.compile(r"^(tabel \d+)\b")
+
+
+def _same_block(prev: Optional[str], cur: Optional[str]) -> bool:
+    """Are two unplaced texts parts of one block: the same place, paragraphs
+    that follow each other, or the same table?"""
+    if not prev or not cur:
+        return prev == cur
+    if prev == cur:
+        return True
+    a, b = _PARA_RE.match(prev), _PARA_RE.match(cur)
+    if a and b:
+        return int(b.group(1)) - int(a.group(1)) in (0, 1)
+    a, b = _TABLE_RE.match(prev), _TABLE_RE.match(cur)
+    return bool(a and b and a.group(1) == b.group(1))
+
+
+def _per_block(findings):
+    """The findings to comment on: a finding that gathers items ("butir",
+    DK02) becomes one comment per block of them (at most one per unplaced
+    block), the others stay as they are."""
+    import copy
+
+    for f in findings:
+        items = getattr(f, "butir", None)
+        if not items:
+            yield f
+            continue
+        blocks: list = []
+        for item in items:
+            if blocks and _same_block(blocks[-1][-1].get("lokasi"), item.get("lokasi")):
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        for block in blocks:
+            one = copy.copy(f)
+            one.butir = None
+            one.lokasi = block[0].get("lokasi")
+            one.teks = block[0].get("teks")
+            shown = "; ".join(x.get("teks") or "" for x in block[:3]) + (" ..." if len(block) > 3 else "")
+            one.message = tr("Teks tidak terpetakan ke bagian SOP mana pun ({n}): {t}",
+                             "Text not placed in any part of the SOP ({n}): {t}", n=len(block), t=shown)
+            yield one
 
 
 def _xml_bytes(root) -> bytes:

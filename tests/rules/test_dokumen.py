@@ -53,11 +53,14 @@ def test_dk01_passes_on_readable_files(periksa, sop):
 def test_dk02_unplaced_text_listed_with_location(periksa, sop):
     found = of(periksa(sop, catatan=["Catatan: mohon dicek kembali oleh Kasubbag"],
                        kotak_teks="Formulir terlampir"), "DK02")
-    texts = {t["teks"]: t["lokasi"] for t in found}
+    # one finding per SOP, with the count and every item with its location
+    assert len(found) == 1 and found[0]["severity"] == "info"
+    texts = {b["teks"]: b["lokasi"] for b in found[0]["butir"]}
     assert "Catatan: mohon dicek kembali oleh Kasubbag" in texts
     assert texts["Catatan: mohon dicek kembali oleh Kasubbag"].startswith("paragraf ")
     assert "Formulir terlampir" in texts
-    assert all(t["severity"] == "info" for t in found)
+    assert found[0]["message"].startswith("%d teks tidak terpetakan" % len(texts))
+    assert "Formulir terlampir" in found[0]["message"]
 
 
 def test_dk02_passes_without_unplaced_text(periksa, sop):

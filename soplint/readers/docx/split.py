@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from soplint import labels
+from soplint.kind import Facts
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
 from soplint.readers.docx import identity, procedure, steps_text
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
@@ -36,6 +37,8 @@ class Builder:
         self.title: list[Line] = []
         self.instansi_done = False
         self.images = 0
+        #: what the kind decision needs beyond the model (soplint.kind)
+        self.facts = Facts()
 
     @property
     def has_procedure(self) -> bool:
@@ -65,6 +68,9 @@ class Stream:
         self.boundary = False  # a title after a procedure: the next identity starts a new SOP
         self.weak: list = []  # weak labels waiting for a real identity label
         self.last_proc: Optional[procedure.ProcTable] = None
+        #: headings met before the first SOP starts
+        self.pre_heads: list[str] = []
+        self.pre_schedules = 0
 
     # -- builders -----------------------------------------------------------
     def new_builder(self) -> Builder:
@@ -77,6 +83,9 @@ class Stream:
         self.last_proc = None
         self.mode = None
         self._take_pre(b, prev)
+        b.facts.judul.extend(self.pre_heads)
+        b.facts.tabel_jadwal += self.pre_schedules
+        self.pre_heads, self.pre_schedules = [], 0
         return b
 
     def ensure(self) -> Builder:
@@ -231,6 +240,8 @@ class Stream:
 
     def line(self, ln: Line, p: Paragraph):
         text = ln.text
+        if _is_heading(text, p):
+            (self.cur.facts.judul if self.cur is not None else self.pre_heads).append(text)
         if self.mode == "catatan" and self.cur is not None:
             # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
             m = _catatan_item_re().match(text)
@@ -370,6 +381,11 @@ class Stream:
                             self.cell_paragraph(blk)
             return
         b = self.cur
+        if _is_schedule(t):
+            if b is not None:
+                b.facts.tabel_jadwal += 1
+            else:
+                self.pre_schedules += 1
         for ln in _table_lines(t):
             if b is not None:
                 b.unplaced(ln.text, ln.lokasi)
@@ -499,6 +515,9 @@ class Stream:
             drawn = any(k.bentuk not in (None, "centang") for k in steps)
             if not drawn and (b.images or any(pt.images for pt in b.proc_tables)):
                 sop.sumber.gambar_alur = True
+            b.facts.tabel_prosedur = True
+            b.facts.kolom_pelaksana = bool(actors)
+            b.facts.bagan_alir = drawn or sop.sumber.gambar_alur
         elif b.proc_paras:
             numbered = [p for p in b.proc_paras if steps_text.step_number(p)[0] is not None]
             use = numbered if numbered else b.proc_paras
@@ -508,6 +527,23 @@ class Stream:
                         b.unplaced(ln.text, ln.lokasi)
             sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
         return sop
+
+
+def _is_heading(text: str, p: Paragraph) -> bool:
+    """A short line that may open a part ("A. Tujuan", "BAB I", "Tugas Pokok"):
+    what the document-kind decision looks at."""
+    t = text.strip()
+    if not t or len(t) > 80 or t[-1] in ".;,":
+        return False
+    return p.num is None or p.num.fmt != "bullet"
+
+
+def _is_schedule(t: Table) -> bool:
+    """A schedule table: a header row naming times ("NO | WAKTU | JAM | KETERANGAN")."""
+    if not t.rows:
+        return False
+    head = {labels.normalize(c.text) for c in t.rows[0].cells if c.origin is None and c.text}
+    return bool(head & {"jam", "waktu", "hari", "pukul", "jadwal"}) and len(t.rows) >= 3
 
 
 def _is_listing(t: Table) -> bool:
@@ -575,4 +611,10 @@ def _is_wrapper(t: Table) -> bool:
 
 
 def build(doc: Document, options: Optional[dict] = None) -> list[SOP]:
-    return Stream(doc, options or {}).run()
+    """The models of a document, each with its kind and reading confidence."""
+    from soplint.confidence import annotate
+
+    stream = Stream(doc, options or {})
+    sops = stream.run()
+    annotate(sops, [b.facts for b in stream.builders])
+    return sops
