@@ -111,6 +111,10 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     sop.sumber.berkas = options.get("source_name") or str(path)
     sop.sumber.indeks = 0
     sop.sumber.format = "pdf"
+    from soplint.confidence import annotate
+    from soplint.readers.pdf.build import facts_of
+
+    annotate([sop], [facts_of(sop, pages)])
     return [sop]
 
 

@@ -105,6 +105,16 @@ def _drop_underlines(hrules, vrules, runs):
     return out
 
 
+def facts_of(sop: SOP, pages) -> "object":
+    """What the reader saw beyond the model, for the document kind (soplint.kind)."""
+    from soplint.kind import Facts
+
+    return Facts(tabel_prosedur=bool(sop.kegiatan), kolom_pelaksana=bool(sop.pelaksana),
+                 bagan_alir=any(k.bentuk for k in sop.kegiatan),
+                 gambar=sum(1 for p in pages for b in p.image_boxes
+                            if (b[2] - b[0]) * (b[3] - b[1]) >= 0.08 * p.width * p.height))
+
+
 def build(pages, options: Optional[dict] = None) -> SOP:
     options = options or {}
     sop = SOP()
