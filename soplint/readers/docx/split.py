@@ -13,7 +13,7 @@ from typing import Optional
 from soplint import labels
 from soplint.kind import Facts
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
-from soplint.readers.docx import identity, procedure, steps_text
+from soplint.readers.docx import identity, procedure, steps_text, table_steps
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
@@ -508,7 +508,7 @@ class Stream:
                     if name and name not in actors:
                         actors.append(name)
             text_actors: list[str] = []
-            steps, unplaced = procedure.finish(b.proc_tables, text_actors, self.options)
+            steps, unplaced = table_steps.finish(b.proc_tables, text_actors, self.options)
             sop.pelaksana = actors + [a for a in text_actors if a not in actors]
             sop.kegiatan = steps
             sop.tak_terpetakan.extend(unplaced)
