@@ -595,7 +595,8 @@ def _mutu(k: Kegiatan, row, lay, hari, merged_waktu, page) -> None:
 
 
 def _flow(sop: SOP, steps, tables, used: set) -> None:
-    from soplint.readers.docx.procedure import _cabang, _infer
+    from soplint.readers.docx.arrows import _cabang
+    from soplint.readers.docx.table_steps import _infer
 
     symbols: list = []
     edges: list = []
