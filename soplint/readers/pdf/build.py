@@ -45,6 +45,7 @@ class PageView:
         self.geo = analyse(page.paths)
         self.runs = _dedupe_runs(page.runs)
         self.geo.hrules = _drop_underlines(self.geo.hrules, self.geo.vrules, self.runs)
+        self.geo.vrules = _drop_ticks(self.geo.vrules, self.geo.hrules)
         self.grid = Grid(self.geo.hrules, self.geo.vrules, page.width, page.height)
         self.table: Optional[pr.PageTable] = None
         #: id(run) -> the (rounded) box of the cell holding it
@@ -74,6 +75,19 @@ def _dedupe_runs(runs):
             continue
         seen.add(key)
         out.append(r)
+    return out
+
+
+def _drop_ticks(vrules, hrules):
+    """A short vertical stroke with a loose end (a stray tick, a cursor mark
+    left in the document) is not a cell border: borders end on rules."""
+    out = []
+    for v in vrules:
+        if v.b - v.a < 30:
+            ends = [any(abs(h.pos - y) <= 2.5 and h.spans(v.pos, 2) for h in hrules) for y in (v.a, v.b)]
+            if not all(ends):
+                continue
+        out.append(v)
     return out
 
 
@@ -223,18 +237,25 @@ def _identity(sop: SOP, views, used: set) -> None:
                 found = _split_label(whole)
                 if found and found[0] != "lainnya" and not found[2]:
                     # a label wrapped over lines of its own cell ("Tanggal / Pembuatan")
-                    entries.append([found[0], found[1], c, [], v.number])
+                    entries.append([found[0], found[1], c, [], v.number, False])
                     c.free = []
                     continue
             for ln in c.lines:
                 found = _split_label(ln.text) if len(ln.text) < 120 else None
+                if found is None and len(ln.text) < 120:
+                    clean, over = _without_overprint(ln)
+                    found = _split_label(clean) if over else None
+                    if found is not None:
+                        # a word printed over the label (text run over from the cell above)
+                        sop.tak_terpetakan.append(TakTerpetakan(teks=over, lokasi=lok(v.number)))
                 if found and found[0] != "lainnya":
                     key, label, rest = found
-                    cur = [key, label, c, [], v.number]
+                    cur = [key, label, c, [], v.number, False]
                     entries.append(cur)
                     rest = rest.lstrip(":").strip()
                     if rest:
                         cur[3].append(_sub_line(ln, rest))
+                        cur[5] = True  # the value so far is the rest of the label's line
                 elif cur is not None:
                     cur[3].append(ln)
                 else:
@@ -243,7 +264,14 @@ def _identity(sop: SOP, views, used: set) -> None:
     # label cells without values take the cell to their right (identity) or below (lists)
     taken = set()
     for e in entries:
-        key, label, c, vals, page = e
+        key, label, c, vals, page, from_rest = e
+        if vals and from_rest and len(vals) == 1 and key in DAFTAR_FIELDS:
+            below = _below(c, all_cells, entries)
+            if any(n.free for n in below):
+                # text run over from the cell above onto the heading's line
+                # ("KUALIFIKASI PELAKSANA :" + "SERUTI"): the items are below
+                sop.tak_terpetakan.append(TakTerpetakan(teks=vals[0].text, lokasi=lok(page)))
+                vals.clear()
         if vals:
             continue
         if key in DAFTAR_FIELDS:
@@ -276,7 +304,7 @@ def _identity(sop: SOP, views, used: set) -> None:
         for ln in c.lines:
             pass
     # store entries
-    for key, label, c, vals, page in entries:
+    for key, label, c, vals, page, _ in entries:
         for r in c.runs:
             used.add(id(r))
         for ln in vals:
@@ -287,6 +315,18 @@ def _identity(sop: SOP, views, used: set) -> None:
         if id(c) in taken:
             for r in c.runs:
                 used.add(id(r))
+
+
+def _without_overprint(ln):
+    """The line's text without the words printed over other words of it, and those words."""
+    runs = sorted(getattr(ln, "runs", ()), key=lambda r: r.x0)
+    keep, over = [], []
+    for r in runs:
+        if any(min(r.x1, k.x1) - max(r.x0, k.x0) > 0.3 * min(r.x1 - r.x0, k.x1 - k.x0) for k in keep):
+            over.append(r)
+        else:
+            keep.append(r)
+    return join_lines(r.text for r in keep), " ".join(r.text for r in over)
 
 
 def _sub_line(ln, text):
