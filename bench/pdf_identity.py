@@ -27,6 +27,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def norm(text) -> str:
     t = (text or "").lower()
     t = re.sub(r"(^|\n)\s*(\d{1,2}\s*[.,)]|[-•])\s*", " ", t)
+    t = re.sub(r"(^|\s)\d{1,2}\s*[.)]\s+(?=[a-z])", " ", t)  # numbering written inline
     t = re.sub(r"[^\w/]+", " ", t)
     return re.sub(r"\s+", " ", t).strip()
 

@@ -360,8 +360,8 @@ def _below(c, cells, entries):
         ol, ot, orr, ob = o.box
         if ot < y - 3 or ol > r - 3 or orr < l + 3:
             continue
-        if abs(ol - l) > 6 and abs(orr - r) > 6:
-            continue
+        if ol < l - 6 or orr > r + 6:
+            continue  # a row across both columns is not part of this box
         if id(o) in heads:
             break
         if ot > y + 3 and out:
