@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from soplint.lokasi import Lokasi
 from soplint.rule import Rule, normalise_actor
 from soplint.lazyre import lazy_pattern
 
@@ -49,9 +50,9 @@ def actor_column(sop, i, name):
         return table[f"pelaksana[{i}]"]
     if table.get("pelaksana"):
         return table["pelaksana"]
-    where = table.get("kegiatan")
+    where = Lokasi.parse(table.get("kegiatan"))
     if where and name:
-        return f'{where}, kolom "{name}"'
+        return where.dengan_kolom(name)
     return where
 
 
@@ -429,7 +430,7 @@ class SubjekDalamUraian(Rule):
     def check(self, sop, ctx):
         actors = sorted(known_actors(sop, ctx), key=len, reverse=True)
         for k in sop.kegiatan:
-            if (k.lokasi or "").startswith("paragraf") and k.bentuk is None:
+            if k.lokasi is not None and k.lokasi.di_paragraf and k.bentuk is None:
                 continue  # steps written as sentences: the actor is named in them by nature
             text = normalise_actor(k.uraian or "")
             low = norm(k.uraian)

@@ -317,7 +317,7 @@ class _Profile:
         self.berkas = intern(self.berkas) if isinstance(self.berkas, str) else self.berkas
         units = frozenset(intern(u) for u in self.units)
         self.units = _UNITS.setdefault(units, units)
-        self.lokasi = {k: intern(v) for k, v in self.lokasi.items() if v}
+        self.lokasi = {k: v for k, v in self.lokasi.items() if v}
 
 
 _UNITS: dict = {}

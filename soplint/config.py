@@ -254,18 +254,21 @@ def _key_path(err) -> str:
     return ".".join(parts)
 
 
-def schema(extra: Optional[dict] = None) -> dict:
+def schema(extra: Optional[dict] = None, limit_names: Iterable = ()) -> dict:
+    """Base keys + plugins' ``extra`` keys + readers' ``limit_names``."""
     s = copy.deepcopy(BASE_SCHEMA)
     for key, sub in (extra or {}).items():
         s["properties"].setdefault(key, sub)
+    for name in limit_names:
+        s["properties"]["limits"]["properties"].setdefault(name, {"type": "number", "exclusiveMinimum": 0})
     return s
 
 
-def validation_errors(data: Any, extra: Optional[dict] = None) -> list:
+def validation_errors(data: Any, extra: Optional[dict] = None, limit_names: Iterable = ()) -> list:
     """Every problem as 'key: problem', naming the bad key."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema(extra))
+    validator = jsonschema.Draft202012Validator(schema(extra, limit_names))
     out = []
     for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         key = _key_path(err)
@@ -322,13 +325,13 @@ def load(config_file: Optional[str] = None, *, cwd: Optional[Path] = None,
     return cfg
 
 
-def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None) -> None:
-    """Validate the whole configuration (base keys + plugin keys)."""
+def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None, limit_names: Iterable = ()) -> None:
+    """Validate the whole configuration (base, plugin keys, readers' limits)."""
     cfg.extra_schema = dict(extra_schema or {})
     data = {k: v for k, v in cfg.values.items() if not (k in DEFAULTS and v is None)}
     if cfg.path is None and all(cfg.src(k) == _src_default() for k in data):
         return  # only built-in defaults: valid by construction (tested), no need to load jsonschema
-    errors = validation_errors(data, cfg.extra_schema)
+    errors = validation_errors(data, cfg.extra_schema, limit_names)
     if errors:
         _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
 

@@ -32,6 +32,8 @@ class Engine:
         self.plugins = plugins
         self.settings: dict = settings
         self.errors: list = []
+        #: :class:`soplint.readers.ReadOptions` for every file (set by the command)
+        self.read_options = None
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
                               plugin_manager=getattr(plugins, "pm", None))
         self.rules = {code: s.cls(s.options) for code, s in settings.items()}
@@ -39,28 +41,15 @@ class Engine:
 
     # -- reading -------------------------------------------------------------
     def read(self, path) -> list:
-        from soplint.readers import read_path
+        """The file's models, read by the reader the plugins registered for
+        its ending (:func:`soplint.readers.read_path`, which turns any
+        reader's failure into :class:`UnreadableFile`)."""
+        from soplint.readers import ReadOptions, read_path
 
-        options = {"plugin_manager": self.ctx.plugin_manager, "config": self.config,
-                   "limits": self.config.get("limits") or None}
-        try:
-            return read_path(path, options)
-        except UnreadableFile:
-            raise
-        except MemoryError:
-            raise UnreadableFile("memory", "Memori tidak cukup untuk membaca berkas",
-                                 "Not enough memory to read the file") from None
-        except RecursionError:
-            raise UnreadableFile("damaged", "Struktur berkas terlalu dalam atau rusak",
-                                 "The file's structure is too deep or damaged") from None
-        except Exception as exc:  # a reader bug must not stop the batch
-            if os.environ.get("SOPLINT_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            raise UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})",
-                                 "The file cannot be read ({e})",
-                                 e=f"{type(exc).__name__}: {exc}") from None
+        if self.read_options is None:
+            self.read_options = ReadOptions(limits=dict(self.config.get("limits") or {}), config=self.config)
+        readers = self.plugins.readers() if hasattr(self.plugins, "readers") else None
+        return read_path(path, self.read_options, readers)
 
     def prepare(self, sop, berkas: str, indeks: int, copy_model: bool = True):
         """The model as the rules see it (a copy unless ``copy_model`` is

@@ -32,3 +32,51 @@ class UnreadableFile(SoplintError):
 
 class UsageError(SoplintError):
     """Bad command line or configuration (exit code 2)."""
+
+
+def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=None) -> UnreadableFile:
+    """The one place where an unexpected exception becomes the reason a file
+    is reported unreadable (DK01) while the batch goes on.
+
+    ``reader`` (a :class:`soplint.readers.Reader`) is given when the reader
+    raised: the file could not be read ("damaged", naming a plugin's reader
+    by its plugin). Without it the exception escaped the per-file work of a
+    batch (``label`` names the file): a bug, kind "internal", with the
+    traceback when ``SOPLINT_DEBUG`` is set. A :class:`MemoryError` is kind
+    "memory" either way."""
+    import os
+
+    if isinstance(exc, UnreadableFile):
+        return exc
+    debug = bool(os.environ.get("SOPLINT_DEBUG"))
+    if reader is not None:
+        if debug:
+            import traceback
+
+            traceback.print_exception(exc)
+        if isinstance(exc, MemoryError):
+            return UnreadableFile("memory", "Memori tidak cukup untuk membaca berkas",
+                                  "Not enough memory to read the file")
+        if isinstance(exc, RecursionError):
+            return UnreadableFile("damaged", "Struktur berkas terlalu dalam atau rusak",
+                                  "The file's structure is too deep or damaged")
+        detail = f"{type(exc).__name__}: {exc}"
+        if getattr(reader, "plugin", "") and not str(reader.plugin).startswith("soplint."):
+            detail = f"{detail}; plugin {reader.plugin}"
+        return UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})", "The file cannot be read ({e})",
+                              e=detail)
+    if isinstance(exc, MemoryError):
+        return UnreadableFile("memory",
+                              "{p}: pembacaan melebihi batas memori {n} MB; berkas dilewati",
+                              "{p}: reading needed more than the {n} MB memory limit; the file was skipped",
+                              p=label, n=memory_mb)
+    tb = ""
+    if debug and not isinstance(exc, RecursionError):
+        import traceback
+
+        tb = "\n" + "".join(traceback.format_exception(exc))
+    limit = 200 if isinstance(exc, RecursionError) else 300
+    return UnreadableFile("internal",
+                          "{p}: kesalahan internal saat membaca ({t}: {m}); mohon laporkan{d}",
+                          "{p}: internal error while reading ({t}: {m}); please report it{d}",
+                          p=label, t=type(exc).__name__, m=str(exc)[:limit], d=tb)

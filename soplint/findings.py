@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Optional
 
+from soplint.lokasi import Lokasi
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -20,19 +22,26 @@ class Finding:
     indeks: Optional[int] = None
     field: Optional[str] = None
     kegiatan: Optional[int] = None
-    lokasi: Optional[str] = None
+    #: a :class:`soplint.lokasi.Lokasi` (its text given is read into one)
+    lokasi: Optional[Lokasi] = None
     teks: Optional[str] = None
     #: the items a finding gathers ({"teks", "lokasi"} each; DK02 lists every
     #: unplaced text of an SOP in one finding); left out of the dict when None
     butir: Optional[list] = None
 
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
+
     def to_dict(self) -> dict:
-        # every field holds a plain value: a flat dict in field order (what
-        # dataclasses.asdict gives, without its recursive copy: a report of
-        # thousands of findings is written in the batch's serial tail)
+        # a flat dict in field order (what dataclasses.asdict gives, without
+        # its recursive copy: a report of thousands of findings is written in
+        # the batch's serial tail); locations as the model's text of them
         d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        if d["lokasi"] is not None:
+            d["lokasi"] = str(d["lokasi"])
         if self.butir is not None:
-            d["butir"] = [dict(b) for b in self.butir]
+            d["butir"] = [{k: str(v) if v.__class__ is Lokasi else v for k, v in b.items()} for b in self.butir]
         return d
 
     def sort_key(self):

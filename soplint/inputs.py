@@ -7,8 +7,6 @@ from pathlib import Path
 
 WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dotx")
 MODEL_SUFFIXES = (".json", ".yaml", ".yml")
-#: published SOPs (text layer and vector drawing); read by soplint.readers.pdf
-PDF_SUFFIXES = (".pdf",)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ those forms is kept as it was written (``teks``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Optional
 
 __all__ = ["Lokasi"]
@@ -43,7 +43,7 @@ _ID = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False, repr=False)
 class Lokasi:
     """One place in a source document. Numbers count from 1, as people do.
 
@@ -80,6 +80,14 @@ class Lokasi:
     kotak: Optional[tuple] = None
     teks: Optional[str] = None
 
+    def __init__(self, **given):
+        # keyword arguments only; unset fields read the class defaults. The
+        # readers make one per paragraph and cell: this is several times
+        # cheaper than the generated frozen __init__ (a setattr per field)
+        if not _NAMES.issuperset(given):
+            raise TypeError("Lokasi: unknown field(s) %s" % ", ".join(sorted(set(given) - _NAMES)))
+        self.__dict__.update(given)
+
     # -- what it is ------------------------------------------------------
     @property
     def di_tabel(self) -> bool:
@@ -98,6 +106,10 @@ class Lokasi:
     def tanpa_kotak_teks(self) -> "Lokasi":
         """Where the text box is anchored."""
         return replace(self, kotak_teks=False)
+
+    def __repr__(self) -> str:
+        # the fields set, as they would be given
+        return "Lokasi(%s)" % ", ".join("%s=%r" % kv for kv in self.__dict__.items())
 
     def __bool__(self) -> bool:
         # an empty location read back ("") is no location
@@ -156,6 +168,8 @@ class Lokasi:
             return cls(teks=text)
         return got
 
+
+_NAMES = frozenset(f.name for f in fields(Lokasi))
 
 #: part names read back from text (and part names such as "word/header1.xml")
 _PARTS = ("body", "header", "footer")

@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from soplint.lokasi import Lokasi
+
 VERSI_MODEL = 1
 
 SIMBOL = ("mulai", "proses", "keputusan", "selesai", "tidak_baku")
@@ -127,8 +129,12 @@ class Kegiatan:
     pelaksana_lain: list[str] = field(default_factory=list)
     #: raw name of the drawn shape ("flowChartDocument", "t114", "centang")
     bentuk: Optional[str] = None
-    #: where the step sits in the source ("tabel 3, baris 5" / "paragraf 12")
-    lokasi: Optional[str] = None
+    #: where the step sits in the source (JSON: "tabel 3, baris 5" / "paragraf 12")
+    lokasi: Optional[Lokasi] = None
+
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
 
 
 @dataclass
@@ -136,7 +142,11 @@ class TakTerpetakan:
     """A text of the source that maps to no model key, with its location."""
 
     teks: str
-    lokasi: str
+    lokasi: Lokasi
+
+    def __post_init__(self):
+        if self.lokasi.__class__ is str:
+            self.lokasi = Lokasi.parse(self.lokasi)
 
 
 @dataclass
@@ -157,7 +167,7 @@ class SOP:
     lainnya: dict[str, str] = field(default_factory=dict)
     tak_terpetakan: list[TakTerpetakan] = field(default_factory=list)
     #: model key ("identitas.nomor_sop", "dasar_hukum") -> location in the source
-    lokasi: dict[str, str] = field(default_factory=dict)
+    lokasi: dict[str, Lokasi] = field(default_factory=dict)
 
     def step(self, no: int) -> Optional[Kegiatan]:
         for k in self.kegiatan:
@@ -188,7 +198,10 @@ _OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan"})
 
 
 def to_dict(obj: Any) -> Any:
-    """Plain JSON-ready data, keys in declaration order."""
+    """Plain JSON-ready data, keys in declaration order; a location as the
+    model's text of it ("tabel 3, baris 5")."""
+    if obj.__class__ is Lokasi:
+        return str(obj)
     if dataclasses.is_dataclass(obj):
         return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
                 if not (f.name in _OMIT_NONE and getattr(obj, f.name) is None)}
@@ -213,6 +226,8 @@ def _build(cls: type, data: dict) -> Any:
             value = _build(sub, value)
         elif lst is not None and isinstance(value, list):
             value = [_build(lst, v) for v in value]
+        elif key == "lokasi" and cls is SOP and isinstance(value, dict):
+            value = {k: Lokasi.parse(v) if isinstance(v, str) else v for k, v in value.items()}
         kwargs[key] = value
     return cls(**kwargs)
 

@@ -3,8 +3,8 @@
 Plugins come from three places, loaded one by one so that a broken one is
 reported by name and skipped while the run goes on:
 
-1. soplint's own built-in modules (the text/json report formats, and the
-   other report formats where installed);
+1. soplint's own built-in modules (the readers and writers of
+   :mod:`soplint.builtin`, the report formats);
 2. entry points of group ``soplint`` -- the built-in rules are the entry point
    ``builtin_rules = soplint_rules``, registered exactly like a third-party
    plugin;
@@ -33,7 +33,7 @@ from soplint.rule import check_rule_class
 ENTRY_POINT_GROUP = "soplint"
 
 #: modules of soplint itself that are plugins (registered by default)
-BUILTIN_PLUGINS = ("soplint.report", "soplint.report.formats")
+BUILTIN_PLUGINS = ("soplint.builtin", "soplint.report", "soplint.report.formats")
 
 
 @dataclass
@@ -45,6 +45,8 @@ class Plugins:
     problems: list = field(default_factory=list)
     _rules: Optional[dict] = None
     _origin: dict = field(default_factory=dict)
+    _readers: Optional[dict] = None
+    _writers: Optional[dict] = None
 
     # -- rules -------------------------------------------------------------
     def rules(self) -> dict:
@@ -92,6 +94,93 @@ class Plugins:
         self.rules()
         return self._origin.get(code)
 
+    # -- readers and writers -----------------------------------------------
+    def readers(self) -> dict:
+        """``{suffix: Reader}`` from every plugin's ``soplint_readers`` hook
+        (the built-in ones first). A plugin whose hook raises, or that offers
+        an invalid reader, is reported by name and skipped; an ending another
+        plugin already reads stays with that one (reported)."""
+        if self._readers is None:
+            from soplint.readers import Reader
+
+            found: dict = {}
+            for impl in reversed(_impls(self.pm.hook.soplint_readers)):  # registration order
+                try:
+                    offered = list(impl.function() or [])
+                except Exception as exc:
+                    self.problems.append(_msg_hook(impl.plugin_name, "soplint_readers", exc))
+                    continue
+                for obj in offered:
+                    reader, bad = _as_reader(obj, impl.plugin_name, Reader)
+                    if bad:
+                        self.problems.append(tr("Plugin {p}: pembaca {r} dilewati: {e}",
+                                                "Plugin {p}: reader {r} skipped: {e}",
+                                                p=impl.plugin_name, r=_name_of(obj), e=bad))
+                        continue
+                    for suffix in reader.suffixes:
+                        if suffix in found:
+                            self.problems.append(tr(
+                                "Plugin {p}: akhiran {s} sudah dibaca oleh {o}; dilewati",
+                                "Plugin {p}: the ending {s} is already read by {o}; skipped",
+                                p=impl.plugin_name, s=suffix, o=found[suffix].plugin))
+                            continue
+                        found[suffix] = reader
+            self._readers = found
+        return self._readers
+
+    def reader_limits(self) -> dict:
+        """``{limit name: default}`` the readers declare beyond preflight's."""
+        out: dict = {}
+        for reader in self.readers().values():
+            for name, default in dict(reader.limits or {}).items():
+                out.setdefault(str(name).replace("_", "-"), default)
+        return out
+
+    def input_suffixes(self, models: bool = True) -> tuple:
+        """The endings looked for in folders (model files only if ``models``)."""
+        out: list = []
+        for reader in self.readers().values():
+            if reader.models and not models:
+                continue
+            for suffix in reader.found_in_folders():
+                if suffix not in out:
+                    out.append(suffix)
+        return tuple(out)
+
+    def writers(self) -> dict:
+        """``{name: Writer}`` from every plugin's ``soplint_writers`` hook
+        (the built-in ones first; the first plugin to offer a name keeps it).
+        Broken hooks and invalid writers are reported by name and skipped."""
+        if self._writers is None:
+            from soplint.writers import Writer
+
+            found: dict = {}
+            for impl in reversed(_impls(self.pm.hook.soplint_writers)):  # registration order
+                try:
+                    offered = impl.function() or []
+                    if isinstance(offered, dict):  # {name: write}, the shape promised before
+                        offered = [Writer(str(n), "." + str(n), f) for n, f in offered.items()]
+                    offered = list(offered)
+                except Exception as exc:
+                    self.problems.append(_msg_hook(impl.plugin_name, "soplint_writers", exc))
+                    continue
+                for obj in offered:
+                    bad = _writer_problem(obj, Writer)
+                    if bad:
+                        self.problems.append(tr("Plugin {p}: penulis {r} dilewati: {e}",
+                                                "Plugin {p}: writer {r} skipped: {e}",
+                                                p=impl.plugin_name, r=_name_of(obj), e=bad))
+                        continue
+                    if obj.name in found:
+                        self.problems.append(tr(
+                            "Plugin {p}: format keluaran {n} sudah ada dari {o}; dilewati",
+                            "Plugin {p}: output format {n} is already given by {o}; skipped",
+                            p=impl.plugin_name, n=obj.name, o=found[obj.name].plugin))
+                        continue
+                    found[obj.name] = Writer(obj.name, obj.suffix.lower(), obj.write, impl.plugin_name)
+            self._writers = found
+        return self._writers
+
     # -- other hooks -------------------------------------------------------
     def formatters(self) -> dict:
         """``{name: callable(result, options) -> str}``; the first plugin to
@@ -118,6 +207,50 @@ class Plugins:
                 continue
             out.update(dict(offered))
         return out
+
+
+def _name_of(obj) -> str:
+    return str(getattr(obj, "name", None) or getattr(obj, "__name__", None) or type(obj).__name__)
+
+
+def _as_reader(obj, plugin: str, Reader):
+    """``(Reader, None)`` for a valid reader (a :class:`Reader`, or any
+    object with ``suffixes`` and ``read``), else ``(None, problem)``."""
+    suffixes = getattr(obj, "suffixes", None)
+    read = getattr(obj, "read", None)
+    if isinstance(suffixes, str):
+        suffixes = (suffixes,)
+    try:
+        suffixes = tuple(str(x).lower() for x in suffixes or ())
+    except TypeError:
+        suffixes = ()
+    if not suffixes or not all(x.startswith(".") and len(x) > 1 for x in suffixes):
+        return None, tr("suffixes harus berupa akhiran berkas seperti \".pdf\"",
+                        "suffixes must be file endings such as \".pdf\"")
+    if not callable(read):
+        return None, tr("tidak ada fungsi read(path, options)", "no read(path, options) function")
+    folder = getattr(obj, "folder_suffixes", None)
+    limits = getattr(obj, "limits", None) or {}
+    try:
+        limits = {str(k).replace("_", "-"): v for k, v in dict(limits).items()}
+    except (TypeError, ValueError):
+        return None, tr("limits harus berupa tabel nama -> nilai", "limits must be a table of name -> value")
+    return Reader(name=str(getattr(obj, "name", None) or suffixes[0][1:]), suffixes=suffixes, read=read,
+                  folder_suffixes=None if folder is None else tuple(str(x).lower() for x in folder),
+                  models=bool(getattr(obj, "models", False)), limits=limits, plugin=plugin), None
+
+
+def _writer_problem(obj, Writer) -> Optional[str]:
+    if not isinstance(obj, Writer):
+        return tr("bukan soplint.writers.Writer", "not a soplint.writers.Writer")
+    if not obj.name or not isinstance(obj.name, str):
+        return tr("nama kosong", "empty name")
+    if not (isinstance(obj.suffix, str) and obj.suffix.startswith(".") and len(obj.suffix) > 1):
+        return tr("suffix harus berupa akhiran berkas seperti \".html\"",
+                  "suffix must be a file ending such as \".html\"")
+    if not callable(obj.write):
+        return tr("write tidak dapat dipanggil", "write is not callable")
+    return None
 
 
 def _impls(hook) -> list:

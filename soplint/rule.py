@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from soplint.findings import SEVERITIES, Finding
+from soplint.lokasi import Lokasi
 from soplint.i18n import lang, tr
 
 CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{1,4}$")
@@ -136,12 +137,13 @@ class Rule:
 
     def finding(self, sop, key: str = "default", *, field: Optional[str] = None,
                 kegiatan=None, kolom: Optional[str] = None, teks: Optional[str] = None,
-                lokasi: Optional[str] = None, berkas: Optional[str] = None,
+                lokasi=None, berkas: Optional[str] = None,
                 indeks: Optional[int] = None, **params) -> Finding:
         """Build a finding about ``sop`` (and one of its steps when
         ``kegiatan`` is a step object or number). The location is taken from
         the model (``sop.lokasi[field]`` or the step's ``lokasi``) unless
-        given; ``kolom`` names the table column of a step ("Waktu")."""
+        given (a :class:`~soplint.lokasi.Lokasi`, or its text); ``kolom``
+        names the table column of a step ("Waktu")."""
         step = None
         if kegiatan is not None and not isinstance(kegiatan, int):
             step = kegiatan
@@ -168,12 +170,13 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
-def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) -> Optional[str]:
-    """A location a person can find in Word, from the model's ``lokasi``."""
+def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) -> Optional[Lokasi]:
+    """A location a person can find in Word, from the model's ``lokasi``
+    (a step's table row narrowed to the column ``kolom`` when given)."""
     if step is not None and getattr(step, "lokasi", None):
-        where = step.lokasi
-        if kolom and where.startswith("tabel"):
-            where += f', kolom "{kolom}"'
+        where = Lokasi.parse(step.lokasi)
+        if kolom and where.di_tabel and not where.kotak_teks and where.halaman is None:
+            where = where.dengan_kolom(kolom)
         return where
     if sop is None:
         return None
@@ -182,7 +185,7 @@ def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) ->
         key = field
         while key:
             if key in table and table[key]:
-                return table[key]
+                return Lokasi.parse(table[key])
             # "identitas.tanggal_efektif" -> "identitas"; "dasar_hukum[2]" -> "dasar_hukum"
             if "[" in key:
                 key = key[: key.rindex("[")]

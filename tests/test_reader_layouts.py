@@ -142,7 +142,7 @@ def test_standard_layout(tmp_path):
     k2 = sop.kegiatan[1]
     assert (k2.cabang.ya, k2.cabang.tidak) == (3, 1)
     assert (k2.kelengkapan, k2.output, k2.keterangan) == ("Surat", "Surat diperiksa", "Tidak: kembali ke kegiatan 1")
-    assert sop.kegiatan[0].lokasi == "tabel 3, baris 4"
+    assert str(sop.kegiatan[0].lokasi) == "tabel 3, baris 4"
     assert sop.tak_terpetakan == []
     assert sop.sumber.format == "docx" and sop.sumber.indeks == 0
 
@@ -197,7 +197,7 @@ def test_merged_waktu_and_table_continued_with_repeated_header(tmp_path):
     assert sop.kegiatan[0].waktu.teks == "30 menit" and sop.kegiatan[0].waktu.gabungan == [1, 2]
     assert sop.kegiatan[1].waktu.gabungan == [1, 2]
     assert sop.kegiatan[2].waktu.gabungan is None
-    assert sop.kegiatan[4].pelaksana == "Sekretaris" and sop.kegiatan[4].lokasi == "tabel 4, baris 1"
+    assert sop.kegiatan[4].pelaksana == "Sekretaris" and str(sop.kegiatan[4].lokasi) == "tabel 4, baris 1"
     assert sop.pelaksana == ACTORS
 
 
@@ -296,8 +296,8 @@ def test_identity_and_steps_as_paragraphs(tmp_path):
     assert got == [(1, "Pemohon", "mulai", [2]), (2, "Petugas Loket", "keputusan", [3]),
                    (3, "Kasi Pemerintahan", "keputusan", [4]), (4, "Camat", "selesai", [])]
     assert (sop.kegiatan[1].cabang.ya, sop.kegiatan[1].cabang.tidak) == (3, 1)
-    assert sop.kegiatan[0].lokasi == "paragraf 18"
-    assert [(t.teks, t.lokasi) for t in sop.tak_terpetakan] == [
+    assert str(sop.kegiatan[0].lokasi) == "paragraf 18"
+    assert [(t.teks, str(t.lokasi)) for t in sop.tak_terpetakan] == [
         ("STANDAR OPERASIONAL PROSEDUR", "paragraf 3"), ("Catatan tulisan tangan", "paragraf 22")]
 
 
@@ -327,7 +327,7 @@ def test_several_sops_in_one_file_and_cover_text(tmp_path):
         ("01", "SOP Surat Masuk", 4, 0), ("02", "SOP Surat Keluar", 3, 1)]
     assert [t.teks for t in sops[0].tak_terpetakan] == ["KUMPULAN SOP KECAMATAN"]
     assert sops[1].tak_terpetakan == []
-    assert sops[1].kegiatan[0].lokasi == "tabel 4, baris 4"
+    assert str(sops[1].kegiatan[0].lokasi) == "tabel 4, baris 4"
 
 
 def test_header_institution_unknown_labels_and_footer(tmp_path):
@@ -346,7 +346,7 @@ def test_header_institution_unknown_labels_and_footer(tmp_path):
     assert sop.identitas.instansi == ["PEMERINTAH PROVINSI NTB", "DINAS PERINDUSTRIAN"]
     assert sop.identitas.nomor_sop == "530/ /01-IND/IV/2019"
     assert sop.lainnya == {"Status Dokumen": "Asli", "Kode Arsip Khusus": "A.1"}
-    assert [(x.teks, x.lokasi) for x in sop.tak_terpetakan] == [("Halaman 1 dari 1", "footer")]
+    assert [(x.teks, str(x.lokasi)) for x in sop.tak_terpetakan] == [("Halaman 1 dari 1", "footer")]
     assert sop.kegiatan == [] and sop.dasar_hukum is None
 
 
@@ -412,7 +412,7 @@ def test_table_without_actor_columns_takes_the_actor_from_the_sentence(tmp_path)
     [sop] = _read(d, tmp_path)
     assert [(k.no, k.pelaksana) for k in sop.kegiatan] == [(1, "Pemohon"), (2, "Kasubbag Umum"), (3, None)]
     assert sop.pelaksana == ["Pemohon", "Kasubbag Umum"]
-    assert [(x.teks, x.lokasi) for x in sop.tak_terpetakan] == [("Tahap", "tabel 1, baris 1, kolom 2")]
+    assert [(x.teks, str(x.lokasi)) for x in sop.tak_terpetakan] == [("Tahap", "tabel 1, baris 1, kolom 2")]
 
 
 def test_labelled_signing_block_and_waktu_unit_in_header(tmp_path):

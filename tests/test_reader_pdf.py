@@ -158,9 +158,14 @@ def test_real_pdf_flow_branches_and_multi_symbol_rows():
     # step 5: R/T? decision (Ya on to "Perlu disposisi?", Tidak down to step 6)
     assert by[5].cabang is not None and by[5].cabang.tidak == 6
     assert by[11].simbol == "selesai" and by[11].lanjut == []
-    # text written inside the symbols is kept, with the step it belongs to
-    inside = [t for t in sop.tak_terpetakan if "simbol kegiatan" in t.lokasi]
-    assert {"Langsung ke Kantor", "Via Email", "R/T", "Perlu disposisi?"} <= {t.teks for t in inside}
+    # text written inside the symbols is kept, located on its page by the symbol's box,
+    # which lies in the row of its step
+    inside = {t.teks: t.lokasi for t in sop.tak_terpetakan}
+    assert {"Langsung ke Kantor", "Via Email", "R/T", "Perlu disposisi?"} <= set(inside)
+    row1, row5 = by[1].lokasi, by[5].lokasi
+    assert row1.halaman == 2 and inside["Via Email"].halaman == 2
+    assert row1.kotak[1] <= inside["Via Email"].kotak[1] <= row1.kotak[3]
+    assert row5.kotak[1] <= inside["R/T"].kotak[1] <= row5.kotak[3]
     # the repeated mutu baku cell (Waktu "3 menit" over steps 4 and 5)
     assert by[4].waktu.teks == by[5].waktu.teks == "3 menit" and by[4].waktu.gabungan == [4, 5]
     # 029: a decision's Tidak branch back to the step before it
@@ -338,7 +343,7 @@ def test_all_shared_bps_pdfs_read_to_an_sop_with_steps():
         if key in RASTER_PROCEDURE:
             page = RASTER_PROCEDURE[key]
             notes = [t for t in sop.tak_terpetakan if "tanpa lapisan teks" in t.teks]
-            assert notes and notes[0].lokasi.startswith("halaman %d" % page), f.name
+            assert notes and notes[0].lokasi.halaman == page and notes[0].lokasi.kotak, f.name
             assert sop.identitas.nomor_sop, f.name
             continue
         if not sop.kegiatan or not sop.identitas.nomor_sop or not sop.pelaksana:

@@ -8,9 +8,7 @@ click command writes it and picks the exit code.
 """
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass
 
 import click
 
@@ -19,86 +17,23 @@ from soplint.errors import UsageError
 from soplint.findings import SEVERITY_RANK
 from soplint.i18n import lang as current_lang
 from soplint.i18n import set_lang
+from soplint.session import Session, open_session
 
 
-@dataclass
-class Run:
-    """What a run is set up with: configuration, plugins, the selected rules."""
-
-    config: object
-    plugins: object
-    settings: dict
-
-
-def _split(values) -> list:
-    out = []
-    for v in values or ():
-        out.extend(x.strip() for x in str(v).split(",") if x.strip())
-    return out
-
-
-def limit_overrides(cfg, limits) -> None:
-    """``--limit NAME=VALUE`` options on top of the configuration's
-    ``[limits]`` table (checked by :class:`soplint.preflight.Limits`)."""
-    if not limits:
-        return
-    from soplint.preflight import Limits
-
-    table = dict(cfg.get("limits") or {})
-    for text in limits:
-        name, value = Limits.parse_option(text)
-        table[name] = value
-    Limits.from_options(table)  # an unknown name is a usage error here, not per file
-    cfg.values["limits"] = table
-    cfg.provenance["limits"] = (cfg.src("limits") + " + --limit") if cfg.raw.get("limits") else "--limit"
+#: what a run is set up with (kept under its old name)
+Run = Session
 
 
 def setup_run(config_file=None, select=None, ignore=None, plugins=(), fail_on=None,
-              lang=None, warn=echo_err, limits=()) -> Run:
+              lang=None, warn=echo_err, limits=()) -> Session:
     """Configuration + plugins + selected rules. Raises UsageError (exit 2)."""
-    from soplint import config as cfgmod
-    from soplint.plugins import load_plugins
-
-    overrides, srcs = {}, {}
-    if select:
-        overrides["select"] = _split(select)
-        srcs["select"] = "--select"
-    if fail_on:
-        overrides["fail-on"] = fail_on
-        srcs["fail-on"] = "--fail-on"
-    cfg = cfgmod.load(config_file, overrides=overrides, override_src=srcs)
-    if ignore:
-        base = list(cfg.get("ignore", []))
-        cfg.values["ignore"] = base + _split(ignore)
-        cfg.provenance["ignore"] = (cfg.src("ignore") + " + --ignore") if base else "--ignore"
-    limit_overrides(cfg, limits)
-    from soplint import i18n
-
-    # --lang (of the command or of `soplint --lang`) > SOPLINT_LANG > config
-    if not lang and i18n._LANG is None and not os.environ.get("SOPLINT_LANG") \
-            and isinstance(cfg.get("lang"), str):
-        set_lang(cfg.get("lang"))
-    # plugins named in the config are relative to the config file; --plugin to the cwd
-    local = cfg.plugin_specs() + [(p, None) for p in plugins or ()]
-    plugs = load_plugins(local)
-    plugs.rules()
-    extra = plugs.config_schema()
-    cfgmod.validate_with_plugins(cfg, extra)
-    settings = cfgmod.resolve_rules(cfg, plugs.rules(), warn=warn)
-    for problem in plugs.problems:
-        warn(problem)
-    plugs.problems.clear()
-    return Run(config=cfg, plugins=plugs, settings=settings)
+    return open_session(config_file, select=select, ignore=ignore, plugins=plugins, fail_on=fail_on, lang=lang,
+                        limits=limits, warn=warn)
 
 
-def input_suffixes(run: Run) -> tuple:
-    from soplint.inputs import PDF_SUFFIXES, WORD_SUFFIXES
-
-    extra = []
-    for group in run.plugins.pm.hook.soplint_readers():
-        for reader in group or []:
-            extra.extend(getattr(reader, "suffixes", ()) or ())
-    return tuple(WORD_SUFFIXES) + tuple(PDF_SUFFIXES) + tuple(extra)
+def input_suffixes(run: Session) -> tuple:
+    """The endings looked for in folders: documents of every loaded reader."""
+    return run.input_suffixes(models=False)
 
 
 def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):
@@ -112,6 +47,7 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
     # plain strings: a batch of thousands of paths held as Path objects costs megabytes
     files = [str(i.path) for i in collect(paths, input_suffixes(run))]
     engine = Engine(run.config, run.plugins, run.settings)
+    engine.read_options = run.read_options(timeout, memory_mb)
     result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine

@@ -21,13 +21,13 @@ def config(config_file, plugins, fmt, lang):
     """Tampilkan konfigurasi yang berlaku dan asal setiap nilai.
 
     Print the effective configuration and where each value came from."""
-    from soplint.commands.check import setup_run
+    from soplint.session import open_session
     from soplint.config import effective
 
     if lang:
         set_lang(lang)
     try:
-        run = setup_run(config_file, None, None, plugins, None, lang)
+        run = open_session(config_file, plugins=plugins, lang=lang, warn=echo_err)
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)

@@ -8,9 +8,7 @@ import click
 
 from soplint.commands.common import echo_err, lang_option
 from soplint.i18n import tr
-from soplint.inputs import MODEL_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES, collect
-
-SUFFIX = {"docx": ".docx", "json": ".json", "yaml": ".yaml"}
+from soplint.inputs import collect
 
 
 def safe_stem(name: str) -> str:
@@ -19,26 +17,12 @@ def safe_stem(name: str) -> str:
     return stem[:150] or "sop"
 
 
-def output_names(rel: Path, count: int, to: str) -> list[Path]:
+def output_names(rel: Path, count: int, suffix: str) -> list[Path]:
+    """Output names for ``count`` SOPs read from ``rel``, ending in ``suffix``."""
     base = rel.parent / safe_stem(rel.stem)
-    suffix = SUFFIX[to]
     if count == 1:
         return [base.with_name(base.name + suffix)]
     return [base.with_name(f"{base.name}-{i:02d}{suffix}") for i in range(1, count + 1)]
-
-
-def _writer(to: str):
-    if to == "json":
-        from soplint.writers.jsonyaml import write_json
-
-        return write_json
-    if to == "yaml":
-        from soplint.writers.jsonyaml import write_yaml
-
-        return write_yaml
-    from soplint.writers.docx import write
-
-    return write
 
 
 def _convert_one(item, ctx: dict):
@@ -49,13 +33,12 @@ def _convert_one(item, ctx: dict):
 
     set_lang(ctx["lang"])
     out_dir = ctx["out_dir"]
-    to = ctx["to"]
-    sops = read_path(item.path, ctx["read_options"])
+    writer = ctx["writer"]
+    sops = read_path(item.path, ctx["read_options"], ctx["readers"])
     if not sops:
         return [("note", tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=item.path))]
-    write = _writer(to)
     events = []
-    for sop, name in zip(sops, output_names(item.rel, len(sops), to)):
+    for sop, name in zip(sops, output_names(item.rel, len(sops), writer.suffix)):
         target = out_dir / name
         if target.resolve() in ctx["input_keys"]:
             events.append(("err", tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
@@ -69,27 +52,24 @@ def _convert_one(item, ctx: dict):
             events.append(("err", tr("{t}: sudah ada (gunakan --force untuk menimpa)",
                                      "{t}: already exists (use --force to overwrite)", t=target)))
             continue
-        write(sop, target, ctx["write_options"])
+        writer.write(sop, target, ctx["write_options"])
         events.append(("ok", str(target)))
     return events
 
 
-def _configuration(config_file, limits=()):
-    from soplint import config as cfgmod
-    from soplint.commands.check import limit_overrides
+def _session(config_file, limits=(), plugins=()):
     from soplint.errors import SoplintError
+    from soplint.session import open_session
 
     try:
-        cfg = cfgmod.load(config_file)
-        limit_overrides(cfg, limits)
+        return open_session(config_file, plugins=plugins, limits=limits, rules=False, warn=echo_err)
     except SoplintError as exc:
         raise click.UsageError(str(exc)) from None
-    return cfg
 
 
 def _configured_template(config_file, cfg=None):
     """The `template` key of the configuration in force, relative to its file."""
-    cfg = cfg if cfg is not None else _configuration(config_file)
+    cfg = cfg if cfg is not None else _session(config_file).config
     value = cfg.get("template")
     if not value:
         return None
@@ -105,8 +85,9 @@ def _configured_template(config_file, cfg=None):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder keluaran / output folder.")
-@click.option("--to", "to", type=click.Choice(["docx", "json", "yaml"]), default="docx", show_default=True,
-              help="Format keluaran / output format.")
+@click.option("--to", "to", default="docx", show_default=True,
+              help="Format keluaran: docx, json, yaml (atau format dari plugin) / "
+                   "output format: docx, json, yaml (or a plugin's format).")
 @click.option("--force", is_flag=True, help="Timpa keluaran yang ada / overwrite existing outputs.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Templat .docx daerah / a region's .docx template.")
@@ -122,12 +103,13 @@ def _configured_template(config_file, cfg=None):
               help="Batas memori per berkas, MB (0 = tanpa batas) / memory limit per file, MB.")
 @click.option("--no-progress", is_flag=True, help="Tanpa bilah kemajuan / no progress bar.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Berkas konfigurasi / configuration file (its `template` key is used).")
+              help="Berkas konfigurasi / configuration file (its `template` and `plugins` keys are used).")
+@click.option("--plugin", "plugins", multiple=True, help="Plugin lokal (.py atau modul) / local plugin (.py or module).")
 @click.option("--limit", "limits", multiple=True, metavar="NAMA=NILAI",
               help="Batas pembacaan aman, mis. max-ratio=200 / a safe-reading limit (see `[limits]`).")
 @lang_option
 def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress,
-            config_file=None, limits=()):
+            config_file=None, limits=(), plugins=()):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -137,10 +119,16 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     from soplint.i18n import lang
 
     out_dir = Path(out_dir)
-    cfg = _configuration(config_file, limits)
+    session = _session(config_file, limits, plugins)
+    cfg = session.config
+    writer = session.writers().get(to)
+    if writer is None:
+        raise click.UsageError(tr("Format keluaran tidak dikenal: {f} (tersedia: {a})",
+                                  "Unknown output format: {f} (available: {a})",
+                                  f=to, a=", ".join(session.writers())))
     if template is None and to == "docx":
         template = _configured_template(config_file, cfg)
-    inputs = collect(paths, WORD_SUFFIXES + PDF_SUFFIXES + MODEL_SUFFIXES)
+    inputs = collect(paths, session.input_suffixes(models=True))
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
     for item in inputs:
@@ -148,9 +136,9 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         if base in seen_bases:
             shadowed.add(item.path)
         seen_bases.add(base)
-    ctx = {"lang": lang(), "out_dir": out_dir, "to": to, "force": force,
+    ctx = {"lang": lang(), "out_dir": out_dir, "writer": writer, "readers": session.readers(), "force": force,
            "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
-           "read_options": {"limits": cfg.get("limits") or None}, "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
+           "read_options": session.read_options(timeout, memory_mb), "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
     failed = 0
     written = 0
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,

@@ -45,13 +45,13 @@ def rules(code, config_file, plugins, fmt, lang):
     """Daftar aturan, atau halaman dokumentasi satu aturan.
 
     List the rules, or print one rule's doc page."""
-    from soplint.commands.check import setup_run
+    from soplint.session import open_session
     from soplint.config import find_rule
 
     if lang:
         set_lang(lang)
     try:
-        run = setup_run(config_file, None, None, plugins, None, lang)
+        run = open_session(config_file, plugins=plugins, lang=lang, warn=echo_err)
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)

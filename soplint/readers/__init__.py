@@ -1,65 +1,159 @@
 """Readers: any input file -> list of SOP models (one per SOP, in order).
 
+A reader is a :class:`Reader` offered through the ``soplint_readers`` hook
+(:mod:`soplint.hookspec`); soplint's own readers (.docx, .doc, .json, .yaml)
+come from the built-in plugin :mod:`soplint.builtin` through that same hook.
+:func:`read_path` picks the reader by the file's ending and runs it with
+:class:`ReadOptions`.
+
 No reader talks to a writer; they meet at :mod:`soplint.model`.
 """
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Mapping, Optional, Union
 
 from soplint.errors import UnreadableFile
 from soplint.model import SOP
 
 
-def read_path(path, options: Optional[dict] = None) -> list[SOP]:
-    """Read one file by its kind. Raises :class:`UnreadableFile` with a
-    bilingual message for anything that cannot be read."""
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader is told about the run (one object for every file).
+
+    Make a variant with :meth:`replace` (``dataclasses.replace``)."""
+
+    #: the run's ``[limits]`` table with the ``--limit`` options on top
+    #: (hyphenated names, numbers): preflight's limits and the names readers
+    #: declare in :attr:`Reader.limits`
+    limits: Mapping[str, Any] = field(default_factory=dict)
+    #: the run's configuration (:class:`soplint.config.Config`), if any
+    config: Any = None
+    #: the batch's per-file time (seconds) and memory (MB) limits, for
+    #: readers that start helpers of their own (``None``/0: none)
+    timeout: Optional[float] = None
+    memory_mb: Optional[int] = None
+    #: LibreOffice for .doc/RTF: the program (else ``SOPLINT_SOFFICE``, then
+    #: ``soffice`` on PATH) and its time limit in seconds
+    soffice: Optional[str] = None
+    soffice_timeout: float = 120.0
+    #: what ``sumber.berkas`` / ``sumber.format`` say when a reader reads a
+    #: converted copy (the .doc reader hands LibreOffice's .docx to the .docx reader)
+    source_name: Optional[str] = None
+    source_format: Optional[str] = None
+    #: minutes in a working day, for durations given in days
+    hari_menit: float = 480
+
+    @classmethod
+    def of(cls, value: Union["ReadOptions", Mapping, None]) -> "ReadOptions":
+        """``value`` itself, defaults for ``None``, or the fields named in a
+        mapping (``{"limits": ..., "soffice": ...}``; ``None`` values and
+        unknown keys are left out)."""
+        if isinstance(value, cls):
+            return value
+        if not value:
+            return cls()
+        names = {f.name for f in dataclasses.fields(cls)}
+        kw = {k: v for k, v in dict(value).items() if k in names and v is not None}
+        return cls(**kw)
+
+    def replace(self, **changes) -> "ReadOptions":
+        return dataclasses.replace(self, **changes)
+
+    def limit(self, name: str, default=None):
+        """One limit of :attr:`limits` (``max-pages`` or ``max_pages``)."""
+        key = name.replace("_", "-")
+        return self.limits.get(key, self.limits.get(name, default)) if self.limits else default
+
+    def preflight_limits(self):
+        """The :class:`soplint.preflight.Limits` for zip packages (the names
+        of :attr:`limits` that preflight knows)."""
+        from soplint.preflight import Limits
+
+        if not self.limits:
+            return Limits()
+        known = {f.name for f in dataclasses.fields(Limits)}
+        return Limits.from_options({k: v for k, v in self.limits.items() if k.replace("-", "_") in known})
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format. See ``soplint_readers`` in :mod:`soplint.hookspec`."""
+
+    #: short name, shown in messages ("docx", "pdf")
+    name: str
+    #: the lower-case file endings it reads, with the dot (``(".pdf",)``)
+    suffixes: tuple
+    #: ``read(path: Path, options: ReadOptions) -> list[SOP]``
+    read: Callable[[Path, ReadOptions], list]
+    #: endings looked for when a folder is given (default: :attr:`suffixes`);
+    #: a file named on the command line is read whatever it ends with
+    folder_suffixes: Optional[tuple] = None
+    #: reads soplint's own model files (JSON/YAML), not documents: ``check``
+    #: does not look for them in folders, ``convert`` does
+    models: bool = False
+    #: limits this reader understands beyond preflight's: ``{name: default}``
+    #: (hyphenated, e.g. ``{"max-pages": 200}``); they may be set in
+    #: ``[limits]`` and with ``--limit`` and reach :meth:`read` in
+    #: :attr:`ReadOptions.limits`
+    limits: Mapping[str, Any] = field(default_factory=dict)
+    #: the plugin that registered it (filled in by soplint)
+    plugin: str = ""
+
+    def found_in_folders(self) -> tuple:
+        return tuple(self.suffixes if self.folder_suffixes is None else self.folder_suffixes)
+
+
+def builtin_readers() -> dict:
+    """``{suffix: Reader}`` of soplint's own readers, for callers without a
+    plugin manager (tools, tests)."""
+    from soplint import builtin
+
+    out: dict = {}
+    for reader in builtin.soplint_readers():
+        for suffix in reader.suffixes:
+            out.setdefault(suffix, reader)
+    return out
+
+
+def read_path(path, options: Union[ReadOptions, Mapping, None] = None,
+              readers: Optional[Mapping[str, Reader]] = None) -> list[SOP]:
+    """Read one file with the reader for its ending (``readers``: ``{suffix:
+    Reader}``, by default soplint's own). Raises :class:`UnreadableFile`
+    with a bilingual message for anything that cannot be read, a reader's
+    unexpected exception included (:func:`soplint.errors.unreadable`)."""
+    from soplint.errors import unreadable
+
     path = Path(path)
-    options = options or {}
-    suffix = path.suffix.lower()
+    options = ReadOptions.of(options)
+    if readers is None:
+        readers = builtin_readers()
     if not path.exists():
         raise UnreadableFile("missing", "Berkas tidak ditemukan: {p}", "File not found: {p}", p=path)
-    if suffix in (".json", ".yaml", ".yml"):
-        from soplint.readers.jsonyaml import read
-
-        return read(path, options)
-    if suffix in (".doc", ".dot", ".rtf", ".docx", ".docm", ".dotx", ".dotm"):
-        # pre-flight on the bytes, whatever the name says: a .doc or RTF behind a
-        # .docx name goes to LibreOffice, a .docx renamed .doc is read directly;
-        # empty, truncated, encrypted, non-Word files and zip bombs stop here.
-        # The package opens with the same checks (preflight.sniff_head and
-        # open_zip) and names a Word 97-2003 or RTF file "ole-doc" / "rtf"
-        # before anything is inflated, so the file is sniffed once, there.
-        from soplint.readers.docx import read
-
-        try:
-            return read(path, options)
-        except UnreadableFile as exc:
-            if exc.kind not in ("ole-doc", "rtf"):
-                raise
-        from soplint.readers.doc import read as read_doc
-
-        return read_doc(path, options)
-    if suffix == ".pdf":
-        from soplint.readers.pdf import read as read_pdf
-
-        return read_pdf(path, options)
-    for reader in _plugin_readers(options):
-        if suffix in tuple(reader.suffixes):
-            return list(reader.read(path, options))
-    raise UnreadableFile(
-        "unsupported",
-        "Jenis berkas tidak didukung: {p} (gunakan .docx, .doc, .pdf, .json atau .yaml)",
-        "Unsupported file type: {p} (use .docx, .doc, .pdf, .json or .yaml)",
-        p=path,
-    )
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        names = _shown_suffixes(readers)
+        raise UnreadableFile(
+            "unsupported",
+            "Jenis berkas tidak didukung: {p} (gunakan {a} atau {b})",
+            "Unsupported file type: {p} (use {a} or {b})",
+            p=path, a=", ".join(names[:-1]), b=names[-1] if names else "")
+    try:
+        return list(reader.read(path, options) or [])
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a reader's bug (a plugin's included) must not stop the batch
+        raise unreadable(exc, reader=reader) from None
 
 
-def _plugin_readers(options: dict):
-    pm = options.get("plugin_manager")
-    if pm is None:
-        return []
-    readers = []
-    for group in pm.hook.soplint_readers():
-        readers.extend(group or [])
-    return readers
+def _shown_suffixes(readers) -> list:
+    """The endings named in the unsupported-file message: each reader's
+    first one (".docx, .doc, .json atau .yaml" for the built-in readers)."""
+    out = []
+    for reader in readers.values():
+        first = tuple(reader.suffixes)[:1]
+        if first and first[0] not in out:
+            out.append(first[0])
+    return out

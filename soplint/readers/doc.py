@@ -20,17 +20,20 @@ from soplint.model import SOP
 DEFAULT_TIMEOUT = 120
 
 
-def soffice_binary(options: Optional[dict] = None) -> Optional[str]:
-    options = options or {}
-    explicit = options.get("soffice") or os.environ.get("SOPLINT_SOFFICE")
+def soffice_binary(options=None) -> Optional[str]:
+    from soplint.readers import ReadOptions
+
+    explicit = ReadOptions.of(options).soffice or os.environ.get("SOPLINT_SOFFICE")
     if explicit:
         return explicit if shutil.which(explicit) or Path(explicit).is_file() else None
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_docx(path, workdir: Path, options: Optional[dict] = None) -> Path:
+def convert_to_docx(path, workdir: Path, options=None) -> Path:
     """Convert ``path`` with LibreOffice into ``workdir``; returns the .docx."""
-    options = options or {}
+    from soplint.readers import ReadOptions
+
+    options = ReadOptions.of(options)
     path = Path(path)
     binary = soffice_binary(options)
     if binary is None:
@@ -41,7 +44,7 @@ def convert_to_docx(path, workdir: Path, options: Optional[dict] = None) -> Path
             "{p}: a .doc file needs LibreOffice (soffice) to be read, but LibreOffice is not installed. "
             "Install LibreOffice or save the file again as .docx in Word.",
             p=path.name)
-    timeout = float(options.get("soffice_timeout", DEFAULT_TIMEOUT))
+    timeout = float(options.soffice_timeout or DEFAULT_TIMEOUT)
     src_dir = workdir / "in"
     out_dir = workdir / "out"
     profile = workdir / "profile"
@@ -90,15 +93,14 @@ def _kill(proc: subprocess.Popen):
         pass
 
 
-def read(path, options: Optional[dict] = None) -> list[SOP]:
+def read(path, options=None) -> list[SOP]:
     """Read every SOP of a .doc (or RTF) file through a LibreOffice conversion."""
+    from soplint.readers import ReadOptions
     from soplint.readers.docx import read as read_docx
 
-    options = dict(options or {})
+    options = ReadOptions.of(options)
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="soplint-doc-") as tmp:
         converted = convert_to_docx(path, Path(tmp), options)
-        options["source_format"] = "doc" if path.suffix.lower() in (".doc", ".dot") else (
-            "rtf" if path.suffix.lower() == ".rtf" else "doc")
-        options["source_name"] = str(path)
-        return read_docx(converted, options)
+        fmt = "rtf" if path.suffix.lower() == ".rtf" else "doc"
+        return read_docx(converted, options.replace(source_format=fmt, source_name=str(path)))

@@ -38,6 +38,7 @@ from soplint.atomic import write_bytes
 from soplint.errors import UnreadableFile
 from soplint.values import norm_space
 from soplint.i18n import tr
+from soplint.lokasi import Lokasi
 from soplint.safezip import DocxPackage
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -281,7 +282,7 @@ def _lokasi_parts(lokasi: Optional[str]) -> dict:
     out = {}
     if not lokasi:
         return out
-    text = lokasi.strip()
+    text = str(lokasi).strip()
     m = re.search(r"\b(?:tabel|table)\s+(\d+)", text, re.I)
     if m:
         out["tabel"] = int(m.group(1))
@@ -766,22 +767,18 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
     return Annotated(source, target, len(anchors), anchors)
 
 
-_PARA_RE = re.compile(r"^paragraf (\d+)$")
-_TABLE_RE = re.compile(r"^(tabel \d+)\b")
-
-
-def _same_block(prev: Optional[str], cur: Optional[str]) -> bool:
+def _same_block(prev, cur) -> bool:
     """Are two unplaced texts parts of one block: the same place, paragraphs
     that follow each other, or the same table?"""
+    prev, cur = Lokasi.parse(prev), Lokasi.parse(cur)
     if not prev or not cur:
-        return prev == cur
+        return bool(prev) == bool(cur)
     if prev == cur:
         return True
-    a, b = _PARA_RE.match(prev), _PARA_RE.match(cur)
-    if a and b:
-        return int(b.group(1)) - int(a.group(1)) in (0, 1)
-    a, b = _TABLE_RE.match(prev), _TABLE_RE.match(cur)
-    return bool(a and b and a.group(1) == b.group(1))
+    if prev.paragraf and cur.paragraf and prev == Lokasi(paragraf=prev.paragraf) and cur == Lokasi(paragraf=cur.paragraf):
+        return cur.paragraf - prev.paragraf in (0, 1)
+    return bool(prev.tabel) and not (prev.kotak_teks or cur.kotak_teks or prev.halaman or cur.halaman) and \
+        prev.tabel == cur.tabel
 
 
 def _per_block(findings):

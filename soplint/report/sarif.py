@@ -63,8 +63,8 @@ def _location(t, sop_names, lang):
     if t.indeks is not None:
         parts.append(sop_names.get(t.indeks) or f"SOP {t.indeks + 1}")
     if t.lokasi:
-        parts.append(t.lokasi)
-    logical = {"name": t.lokasi or (parts[0] if parts else t.berkas),
+        parts.append(str(t.lokasi))
+    logical = {"name": str(t.lokasi) if t.lokasi else (parts[0] if parts else t.berkas),
                "fullyQualifiedName": " / ".join([t.berkas] + parts),
                "kind": "element"}
     loc["logicalLocations"] = [logical]
@@ -101,7 +101,7 @@ def _results(result, index, lang):
                     "indeks": t.indeks,
                     "field": t.field,
                     "kegiatan": t.kegiatan,
-                    "lokasi": t.lokasi,
+                    "lokasi": None if t.lokasi is None else str(t.lokasi),
                     "teks": t.teks,
                 },
             }

@@ -8,22 +8,23 @@ the package, the only code here that sees XML; the layout recognisers
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from soplint.model import SOP
 
 
-def read_document(path, options: Optional[dict] = None):
-    """The document tree of a .docx file (for tools and tests)."""
+def read_document(path, options=None):
+    """The document tree of a .docx file (for tools and tests); ``options``:
+    :class:`soplint.readers.ReadOptions` (or a mapping of its fields)."""
+    from soplint.readers import ReadOptions
     from soplint.readers.docx.ooxml import read_tree
     from soplint.safezip import DocxPackage
 
-    options = options or {}
-    with DocxPackage(path, options.get("limits")) as pkg:
+    options = ReadOptions.of(options)
+    with DocxPackage(path, options.preflight_limits()) as pkg:
         return read_tree(pkg)
 
 
-def read(path, options: Optional[dict] = None) -> list[SOP]:
+def read(path, options=None) -> list[SOP]:
     """Read every SOP of a .docx file, in document order."""
     from soplint.readers.docx.split import build
     from soplint.readers.docx.tree import unlink
@@ -31,8 +32,9 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     import gc
 
     from soplint.errors import UnreadableFile
+    from soplint.readers import ReadOptions
 
-    options = options or {}
+    options = ReadOptions.of(options)
     # the tree is many small linked objects: the cyclic collector is paused
     # while it is built and read, and its back-references are cut once the
     # models are made, so it is freed at once instead of being traced by
@@ -52,8 +54,8 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
     finally:
         if enabled:
             gc.enable()
-    fmt = options.get("source_format") or "docx"
-    berkas = options.get("source_name") or str(path)
+    fmt = options.source_format or "docx"
+    berkas = options.source_name or str(path)
     for i, sop in enumerate(sops):
         sop.sumber.berkas = berkas
         sop.sumber.indeks = i

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from soplint.lokasi import Lokasi
 from soplint.readers.docx.tree import Cell, Paragraph, Shape, Table, clean
 
 #: a whole cell text that marks an actor without a drawn symbol
@@ -21,7 +22,7 @@ class Line:
 
     text: str
     para: Paragraph
-    lokasi: str
+    lokasi: Lokasi
     #: index of the line within its paragraph (0 for the first)
     n: int = 0
 
@@ -34,43 +35,24 @@ def table_of(cell: Cell) -> Table:
     return cell.table
 
 
-def cell_lokasi(cell: Cell) -> str:
-    t = cell.table
-    here = "baris %d, kolom %d" % (cell.row + 1, cell.col + 1)
-    if t.index is not None:
-        return "tabel %d, %s" % (t.index, here)
-    if t.parent is not None:
-        return "%s, tabel bersarang %s" % (cell_lokasi(t.parent), here)
-    return "%s, %s" % ("tabel di " + t.part if t.part != "body" else "tabel", here)
+def cell_lokasi(cell: Cell) -> Lokasi:
+    return cell.lokasi
 
 
-def table_lokasi(t: Table, row: int) -> str:
-    if t.index is not None:
-        return "tabel %d, baris %d" % (t.index, row + 1)
-    if t.parent is not None:
-        return "%s, tabel bersarang baris %d" % (cell_lokasi(t.parent), row + 1)
-    return "tabel di %s, baris %d" % (t.part, row + 1)
+def table_lokasi(t: Table, row: int) -> Lokasi:
+    return t.lokasi_at(row)
 
 
-def para_lokasi(p: Paragraph) -> str:
-    if p.cell is not None:
-        return cell_lokasi(p.cell)
-    if p.part in ("header", "footer"):
-        return p.part
-    if p.part == "textbox":
-        return "kotak teks"
-    if p.index is not None:
-        return "paragraf %d" % p.index
-    return p.part
+def para_lokasi(p: Paragraph) -> Lokasi:
+    return p.lokasi
 
 
-def shape_lokasi(s: Shape) -> str:
-    host = para_lokasi(s.para) if s.para is not None else ""
-    return ("kotak teks, " + host) if host else "kotak teks"
+def shape_lokasi(s: Shape) -> Lokasi:
+    return s.lokasi
 
 
-def para_lines(p: Paragraph, lokasi: Optional[str] = None) -> list[Line]:
-    loc = lokasi or para_lokasi(p)
+def para_lines(p: Paragraph, lokasi: Optional[Lokasi] = None) -> list[Line]:
+    loc = lokasi or p.lokasi
     return [Line(text=t, para=p, lokasi=loc, n=i) for i, t in enumerate(p.lines)]
 
 

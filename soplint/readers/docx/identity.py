@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from soplint import labels
+from soplint.lokasi import Lokasi
 from soplint.model import DAFTAR_FIELDS, SOP, Pengesahan, TakTerpetakan
 from soplint.readers.docx.common import Line, cell_lines
 from soplint.readers.docx.tree import Cell, Table
@@ -35,7 +36,7 @@ class Entry:
 
     key: str
     label: str
-    lokasi: str
+    lokasi: Lokasi
     values: list[Line] = field(default_factory=list)
     cell: Optional[Cell] = None
     row: int = -1

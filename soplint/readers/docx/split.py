@@ -12,6 +12,7 @@ from typing import Optional
 
 from soplint import labels
 from soplint.kind import Facts
+from soplint.lokasi import Lokasi
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
 from soplint.readers.docx import identity, procedure, steps_text, table_steps
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
@@ -246,7 +247,7 @@ class Stream:
             # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
             m = _catatan_item_re().match(text)
             if m:
-                self.cur.unplaced(m.group(2), m.group(1))
+                self.cur.unplaced(m.group(2), Lokasi.parse(m.group(1)))
                 return
             if not labels.is_title(text) and not labels.match(text, "identitas+daftar"):
                 self.cur.unplaced(text, ln.lokasi)
@@ -408,7 +409,7 @@ class Stream:
         self.mode = None
         pt = procedure.read_table(t, cm, b.sop.pelaksana)
         b.proc_tables.append(pt)
-        b.sop.lokasi.setdefault("kegiatan", "tabel %d" % t.index if t.index else "tabel")
+        b.sop.lokasi.setdefault("kegiatan", Lokasi(tabel=t.index or 0))
         # header cells other than the column labels and actor names are text too
         self.last_proc = pt
 
@@ -480,7 +481,7 @@ class Stream:
                 used = [ln for ln in hl if labels.looks_like_instansi(ln.text)]
                 if used:
                     ident.instansi = _dedupe([ln.text for ln in used])
-                    sop.lokasi.setdefault("identitas.instansi", "header")
+                    sop.lokasi.setdefault("identitas.instansi", Lokasi(bagian="header"))
         elif getattr(b, "_pre_instansi", None):
             for ln in b._pre_instansi:
                 b.unplaced(ln.text, ln.lokasi)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from soplint.lokasi import Lokasi
 from soplint.model import Kegiatan
 from soplint.readers.docx import flow
 from soplint.readers.docx.tree import Paragraph
@@ -59,7 +60,7 @@ def make_steps(paras: list[Paragraph], pelaksana: list[str]) -> list[Kegiatan]:
             n = (max(used) + 1) if used else 1
         used.add(n)
         actor, _rest = split_actor(body)
-        k = Kegiatan(no=n, uraian=body, lokasi="paragraf %d" % p.index if p.index else None)
+        k = Kegiatan(no=n, uraian=body, lokasi=Lokasi(paragraf=p.index) if p.index else None)
         if actor:
             k.pelaksana = actor
             if actor not in pelaksana:

@@ -17,7 +17,7 @@ from soplint.readers.docx.arrows import Geo, connect
 
 def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
     """Model steps of one SOP from its procedure tables (in order)."""
-    hari = (options or {}).get("hari_menit", 480)
+    hari = getattr(options, "hari_menit", 480)
     raw: list[RawStep] = [s for t in tables for s in t.steps]
     unplaced: list[TakTerpetakan] = []
     for t in tables:

@@ -15,9 +15,10 @@ transformed into it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
+from soplint.lokasi import Lokasi
 from soplint.values import norm_space as clean  # whitespace collapsed, stripped
 
 
@@ -106,6 +107,13 @@ class Shape:
     def center(self) -> tuple[float, float]:
         return self.x + self.cx / 2, self.y + self.cy / 2
 
+    @property
+    def lokasi(self) -> Lokasi:
+        """In a text box anchored where its paragraph is."""
+        if self.para is None:
+            return Lokasi(bagian="textbox")
+        return replace(self.para.lokasi, kotak_teks=True)
+
 
 @dataclass(eq=False, repr=False)
 class Paragraph:
@@ -135,6 +143,24 @@ class Paragraph:
     #: caches (the tree is not changed once built)
     _text: Optional[str] = None
     _lines: Optional[list] = None
+    _lokasi: Optional[Lokasi] = None
+
+    @property
+    def lokasi(self) -> Lokasi:
+        """Where the paragraph is: its cell, a header or footer, a text box,
+        or its number among the body's paragraphs."""
+        x = self._lokasi
+        if x is None:
+            if self.cell is not None:
+                x = self.cell.lokasi
+            elif self.part == "textbox":
+                x = Lokasi(bagian="textbox")
+            elif self.index is not None and self.part not in ("header", "footer"):
+                x = Lokasi(paragraf=self.index)
+            else:
+                x = Lokasi(bagian=self.part)
+            self._lokasi = x
+        return x
 
     @property
     def text(self) -> str:
@@ -211,6 +237,16 @@ class Cell:
             x = self._text = " ".join(self.texts)
         return x
 
+    _lokasi: Optional[Lokasi] = None
+
+    @property
+    def lokasi(self) -> Lokasi:
+        """The cell's row and grid column in its table."""
+        x = self._lokasi
+        if x is None:
+            x = self._lokasi = self.table.lokasi_at(self.row, self.col)
+        return x
+
     @property
     def shapes(self) -> list[Shape]:
         """Shapes anchored in the cell's paragraphs (nested tables included)."""
@@ -285,6 +321,18 @@ class Table:
     def col_x(self, c: int) -> int:
         """Left edge of grid column c in twips."""
         return sum(self.grid[:c])
+
+    def lokasi_at(self, r: int, c: Optional[int] = None) -> Lokasi:
+        """Where row ``r`` (0-based) of the table is, or its grid column ``c``:
+        a top-level table by its number, a nested one through the cell
+        holding it, another (in a header, a text box) by its part."""
+        kolom = None if c is None else c + 1
+        if self.index is not None:
+            return Lokasi(tabel=self.index, baris=r + 1, kolom=kolom)
+        if self.parent is not None:
+            outer = self.parent.lokasi
+            return replace(outer, jalur=outer.jalur + ((outer.baris, outer.kolom),), baris=r + 1, kolom=kolom)
+        return Lokasi(tabel=0, bagian=self.part, baris=r + 1, kolom=kolom)
 
 
 Block = Union[Paragraph, Table]

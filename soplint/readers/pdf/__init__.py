@@ -22,12 +22,10 @@ from soplint.model import SOP
 MAX_PAGES = 300
 
 
-def _open(path: Path, options: dict):
-    from soplint.preflight import Limits
-
+def _open(path: Path, options):
     import pypdfium2 as pdfium
 
-    limits = Limits.from_options(options.get("limits"))
+    limits = options.preflight_limits()
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -61,14 +59,15 @@ def read_pages(path, options: Optional[dict] = None):
     """The pages of a PDF as plain geometry (:class:`.extract.Page`)."""
     import pypdfium2.raw as raw
 
+    from soplint.readers import ReadOptions
     from soplint.readers.pdf.extract import Reader
 
-    options = options or {}
+    options = ReadOptions.of(options)
     path = Path(path)
     doc = _open(path, options)
     try:
         n = len(doc)
-        max_pages = int(options.get("max_pdf_pages") or MAX_PAGES)
+        max_pages = int(options.limit("max-pages", MAX_PAGES) or MAX_PAGES)
         if n == 0:
             raise UnreadableFile("empty", "{p}: PDF tanpa halaman", "{p}: the PDF has no pages", p=path.name)
         if n > max_pages:
@@ -92,9 +91,10 @@ def read_pages(path, options: Optional[dict] = None):
 
 def read(path, options: Optional[dict] = None) -> list[SOP]:
     """Read the SOP of a PDF file (one SOP per file)."""
+    from soplint.readers import ReadOptions
     from soplint.readers.pdf.build import build
 
-    options = options or {}
+    options = ReadOptions.of(options)
     path = Path(path)
     pages = read_pages(path, options)
     if not any(p.runs for p in pages):
@@ -104,11 +104,11 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
             "{p}: the PDF has no text layer (scanned?) on page(s) {h}; no OCR is done", p=path.name,
             h=", ".join(scanned))
     try:
-        sop = build(pages, options)
+        sop = build(pages, {"hari_menit": options.hari_menit})
     except RecursionError:
         raise UnreadableFile("damaged", "{p}: struktur PDF terlalu dalam", "{p}: PDF structure too deep",
                              p=path.name) from None
-    sop.sumber.berkas = options.get("source_name") or str(path)
+    sop.sumber.berkas = options.source_name or str(path)
     sop.sumber.indeks = 0
     sop.sumber.format = "pdf"
     from soplint.confidence import annotate

@@ -32,8 +32,13 @@ def _split_label(text: str):
     return found
 
 
-def lok(page: int, what: str = "") -> str:
-    return "halaman %d%s" % (page, (", " + what) if what else "")
+def lok(page: int, box=None):
+    """Where something sits in a PDF: the page, and its box in points."""
+    from soplint.lokasi import Lokasi
+
+    if box is None:
+        return Lokasi(halaman=page)
+    return Lokasi(halaman=page, kotak=tuple(round(float(b), 1) for b in box))
 
 
 class PageView:
@@ -159,14 +164,14 @@ def build(pages, options: Optional[dict] = None) -> SOP:
             if key in seen_texts:
                 continue  # the same footer or page header on every page
             seen_texts.add(key)
-            sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=lok(v.number)))
+            sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=lok(v.number, (ln.x0, ln.y0, ln.x1, ln.y1))))
     for v in views:
         for box in _raster_regions(v):
             sop.tak_terpetakan.append(TakTerpetakan(
                 teks="[halaman %d memuat gambar tanpa lapisan teks (hasil pindai atau tangkapan layar, mis. tabel "
                      "prosedur); isinya tidak terbaca / page %d holds a picture without a text layer (a scan or a "
                      "screenshot, e.g. of the procedure table); its content is not read]" % (v.number, v.number),
-                lokasi=lok(v.number, "gambar %d,%d-%d,%d pt" % tuple(round(b) for b in box))))
+                lokasi=lok(v.number, box)))
     return sop
 
 
@@ -210,7 +215,7 @@ def _cells(v: PageView, runs) -> list:
 
 
 def _tree_lines(lns, page) -> list:
-    return [TreeLine(ln.text, Paragraph(raw=ln.text), lok(page), 0) for ln in lns]
+    return [TreeLine(ln.text, Paragraph(raw=ln.text), lok(page, (ln.x0, ln.y0, ln.x1, ln.y1)), 0) for ln in lns]
 
 
 def _identity(sop: SOP, views, used: set) -> None:
@@ -247,7 +252,7 @@ def _identity(sop: SOP, views, used: set) -> None:
                     found = _split_label(clean) if over else None
                     if found is not None:
                         # a word printed over the label (text run over from the cell above)
-                        sop.tak_terpetakan.append(TakTerpetakan(teks=over, lokasi=lok(v.number)))
+                        sop.tak_terpetakan.append(TakTerpetakan(teks=over, lokasi=lok(v.number, c.box)))
                 if found and found[0] != "lainnya":
                     key, label, rest = found
                     cur = [key, label, c, [], v.number, False]
@@ -270,7 +275,7 @@ def _identity(sop: SOP, views, used: set) -> None:
             if any(n.free for n in below):
                 # text run over from the cell above onto the heading's line
                 # ("KUALIFIKASI PELAKSANA :" + "SERUTI"): the items are below
-                sop.tak_terpetakan.append(TakTerpetakan(teks=vals[0].text, lokasi=lok(page)))
+                sop.tak_terpetakan.append(TakTerpetakan(teks=vals[0].text, lokasi=lok(page, c.box)))
                 vals.clear()
         if vals:
             continue
@@ -373,7 +378,7 @@ def _below(c, cells, entries):
 
 def _store(sop: SOP, key, label, cell, vals, page) -> None:
     ident = sop.identitas
-    loc = lok(page)
+    loc = lok(page, cell.box)
     texts = [ln.text for ln in vals]
     joined = join_lines(texts)
     if key in IDENT_KEYS:
@@ -571,7 +576,7 @@ def _procedure(sop: SOP, views, used: set, options: dict) -> None:
             while no in used_nos:
                 no += 1
             used_nos.add(no)
-            k = Kegiatan(no=no, uraian=uraian, lokasi=lok(v.number, "baris kegiatan %s" % (no_text or no)))
+            k = Kegiatan(no=no, uraian=uraian, lokasi=lok(v.number, (lay.cols[0].x0, row.y0, lay.cols[-1].x1, row.y1)))
             _mutu(k, row, lay, hari, merged_waktu, v.number)
             if lay.index("pelaksana") is not None and not lay.actors:
                 t = _cell_text(row, lay.index("pelaksana"))
@@ -794,7 +799,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 t = s.text
                 if t and not _covered(t, k.uraian) and t.lower() not in (
                         "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak"):
-                    sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, "simbol kegiatan %d" % k.no)))
+                    # text written inside a symbol: kept with the box of the symbol (in the step's row)
+                    sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, (s.x0, s.y0, s.x1, s.y1))))
     # terminators: a start has arrows going out and none coming in, an end the reverse
     first_term = True
     for i, k in enumerate(kegs):

@@ -85,7 +85,7 @@ def canonical(sop: SOP, options: Optional[dict] = None) -> SOP:
             groups[k.no] = list(k.waktu.gabungan)
     s = copy.deepcopy(sop)
     s.lokasi = {}
-    s.tak_terpetakan = [TakTerpetakan(norm_space(t.teks), norm_space(t.lokasi)) for t in s.tak_terpetakan
+    s.tak_terpetakan = [TakTerpetakan(norm_space(t.teks), norm_space(str(t.lokasi or ""))) for t in s.tak_terpetakan
                         if norm_space(t.teks)]
     idn = s.identitas
     idn.instansi = [t for t in (norm_space(x) for x in idn.instansi) if t]
@@ -685,7 +685,7 @@ class _Writer:
         for t in self.sop.tak_terpetakan:
             teks = norm_space(t.teks)
             if teks:
-                items.append(f"[{norm_space(t.lokasi)}] {teks}" if t.lokasi else teks)
+                items.append(f"[{norm_space(str(t.lokasi))}] {teks}" if t.lokasi else teks)
         return items
 
     def _catatan_height(self) -> float:
