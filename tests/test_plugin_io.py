@@ -55,7 +55,7 @@ def test_builtin_readers_and_writers_come_through_the_hooks():
         ".docx": "docx", ".doc": "doc", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
     assert {r.plugin for r in readers.values()} == {"soplint.builtin"}
     assert list(plugins.writers()) == ["docx", "json", "yaml"]
-    assert plugins.input_suffixes(models=False) == (".docx", ".docm", ".dotx", ".doc")
+    assert plugins.input_suffixes(models=False) == (".docx", ".docm", ".dotx", ".doc", ".pdf")
     assert plugins.problems == []
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 from soplint import labels, values
 from soplint.model import SOP, DAFTAR_FIELDS, Kegiatan, TakTerpetakan
 from soplint.readers.docx.common import Line as TreeLine
-from soplint.readers.docx.common import int_of, yes_no
+from soplint.readers.docx.common import int_of, is_tick, yes_no
 from soplint.readers.docx.identity import IDENT_KEYS, parse_pengesahan, split_label
 from soplint.readers.docx.tree import Paragraph
 from soplint.readers.pdf import flowchart as fc
@@ -142,7 +142,7 @@ def build(pages, options: Optional[dict] = None) -> SOP:
     layout = None
     for v in views:
         hdr = pr.find_header(v.runs, v.grid, v.cell_of)
-        pt = pr.read_header(v.runs, v.grid, *hdr) if hdr else None
+        pt = pr.read_header(v.runs, v.grid, *hdr, shapes=v.geo.shapes) if hdr else None
         if pt is None and layout is not None:
             pt = pr.continuation(v.grid, layout, v.runs)
         if pt is not None:
@@ -285,7 +285,7 @@ def _identity(sop: SOP, views, used: set) -> None:
                 vals.extend(n.free)
                 taken.add(id(n))
         else:
-            n = _right(c, all_cells)
+            n = _right(c, all_cells, {id(e[2]) for e in entries})
             if n is not None and id(n) not in taken and n.free:
                 vals.extend(n.free)
                 taken.add(id(n))
@@ -340,15 +340,19 @@ def _sub_line(ln, text):
     return Line(text, ln.x0, ln.y0, ln.x1, ln.y1, [])
 
 
-def _right(c, cells):
+def _right(c, cells, heads=()):
+    """The value cell of a label cell: the nearest cell to its right on the
+    same row (an empty ":" column may sit between them), not another label."""
     l, t, r, b = c.box
     best = None
     for o in cells:
-        if o is c or o.page != c.page:
+        if o is c or o.page != c.page or id(o) in heads:
             continue
+        if all(ln.text.strip() in (":", "") for ln in o.lines):
+            continue  # the ":" column between labels and values
         ol, ot, orr, ob = o.box
-        if abs(ol - r) <= 3 and ot < b - 1 and ob > t + 1:
-            if best is None or abs(ot - t) < abs(best.box[1] - t):
+        if ol >= r - 3 and ol - r <= 40 and ot < b - 1 and ob > t + 1:
+            if best is None or (ol, abs(ot - t)) < (best.box[0], abs(best.box[1] - t)):
                 best = o
     return best
 
@@ -379,6 +383,11 @@ def _below(c, cells, entries):
 def _store(sop: SOP, key, label, cell, vals, page) -> None:
     ident = sop.identitas
     loc = lok(page, cell.box)
+    if vals and vals[0].text.startswith(":"):
+        # "Label | : value": the colon written at the start of the value cell
+        first = vals[0]
+        vals = [_sub_line(first, first.text[1:].strip())] + list(vals[1:])
+        vals = [ln for ln in vals if ln.text]
     texts = [ln.text for ln in vals]
     joined = join_lines(texts)
     if key in IDENT_KEYS:
@@ -772,6 +781,19 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
     for i, (k, v, row) in enumerate(steps):
         syms = sorted(by_step.get(i, []), key=lambda s: s.x0)
         lay = layouts[id(v)]
+        if not syms:
+            # no symbol: the actor columns may be marked with a tick ("X", "v", "√")
+            marked = [lay.cols[ci].name for ci, c in enumerate(lay.cols)
+                      if c.key == "actor" and row.texts.get(ci) and all(is_tick(ln.text) for ln in row.texts[ci])]
+            if marked:
+                k.pelaksana = marked[0]
+                k.pelaksana_lain = [m for m in marked[1:] if m != marked[0]]
+                k.bentuk = "centang"
+                for ci, c in enumerate(lay.cols):
+                    if c.key == "actor":
+                        for ln in row.texts.get(ci, []):
+                            for r in ln.runs:
+                                used.add(id(r))
         if syms:
             names = []
             for s in syms:
@@ -816,7 +838,7 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 k.simbol = "mulai" if first_term else "selesai"
             first_term = False
     for i, k in enumerate(kegs):
-        if k.bentuk is None:
+        if k.bentuk in (None, "centang"):
             k.simbol = _infer(k, i, n, drawn)
     nos = [k.no for k in kegs]
     for i, k in enumerate(kegs):

@@ -99,6 +99,22 @@ def _col_key(text: str) -> Optional[str]:
     return k
 
 
+def _header_text(lns, col) -> str:
+    """A header cell's lines joined; a word broken over two lines because it
+    did not fit the narrow column ("Verifikato" / "r") is joined back."""
+    out = ""
+    prev = None
+    for ln in lns:
+        t = ln.text
+        if prev is not None and len(prev.runs) == 1 and prev.x1 >= col.x1 - 6 and t[:1].islower() \
+                and prev.text[-1:].isalpha():
+            out += t
+        else:
+            out = join_lines([out, t]) if out else t
+        prev = ln
+    return out
+
+
 def find_header(runs, grid: Grid, cell_of=None):
     """(no run, kegiatan run) of a procedure header on the page, or None.
     The words must be the whole text of their cells ("Kegiatan", not a
@@ -133,7 +149,7 @@ def find_header(runs, grid: Grid, cell_of=None):
     return best
 
 
-def read_header(runs, grid: Grid, no_run, keg_run) -> Optional[PageTable]:
+def read_header(runs, grid: Grid, no_run, keg_run, shapes=()) -> Optional[PageTable]:
     kl, kt, kr, kb = grid.cell(keg_run.cx, keg_run.cy)
     if no_run is None:
         # the activity header spans the number column too: the body's first
@@ -170,15 +186,21 @@ def read_header(runs, grid: Grid, no_run, keg_run) -> Optional[PageTable]:
     xs = merged
     cols = [Column(a, b) for a, b in zip(xs, xs[1:]) if b - a > 4]
     band = [r for r in runs if top - 1 <= r.cy <= bottom + 1]
+    from soplint.readers.pdf.flowchart import OFFPAGE, classify
+
+    small = [s for s in shapes if s.w < 40 and s.h < 40 and s.y1 >= top - 2 and s.y0 <= bottom + 2
+             and classify(s) == OFFPAGE]
     for c in cols:
         own = []
         for r in band:
+            if any(s.x0 <= r.cx <= s.x1 and s.y0 <= r.cy <= s.y1 for s in small):
+                continue  # the letter of a page link drawn over the header
             if r.x0 >= c.x0 - 1.5 and r.x1 <= c.x1 + 1.5:
                 # only the column's own header cell, not a label spanning several columns
                 cl, _, cr, _ = grid.cell(r.cx, r.cy)
                 if cl >= c.x0 - 2.5 and cr <= c.x1 + 2.5:
                     own.append(r)
-        c.name = join_lines(ln.text for ln in lines(own))
+        c.name = _header_text(lines(own), c)
     for c in cols:
         c.key = _col_key(c.name)
     # a header row lower than the No/Kegiatan cells (Mutu Baku over
