@@ -540,6 +540,17 @@ def _procedure(sop: SOP, views, used: set, options: dict) -> None:
     tables = [v for v in views if v.table is not None]
     if not tables:
         return
+    # a header repeated on a later page names the same columns (its text may be
+    # cut differently): actor columns at the same place keep the first names
+    first = tables[0].table.layout
+    for v in tables[1:]:
+        lay = v.table.layout
+        if lay is first:
+            continue
+        for c in lay.actors:
+            same = [f for f in first.actors if abs(f.x0 - c.x0) <= 3 and abs(f.x1 - c.x1) <= 3]
+            if same and same[0].name:
+                c.name = same[0].name
     # actors in column order, over all layouts
     for v in tables:
         for c in v.table.layout.actors:

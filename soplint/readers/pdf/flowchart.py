@@ -65,9 +65,7 @@ class Edge:
 
 def classify(shape) -> str:
     w, h = shape.w, shape.h
-    pts = shape.pts
-    if len(pts) >= 2 and abs(pts[0][0] - pts[-1][0]) < 0.8 and abs(pts[0][1] - pts[-1][1]) < 0.8:
-        pts = pts[:-1]
+    pts = ring(shape.pts)
     n = len(pts)
     if shape.curved or n > 8:
         # a capsule or rounded box (drawn with curves, or as a polygon of many points)
@@ -94,6 +92,17 @@ def classify(shape) -> str:
         if len(tip) == 1 and (abs(tip[0][1] - shape.y1) < 1 or abs(tip[0][1] - shape.y0) < 1):
             return OFFPAGE
     return OTHER
+
+
+def ring(pts) -> list:
+    """The corners of a closed outline: repeated points and the closing point dropped."""
+    out = []
+    for p in pts:
+        if not out or abs(p[0] - out[-1][0]) >= 0.3 or abs(p[1] - out[-1][1]) >= 0.3:
+            out.append(p)
+    while len(out) >= 2 and abs(out[0][0] - out[-1][0]) < 0.8 and abs(out[0][1] - out[-1][1]) < 0.8:
+        out.pop()
+    return out
 
 
 def _flat(pts, shape, w) -> bool:

@@ -97,7 +97,9 @@ def _axis_segments(pts):
 
 
 def _is_rect(pts) -> bool:
-    ring = pts[:-1] if len(pts) >= 5 and _close(pts[0], pts[-1]) else pts
+    from soplint.readers.pdf.flowchart import ring as corners
+
+    ring = corners(pts)
     if len(ring) != 4:
         return False
     xs = sorted(p[0] for p in ring)

@@ -106,7 +106,7 @@ def _header_text(lns, col) -> str:
     prev = None
     for ln in lns:
         t = ln.text
-        if prev is not None and len(prev.runs) == 1 and prev.x1 >= col.x1 - 6 and t[:1].islower() \
+        if prev is not None and len(prev.runs) == 1 and prev.x1 - prev.x0 >= 0.6 * (col.x1 - col.x0) - 8 and t[:1].islower() \
                 and prev.text[-1:].isalpha():
             out += t
         else:
@@ -171,7 +171,9 @@ def read_header(runs, grid: Grid, no_run, keg_run, shapes=()) -> Optional[PageTa
     # cell may leave a header cell without its own border); a connector of the
     # flowchart never starts at the header's edge
     xs = grid.vrules_across(bottom - 2, min(nl, kl) - 30, grid.width)
-    xs += [r.pos for r in grid.v if r.a <= bottom + 2 and r.b >= bottom + 4 and r.pos >= min(nl, kl) - 30]
+    low = max((r.b for r in grid.v if r.a <= bottom + 2), default=bottom)
+    xs += [r.pos for r in grid.v if r.a <= bottom + 2 and r.b >= bottom + 4 and r.pos >= min(nl, kl) - 30
+           and r.b - bottom >= 0.5 * (low - bottom)]  # a border runs down the table, a connector does not
     if len(xs) < 4:
         return None
     if not any(x <= no_run.x0 + 0.5 for x in xs):
