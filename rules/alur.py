@@ -273,7 +273,74 @@ class SimbolTidakBaku(Rule):
         for k in sop.kegiatan:
             if k.simbol == "tidak_baku":
                 yield self.finding(sop, field="kegiatan.simbol", kegiatan=k, no=k.no,
-                                   bentuk=k.bentuk or "?", teks=k.bentuk or None)
+                                   bentuk=shape_words(k.bentuk), teks=k.bentuk or None)
+
+
+#: drawn shapes in words: DrawingML preset names and the VML shape types
+#: (o:spt / "t<number>") Word writes for the same shapes
+_SHAPES = {
+    "flowChartDocument": (114, "dokumen", "document"),
+    "flowChartMultidocument": (115, "dokumen ganda", "multiple documents"),
+    "flowChartInputOutput": (111, "data (jajaran genjang)", "data (parallelogram)"),
+    "flowChartPredefinedProcess": (112, "proses terdefinisi", "predefined process"),
+    "flowChartInternalStorage": (113, "penyimpanan internal", "internal storage"),
+    "flowChartPreparation": (117, "persiapan (segi enam)", "preparation (hexagon)"),
+    "flowChartManualInput": (118, "input manual", "manual input"),
+    "flowChartManualOperation": (119, "operasi manual (trapesium)", "manual operation (trapezoid)"),
+    "flowChartConnector": (120, "lingkaran penghubung", "on-page connector (circle)"),
+    "flowChartPunchedCard": (121, "kartu berlubang", "punched card"),
+    "flowChartPunchedTape": (122, "pita berlubang", "punched tape"),
+    "flowChartSummingJunction": (123, "titik penjumlahan", "summing junction"),
+    "flowChartOr": (124, "atau", "or"),
+    "flowChartCollate": (125, "susun", "collate"),
+    "flowChartSort": (126, "urut", "sort"),
+    "flowChartExtract": (127, "ekstrak (segitiga)", "extract (triangle)"),
+    "flowChartMerge": (128, "gabung (segitiga terbalik)", "merge (inverted triangle)"),
+    "flowChartOfflineStorage": (129, "penyimpanan luring", "offline storage"),
+    "flowChartOnlineStorage": (130, "penyimpanan daring", "stored data"),
+    "flowChartMagneticTape": (131, "pita magnetik", "magnetic tape"),
+    "flowChartMagneticDisk": (132, "disk magnetik (tabung)", "magnetic disk (cylinder)"),
+    "flowChartMagneticDrum": (133, "akses langsung", "direct access storage"),
+    "flowChartDisplay": (134, "tampilan", "display"),
+    "flowChartDelay": (135, "tunda", "delay"),
+    "flowChartAlternateProcess": (176, "proses alternatif (kotak bersudut bulat)",
+                                  "alternate process (rounded box)"),
+    "ellipse": (3, "elips", "ellipse"),
+    "triangle": (5, "segitiga", "triangle"),
+    "rtTriangle": (6, "segitiga siku-siku", "right triangle"),
+    "parallelogram": (7, "jajaran genjang", "parallelogram"),
+    "trapezoid": (8, "trapesium", "trapezoid"),
+    "hexagon": (9, "segi enam", "hexagon"),
+    "octagon": (10, "segi delapan", "octagon"),
+    "plus": (11, "tanda tambah", "plus sign"),
+    "star5": (12, "bintang", "star"),
+    "rightArrow": (13, "panah blok", "block arrow"),
+    "cube": (16, "kubus", "cube"),
+    "can": (22, "tabung", "cylinder"),
+    "donut": (23, "cincin", "ring"),
+    "wedgeRectCallout": (61, "balon keterangan", "callout"),
+    "wedgeRoundRectCallout": (62, "balon keterangan", "callout"),
+    "wedgeEllipseCallout": (63, "balon keterangan", "callout"),
+    "cloudCallout": (106, "balon keterangan awan", "cloud callout"),
+    "textBox": (202, "kotak teks", "text box"),
+    "line": (20, "garis", "line"),
+}
+_BY_NAME = {name.lower(): words for name, (_n, *words) in _SHAPES.items()}
+_BY_NAME.update({f"t{n}": words for _name, (n, *words) in _SHAPES.items()})
+
+
+def shape_words(bentuk) -> str:
+    """A drawn shape named in words for the message ("dokumen" / "document"
+    for flowChartDocument or the VML t114); an unknown one as "bentuk lain"
+    with its name."""
+    from soplint.i18n import tr
+
+    if not bentuk:
+        return tr("bentuk tak dikenal", "unknown shape")
+    words = _BY_NAME.get(str(bentuk).lower())
+    if words is not None:
+        return tr(*words)
+    return tr("bentuk lain: {b}", "other shape: {b}", b=bentuk)
 
 
 RULES = [MulaiSelesai, CabangKeputusan, TidakTerjangkau, SimbolTidakBaku]

@@ -16,9 +16,11 @@ class BerkasTidakTerbaca(Rule):
     Apa / What
       Berkas bukan dokumen Word, rusak atau terpotong, terenkripsi (berkata sandi),
       terlalu besar, bom zip, .doc tanpa LibreOffice, dsb. Pesannya menyebut
-      penyebabnya.
+      penyebabnya. Juga berkas yang terbaca tetapi tidak akan dibuka Word
+      (bagian paket seperti [Content_Types].xml hilang).
       Not a Word document, damaged, encrypted, too large, a zip bomb...; the
-      message says which.
+      message says which. Also a file that could be read but that Word will
+      not open (a package part such as [Content_Types].xml missing).
 
     Mengapa / Why
       Satu berkas yang rusak tidak boleh menghentikan pemeriksaan seluruh berkas
@@ -34,10 +36,21 @@ class BerkasTidakTerbaca(Rule):
     severity = "error"
     unreadable = True
     summary = ("Berkas tidak dapat dibaca", "The file cannot be read")
-    messages = {"default": ("Berkas tidak dapat dibaca: {e}", "The file cannot be read: {e}")}
+    messages = {"default": ("Berkas tidak dapat dibaca: {e}", "The file cannot be read: {e}"),
+                "word": ("Word tidak akan membuka berkas ini: bagian {bagian} tidak ada dalam paketnya "
+                         "(isinya tetap dibaca; simpan ulang dari LibreOffice atau alat pembuatnya)",
+                         "Word will not open this file: the part {bagian} is missing from its package "
+                         "(its content was read anyway; save it again from LibreOffice or the tool "
+                         "that made it)")}
 
     def check_unreadable(self, berkas, error, ctx):
         yield self.finding(None, berkas=berkas, indeks=None, e=str(error))
+
+    def check(self, sop, ctx):
+        # a file read although Word refuses it: said once, with its first SOP
+        if sop.sumber.indeks == 0:
+            for part in sop.sumber.bagian_hilang or []:
+                yield self.finding(sop, "word", field="sumber", bagian=part, teks=part)
 
 
 #: the bare document title ("STANDAR OPERASIONAL PROSEDUR (SOP)"), not content

@@ -3,36 +3,23 @@ from __future__ import annotations
 
 import re
 
+from soplint import labels
+from soplint.model import DAFTAR_FIELDS
 from soplint.rule import Rule
 from soplint.lazyre import lazy_pattern
 
 from soplint_rules._teks import (citations, data_file, is_dash, is_placeholder, load_toml,
                                  looks_like_citation)
 
-#: identity items: (model key, field path, Indonesian label, English label)
-ITEMS = [
-    ("instansi", "identitas.instansi", "Nama instansi/unit kerja", "Institution/unit name"),
-    ("nomor_sop", "identitas.nomor_sop", "Nomor SOP", "SOP number (Nomor SOP)"),
-    ("tanggal_pembuatan", "identitas.tanggal_pembuatan", "Tanggal Pembuatan", "Date made (Tanggal Pembuatan)"),
-    ("tanggal_revisi", "identitas.tanggal_revisi", "Tanggal Revisi", "Revision date (Tanggal Revisi)"),
-    ("tanggal_efektif", "identitas.tanggal_efektif", "Tanggal Efektif", "Effective date (Tanggal Efektif)"),
-    ("disahkan_oleh", "identitas.disahkan_oleh", "Disahkan oleh", "Approval (Disahkan oleh)"),
-    ("nama_sop", "identitas.nama_sop", "Nama SOP", "SOP name (Nama SOP)"),
-    ("dasar_hukum", "dasar_hukum", "Dasar Hukum", "Legal basis (Dasar Hukum)"),
-    ("kualifikasi_pelaksana", "kualifikasi_pelaksana", "Kualifikasi Pelaksana",
-     "Actor qualifications (Kualifikasi Pelaksana)"),
-    ("keterkaitan", "keterkaitan", "Keterkaitan", "Related SOPs (Keterkaitan)"),
-    ("peralatan_perlengkapan", "peralatan_perlengkapan", "Peralatan/Perlengkapan",
-     "Equipment (Peralatan/Perlengkapan)"),
-    ("peringatan", "peringatan", "Peringatan", "Warnings (Peringatan)"),
-    ("pencatatan_pendataan", "pencatatan_pendataan", "Pencatatan dan Pendataan",
-     "Records (Pencatatan dan Pendataan)"),
-]
+#: identity items: (model key, field path, Indonesian label, English label),
+#: the labels being the standard's names (soplint/data/labels.json)
+ITEMS = [(key, ("identitas." if key not in DAFTAR_FIELDS else "") + key, labels.name(key), labels.name(key, "en"))
+         for key in ("instansi", "nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
+                     "disahkan_oleh", "nama_sop") + DAFTAR_FIELDS]
 LABEL = {key: (lid, len_) for key, _, lid, len_ in ITEMS}
 IDENTITAS_KEYS = {"instansi", "nomor_sop", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
                   "disahkan_oleh", "nama_sop"}
-LIST_KEYS = ["dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
-             "peringatan", "pencatatan_pendataan"]
+LIST_KEYS = list(DAFTAR_FIELDS)
 DATE_KEYS = ["tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"]
 
 #: where a dash is an acceptable value (no revision yet; no related SOP)

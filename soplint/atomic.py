@@ -24,6 +24,9 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); an output is an ordinary file
+        # meant to be shared, so it gets the mode any new file would get
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             _write_all(fh, pieces)
         os.replace(tmp, path)
@@ -33,6 +36,21 @@ def write_pieces(path: str | os.PathLike, pieces) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back at once;
+    Linux also shows it in /proc/self/status, read first)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_all(fh, pieces) -> None:

@@ -383,10 +383,9 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
     for s in _unknown(select, rules):
         errors.append(tr("select: kode atau nama aturan tidak dikenal: {s}",
                          "select: unknown rule code or name: {s}", s=s))
-    for s in _unknown(ignore, rules):
-        if warn:
-            warn(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
-                    "ignore: unknown rule code or name: {s}", s=s))
+    for s in _unknown(ignore, rules):  # a typo here would silently keep a rule on: an error, as in select
+        errors.append(tr("ignore: kode atau nama aturan tidak dikenal: {s}",
+                         "ignore: unknown rule code or name: {s}", s=s))
     severity = {}
     for key, level in (cfg.get("severity") or {}).items():
         matched = [c for c in rules.values() if selector_score(key, c) not in (None, 0)]
@@ -451,13 +450,16 @@ def _candidates(berkas: str, base: Path) -> list:
 
 
 def _glob_match(name: str, pattern: str) -> bool:
+    """fnmatch, where each ``**/`` also matches no folder at all
+    (``arsip/**/*.docx`` matches ``arsip/x.docx``), as in gitignore."""
     pattern = pattern.replace("\\", "/")
     if fnmatch.fnmatch(name, pattern):
         return True
-    while pattern.startswith("**/"):
-        pattern = pattern[3:]
-        if fnmatch.fnmatch(name, pattern):
+    at = pattern.find("**/")
+    while at != -1:
+        if _glob_match(name, pattern[:at] + pattern[at + 3:]):
             return True
+        at = pattern.find("**/", at + 3)
     return False
 
 

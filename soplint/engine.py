@@ -19,7 +19,6 @@ import os
 from typing import Iterable, Optional
 
 from soplint.config import Config, RuleSetting, ignored_for, selector_score
-from soplint.errors import UnreadableFile
 from soplint.findings import CheckResult, FileResult, Finding, SopSummary, tally
 from soplint.i18n import tr
 from soplint.rule import RunContext, has_summary, iter_findings
@@ -32,6 +31,9 @@ class Engine:
         self.plugins = plugins
         self.settings: dict = settings
         self.errors: list = []
+        #: file path -> the name it is reported under (a document read from
+        #: standard input: "-" or --stdin-filename)
+        self.names: dict = {}
         #: :class:`soplint.readers.ReadOptions` for every file (set by the command)
         self.read_options = None
         self.ctx = RunContext(config=config, aliases=config.alias_table(),
@@ -43,7 +45,7 @@ class Engine:
     def read(self, path) -> list:
         """The file's models, read by the reader the plugins registered for
         its ending (:func:`soplint.readers.read_path`, which turns any
-        reader's failure into :class:`UnreadableFile`)."""
+        reader's failure into :class:`~soplint.errors.UnreadableFile`)."""
         from soplint.readers import ReadOptions, read_path
 
         if self.read_options is None:
@@ -85,18 +87,16 @@ class Engine:
                               c=code, w=where, e=f"{type(exc).__name__}: {exc}"))
 
     def check_file(self, path) -> tuple:
-        """``(FileResult, cross)`` for one input file: its findings (per-SOP
-        rules, unreadable-file rules), finalised; ``cross`` maps each
+        """``(FileResult, cross)`` for one input file: its per-SOP rules'
+        findings, finalised (a file that cannot be read raises
+        :class:`~soplint.errors.UnreadableFile`, which :func:`soplint.pipeline.check_files`
+        turns into the unreadable-file rules' findings); ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        berkas = str(path)
+        berkas = self.names.get(str(path), str(path))
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
-        try:
-            sops = self.read(path)
-        except UnreadableFile as exc:
-            result.temuan = self.unreadable_findings(berkas, exc)
-            return result, cross
+        sops = self.read(path)  # UnreadableFile: the pipeline reports the file (DK01)
         for i, sop in enumerate(sops):
             sop = self.prepare(sop, berkas, i, copy_model=False)
             result.sop.append(SopSummary(indeks=i, nama_sop=sop.identitas.nama_sop,
@@ -119,7 +119,7 @@ class Engine:
                         cross[code].append(kept)
                 else:
                     if slim is None:
-                        from soplint.batch import slim_sop
+                        from soplint.pipeline import slim_sop
 
                         slim = slim_sop(sop)
                     cross[code].append(slim)

@@ -34,6 +34,20 @@ class UsageError(SoplintError):
     """Bad command line or configuration (exit code 2)."""
 
 
+def out_of_memory(exc) -> bool:
+    """Is ``exc`` the memory running out in disguise? Under a low memory
+    limit, loading a compiled module fails with an ImportError ("failed to
+    map segment from shared object") and a system call with ENOMEM."""
+    import errno
+
+    if isinstance(exc, MemoryError):
+        return True
+    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, ImportError) and ("failed to map segment" in text or "cannot allocate memory" in text)
+
+
 def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=None) -> UnreadableFile:
     """The one place where an unexpected exception becomes the reason a file
     is reported unreadable (DK01) while the batch goes on.
@@ -65,6 +79,9 @@ def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=No
             detail = f"{detail}; plugin {reader.plugin}"
         return UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})", "The file cannot be read ({e})",
                               e=detail)
+    if isinstance(exc, MemoryError) and not memory_mb:
+        return UnreadableFile("memory", "{p}: memori tidak cukup untuk membaca berkas; berkas dilewati",
+                              "{p}: not enough memory to read the file; the file was skipped", p=label)
     if isinstance(exc, MemoryError):
         return UnreadableFile("memory",
                               "{p}: pembacaan melebihi batas memori {n} MB; berkas dilewati",

@@ -46,3 +46,11 @@ def collect(paths, suffixes=WORD_SUFFIXES) -> list[Input]:
                 seen.add(key)
                 out.append(Input(p, Path(p.name)))
     return out
+
+
+def no_inputs_warning(paths, suffixes) -> str:
+    """What a run that found no input file says on standard error."""
+    from soplint.i18n import tr
+
+    return tr("peringatan: tidak ada berkas SOP ({s}) ditemukan di {p}",
+              "warning: no SOP files ({s}) found in {p}", s=", ".join(suffixes), p=", ".join(map(str, paths)))

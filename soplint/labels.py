@@ -22,6 +22,8 @@ DAFTAR = "daftar"
 LAINNYA = "lainnya"
 KOLOM = "kolom"
 PROSEDUR = "prosedur_judul"
+#: the standard's names of fields (Indonesian, English)
+NAMA = "nama"
 
 #: (text every match contains, pattern, replacement): a pattern is only
 #: tried (and so compiled) on texts holding its text
@@ -160,6 +162,40 @@ def variants(key: str) -> list[str]:
         if key in data[section]:
             return list(data[section][key])
     return []
+
+
+def name(key: str, lang: str = "id") -> str:
+    """The standard's name of a field as the template writes it
+    ("Peralatan/Perlengkapan"), or its English name ("Equipment
+    (Peralatan/Perlengkapan)") for ``lang`` "en"."""
+    pair = _data()[NAMA][key]
+    return pair[1] if lang == "en" else pair[0]
+
+
+@lru_cache(maxsize=None)
+def written(key: str) -> tuple:
+    """The variants of one key, normalised (:func:`normalize`), in the
+    data's order, without repeats."""
+    return tuple(dict.fromkeys(v for v in (normalize(x) for x in variants(key)) if v))
+
+
+def after_label(text: str, key: str) -> Optional[str]:
+    """What follows a written label of ``key`` at the start of ``text``
+    (normalised; "" for the label alone), or None when ``text`` does not
+    start with one."""
+    t = normalize(text)
+    for label in written(key):
+        if t == label:
+            return ""
+        if t.startswith(label + " "):
+            return t[len(label) + 1:]
+    return None
+
+
+def is_label_of(text: str, keys) -> bool:
+    """``text`` is just a written label of one of ``keys``."""
+    t = normalize(text)
+    return bool(t) and any(t in written(k) for k in keys)
 
 
 _TITLE = re.compile(r"^\s*(standar(d)?\s+operasional\s+prosedur|standar(d)?\s+operating\s+procedures?|s\s*\.?\s*o\s*\.?\s*p\s*\.?)(\s|\(|$|:)",

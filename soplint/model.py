@@ -9,8 +9,8 @@ Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
 step sits in the source, for findings a person can find in Word),
 ``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
 sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
-``komentar`` / ``gambar_alur`` / ``jenis_dokumen`` / ``pembacaan`` (facts
-about the source file and how well it was read).
+``komentar`` / ``gambar_alur`` / ``jenis_dokumen`` / ``pembacaan`` /
+``bagian_hilang`` (facts about the source file and how well it was read).
 """
 from __future__ import annotations
 
@@ -60,6 +60,10 @@ class Sumber:
     #: :mod:`soplint.confidence`): {"skor": 0..1, "tingkat": "tinggi" |
     #: "sedang" | "rendah", "alasan": [...]}; ``None`` where not measured
     pembacaan: Optional[dict] = None
+    #: parts of the Word package that are missing although the file could be
+    #: read, so that Word refuses to open it (e.g. "[Content_Types].xml");
+    #: ``None`` (not written) where none is (added key)
+    bagian_hilang: Optional[list] = None
 
 
 @dataclass
@@ -194,7 +198,7 @@ _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetaka
 
 #: added keys left out of the dict while unset (a model file read back, or
 #: written by a reader that does not measure them, keeps its shape)
-_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan"})
+_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang"})
 
 
 def to_dict(obj: Any) -> Any:

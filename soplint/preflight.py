@@ -38,6 +38,17 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 MB = 1024 * 1024
 
 
+def size_text(n) -> str:
+    """A byte count for a message, in the unit that keeps it readable
+    (``10 KB``, ``1.5 MB``, ``512 MB``, ``2 GB``; never ``0 MB``)."""
+    n = float(n)
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= factor:
+            value = round(n / factor, 1)
+            return f"{int(value) if value.is_integer() else value} {unit}"
+    return f"{int(n)} B"
+
+
 @dataclass
 class Limits:
     """Limits applied before and while a package is read (all configurable).
@@ -104,8 +115,9 @@ class Limits:
             if name not in known:
                 from soplint.errors import UsageError
 
+                names = ", ".join(sorted(n.replace("_", "-") for n in known))
                 raise UsageError("Batas tidak dikenal: {k} (yang dikenal: {n})",
-                                 "Unknown limit: {k} (known: {n})", k=key, n=", ".join(sorted(known)))
+                                 "Unknown limit: {k} (known: {n})", k=key, n=names)
             kw[name] = float(val) if name == "max_ratio" else int(val)
         return cls(**kw)
 
@@ -143,9 +155,9 @@ def sniff_head(path: Path, limits: Limits):
     if st.st_size == 0:
         raise _err("empty", path, "berkas kosong (0 bait)", "the file is empty (0 bytes)")
     if st.st_size > limits.max_file_bytes:
-        raise _err("too-large", path, "berkas terlalu besar ({n} MB; batas {m} MB)",
-                   "the file is too large ({n} MB; limit {m} MB)",
-                   n=round(st.st_size / MB, 1), m=round(limits.max_file_bytes / MB, 1))
+        raise _err("too-large", path, "berkas terlalu besar ({n}; batas {m})",
+                   "the file is too large ({n}; limit {m})",
+                   n=size_text(st.st_size), m=size_text(limits.max_file_bytes))
     try:
         with open(path, "rb") as fh:
             head = fh.read(512)
@@ -241,9 +253,9 @@ def check_infolist(path: Path, infos, limits: Limits, archive_size: int | None =
         total += size
         if size > limits.max_member_uncompressed:
             raise _err("zip-bomb", path,
-                       "bagian {m} terlalu besar setelah diekstrak ({n} MB; batas {l} MB): kemungkinan bom zip",
-                       "member {m} is too large when extracted ({n} MB; limit {l} MB): likely a zip bomb",
-                       m=info.filename, n=round(size / MB), l=round(limits.max_member_uncompressed / MB))
+                       "bagian {m} terlalu besar setelah diekstrak ({n}; batas {l}): kemungkinan bom zip",
+                       "member {m} is too large when extracted ({n}; limit {l}): likely a zip bomb",
+                       m=info.filename, n=size_text(size), l=size_text(limits.max_member_uncompressed))
         if size >= limits.ratio_floor and size > limits.max_ratio * max(info.compress_size, 1):
             raise _err("zip-bomb", path,
                        "bagian {m} dimampatkan {r}:1 (batas {l}:1): kemungkinan bom zip",
@@ -251,9 +263,9 @@ def check_infolist(path: Path, infos, limits: Limits, archive_size: int | None =
                        m=info.filename, r=round(size / max(info.compress_size, 1)), l=round(limits.max_ratio))
         if total > limits.max_total_uncompressed:
             raise _err("zip-bomb", path,
-                       "isi zip terlalu besar setelah diekstrak (lebih dari {l} MB): kemungkinan bom zip",
-                       "the zip content is too large when extracted (over {l} MB): likely a zip bomb",
-                       l=round(limits.max_total_uncompressed / MB))
+                       "isi zip terlalu besar setelah diekstrak (lebih dari {l}): kemungkinan bom zip",
+                       "the zip content is too large when extracted (over {l}): likely a zip bomb",
+                       l=size_text(limits.max_total_uncompressed))
 
 
 # --------------------------------------------------------------------------- OLE

@@ -100,7 +100,7 @@ class Rule:
         holds, per SOP in input order, what :meth:`summarise` returned for it
         (``None`` left out), or (when the rule does not override
         :meth:`summarise`) a slim copy of the model
-        (:func:`soplint.batch.slim_sop`)."""
+        (:func:`soplint.pipeline.slim_sop`)."""
         return ()
 
     def summarise(self, sop, ctx: RunContext) -> Any:
@@ -213,7 +213,23 @@ def check_rule_class(cls) -> list[str]:
                            "invalid rule name (must be kebab-case): {n!r}", n=cls.name))
     if cls.severity not in SEVERITIES:
         problems.append(tr("tingkat tidak sah: {s!r}", "invalid severity: {s!r}", s=cls.severity))
+    if not _text_pair(cls.summary):
+        problems.append(tr("tidak ada summary: beri (\"ringkasan\", \"summary\") satu baris dalam bahasa "
+                           "Indonesia dan Inggris",
+                           "no summary: give a one-line (\"ringkasan\", \"summary\") in Indonesian and English"))
+    messages = cls.messages
+    if not isinstance(messages, dict) or not messages or not all(_text_pair(v) for v in messages.values()):
+        problems.append(tr("tidak ada messages: beri {\"default\": (\"pesan\", \"message\")}, tiap pesan "
+                           "dalam bahasa Indonesia dan Inggris",
+                           "no messages: give {\"default\": (\"pesan\", \"message\")}, each message in "
+                           "Indonesian and English"))
     return problems
+
+
+def _text_pair(value) -> bool:
+    """An (Indonesian, English) pair of non-empty texts."""
+    return isinstance(value, (tuple, list)) and len(value) == 2 and \
+        all(isinstance(x, str) and x.strip() for x in value)
 
 
 def iter_findings(result) -> Iterator[Finding]:

@@ -193,9 +193,11 @@ class DocxPackage:
     def xml(self, name: str):
         info = self._infos.get(name)
         if info is not None and info.file_size > self.limits.max_xml_bytes:
-            raise UnreadableFile("too-large", "{p}: bagian {n} terlalu besar ({m} MB)",
-                                 "{p}: part {n} is too large ({m} MB)",
-                                 p=self.path.name, n=name, m=round(info.file_size / 1048576))
+            from soplint.preflight import size_text
+
+            raise UnreadableFile("too-large", "{p}: bagian {n} terlalu besar ({m})",
+                                 "{p}: part {n} is too large ({m})",
+                                 p=self.path.name, n=name, m=size_text(info.file_size))
         return parse_xml(self.read(name), self.path, name)
 
     def main_part(self) -> str:
@@ -220,6 +222,11 @@ class DocxPackage:
         if self.has("word/document.xml"):
             return "word/document.xml"
         raise self._missing("word/document.xml")
+
+    def missing_for_word(self) -> list:
+        """Parts every Word package must have that this one lacks (Word
+        refuses to open it, although it can be read here)."""
+        return [name for name in ("[Content_Types].xml", "_rels/.rels") if not self.has(name)]
 
     def _missing(self, name: str) -> UnreadableFile:
         if name != "word/document.xml":

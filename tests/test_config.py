@@ -250,10 +250,10 @@ def test_broken_unrelated_pyproject_is_passed_over(proyek, monkeypatch):
     assert code == 0 and "PR05" not in {t["code"] for t in data["berkas"][0]["temuan"]}
 
 
-def test_unknown_ignore_is_only_a_warning(proyek):
+def test_unknown_ignore_is_a_usage_error_like_select(proyek):
     r = CliRunner().invoke(cli, ["check", "dok/cacat.docx", "--ignore", "QQ77", "--format", "json"])
-    assert r.exit_code == 0
-    assert "QQ77" in r.stderr and json.loads(r.stdout)["ringkasan"]["warning"] == 4
+    assert r.exit_code == 2
+    assert "QQ77" in r.stderr and r.stdout == ""
 
 
 def test_builtin_defaults_are_valid_under_the_schema():

@@ -263,3 +263,67 @@ def test_styles_are_parsed_once_per_content(tmp_path):
     assert sa is sb and sa is not sc
     assert sa.names["Heading1"] == "heading 1" and sc.names["Heading1"] == "Judul Satu"
     assert [p.style_name for p in read_document(renamed).paragraphs() if p.text] == ["Judul Satu"]
+
+
+def test_sourced_tree_maps_nodes_to_the_elements_read(tmp_path):
+    """read_sourced: each paragraph, cell and table of the tree gives back the
+    very element it was read from (through content controls, merged and
+    nested cells), and its Lokasi says where it is."""
+    from soplint.readers.docx import read_sourced
+    from soplint.safezip import DocxPackage
+
+    d = new()
+    d.add_paragraph("Judul")
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).merge(t.cell(1, 0))  # vertical merge
+    t.cell(0, 1).text = "Nama SOP"
+    inner = t.cell(1, 2).add_table(rows=1, cols=2)
+    inner.cell(0, 1).text = "Dalam"
+    add_xml(d.add_paragraph(), '<w:sdt><w:sdtContent><w:r><w:t>Isi kontrol</w:t></w:r></w:sdtContent></w:sdt>')
+    d.save(tmp_path / "s.docx")
+    with DocxPackage(tmp_path / "s.docx") as pkg:
+        src = read_sourced(pkg)
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paras = [p for p in src.doc.paragraphs() if p.text]
+    assert [p.text for p in paras] == ["Judul", "Nama SOP", "Dalam", "Isi kontrol"]
+    for p in paras:
+        el = src.element(p)
+        assert el.tag == W + "p" and "".join(el.itertext()) == p.text
+        assert el.getroottree().getroot() is src.root  # the parsed main part itself
+    assert [str(p.lokasi) for p in paras] == ["paragraf 1", "tabel 1, baris 1, kolom 2",
+                                              "tabel 1, baris 2, kolom 3, tabel bersarang baris 1, kolom 2",
+                                              "paragraf 2"]
+    table = src.doc.blocks[1]
+    assert src.element(table).tag == W + "tbl"
+    merged = table.at(1, 0)  # the continuation row gives the merge's origin cell
+    assert merged is table.rows[0].cells[0] and src.element(merged).tag == W + "tc"
+    assert src.element(table.rows[1].cells[0]) is not src.element(merged)
+    assert src.part == "word/document.xml"
+
+
+def test_sourced_refuses_strict_documents(tmp_path):
+    """A Strict OOXML main part is read through mapped namespaces: its elements
+    cannot be written back, so it is refused with a message in both languages."""
+    import zipfile
+
+    import pytest
+
+    from soplint.errors import UnreadableFile
+    from soplint.readers.docx import read_sourced
+    from soplint.safezip import DocxPackage
+
+    d = new()
+    d.add_paragraph("Teks")
+    d.save(tmp_path / "t.docx")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(tmp_path / "t.docx") as src, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            dst.writestr(info.filename, data)
+    with DocxPackage(strict) as pkg, pytest.raises(UnreadableFile) as err:
+        read_sourced(pkg)
+    assert "Strict" in str(err.value)
+    assert [p.text for p in read_document(strict).paragraphs()] == ["Teks"]  # still read for checking

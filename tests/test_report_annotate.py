@@ -455,14 +455,23 @@ def test_run_with_unreadable_and_doc_inputs(tmp_path):
     assert not (tmp_path / "ann" / "bad.docx").exists()
 
 
-def test_same_relative_name_from_two_folders_kept_apart(tmp_path):
+def test_one_output_name_for_two_inputs_the_first_wins(tmp_path):
+    """Two inputs given one relative name (check mirrors the input tree, so
+    this is a.doc beside a.docx): the later one is refused with a message,
+    not renamed; an existing copy is kept unless force."""
     a = build_docx(tmp_path / "a" / "sop.docx")
     b = build_docx(tmp_path / "b" / "sop.docx", sops=2)
     result = CheckResult([FileResult(str(a), SUMMARY, findings_for(a)[:2]),
                           FileResult(str(b), SUMMARY, findings_for(b)[:3])])
-    done = annotate_result(result, tmp_path / "ann", [Input(a, Path("sop.docx")), Input(b, Path("sop.docx"))])
-    assert [d.target.name for d in done] == ["sop.docx", "sop-2.docx"]
-    assert [len(list(docx.Document(str(d.target)).comments)) for d in done] == [2, 3]
+    inputs = [Input(a, Path("sop.docx")), Input(b, Path("sop.docx"))]
+    done = annotate_result(result, tmp_path / "ann", inputs)
+    assert [d.target for d in done] == [tmp_path / "ann" / "sop.docx", None]
+    assert done[1].refused and "sop.docx" in done[1].message
+    assert len(list(docx.Document(str(done[0].target)).comments)) == 2
+    again = annotate_result(result, tmp_path / "ann", inputs[:1])
+    assert again[0].target is None and again[0].refused and "--force" in again[0].message
+    forced = annotate_result(result, tmp_path / "ann", inputs[:1], force=True)
+    assert forced[0].target == tmp_path / "ann" / "sop.docx"
 
 
 def test_libreoffice_opens_the_annotated_copy(tmp_path, soffice):
@@ -517,3 +526,37 @@ def test_word_97_doc_is_annotated_through_its_converted_copy(tmp_path, soffice):
     assert (text, place) == ("Maret 2014", ("tabel", 1, 4, 3))
     assert places[by_text["[ID01 identitas-wajib] Peringatan tidak ditemukan"]][0] == \
         "Pelayanan Administrasi Surat Masuk"
+
+
+def test_labels_come_from_the_one_vocabulary(tmp_path):
+    """Annotate finds a field by any label variant of soplint/data/labels.json
+    ("Tanggal Ditetapkan", "Kode SOP"), and the writer and the identity rules
+    name the fields as that data does."""
+    from soplint import labels
+    from soplint.writers.docx import DETAIL_LABELS
+    from soplint_rules.identitas import LABEL
+
+    doc = docx.Document()
+    doc.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
+    ident = doc.add_table(rows=3, cols=3)
+    for r, (label, value) in enumerate([("Kode SOP", "800/12/2020"), ("Tanggal Ditetapkan", "1 Maret 2020"),
+                                        ("Nama SOP", "Pelayanan Cuti")]):
+        ident.cell(r, 0).text = label
+        ident.cell(r, 1).text = ":"
+        ident.cell(r, 2).text = value
+    src = tmp_path / "v.docx"
+    doc.save(src)
+    findings = [F("ID04", "tanggal", "Tanggal Efektif tidak lengkap", src, field="identitas.tanggal_efektif"),
+                F("ID06", "nomor-sop", "Nomor SOP tidak baku", src, field="identitas.nomor_sop")]
+    out = tmp_path / "out" / "v.docx"
+    annotate_docx(src, out, findings, [SopSummary(0, "Pelayanan Cuti", "800/12/2020")], [src])
+    d = docx.Document(str(out))
+    by_text = {c.text: c.comment_id for c in d.comments}
+    places = comment_places(out)
+    assert places[str(by_text["[ID04 tanggal] Tanggal Efektif tidak lengkap"])] == ("1 Maret 2020", ("tabel", 1, 2, 2))
+    assert places[str(by_text["[ID06 nomor-sop] Nomor SOP tidak baku"])] == ("800/12/2020", ("tabel", 1, 1, 2))
+    assert "Tanggal Ditetapkan" in labels.variants("tanggal_efektif") and "Kode SOP" in labels.variants("nomor_sop")
+    assert dict(DETAIL_LABELS)["peralatan_perlengkapan"] == labels.name("peralatan_perlengkapan") == \
+        "Peralatan/Perlengkapan"
+    assert LABEL["dasar_hukum"] == (labels.name("dasar_hukum"), labels.name("dasar_hukum", "en")) == \
+        ("Dasar Hukum", "Legal basis (Dasar Hukum)")

@@ -78,7 +78,12 @@ def test_every_format_through_check(tmp_path):
     root = etree.fromstring(res.stdout.encode("utf-8"))
     suites = root.findall("testsuite")
     assert len(suites) == len(data["berkas"])
-    assert len(list(root.iter("failure"))) == len(findings)
+    # failures at or above --fail-on (error); the other findings as system-out
+    assert len(list(root.iter("failure"))) == sum(t["severity"] == "error" for t in findings)
+    assert len(list(root.iter("failure"))) + sum(x.text.count("\n\n") + 1 for x in root.iter("system-out")) \
+        == len(findings)
+    res = _check(src, "--format", "junit", "--fail-on", "info")
+    assert len(list(etree.fromstring(res.stdout.encode("utf-8")).iter("failure"))) == len(findings)
     for suite, f in zip(suites, data["berkas"]):
         assert suite.get("name") == f["berkas"]
         assert int(suite.get("tests")) == max(1, len(f["sop"]))
@@ -193,11 +198,12 @@ def test_annotate_never_overwrites_an_input(tmp_path):
     src = tmp_path / "in"
     build_docx(src / "a.docx")
     before = sha(src / "a.docx")
-    data, res = _json(src, "--annotate", src)
+    res = CliRunner().invoke(cli, ["check", str(src), "--format", "json", "--annotate", str(src)])
     assert sha(src / "a.docx") == before
     assert "a.docx" in res.stderr
     assert sorted(p.name for p in src.iterdir()) == ["a.docx"]
-    assert res.exit_code == 1  # the findings decide the exit code, as without --annotate
+    assert res.exit_code == 2  # nothing could be written: a usage error
+    assert json.loads(res.stdout)["berkas"]  # the report itself is still written
 
 
 def test_annotated_samples_open_in_libreoffice(tmp_path, soffice):

@@ -8,6 +8,7 @@ click command writes it and picks the exit code.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -36,18 +37,42 @@ def input_suffixes(run: Session) -> tuple:
     return run.input_suffixes(models=False)
 
 
-def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None):
+def stdin_document(name=None) -> str:
+    """Standard input saved to a private temporary file (removed at exit),
+    named after ``name`` (``--stdin-filename``) or by its content, so the
+    readers see the document as if it were that file."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    data = sys.stdin.buffer.read()
+    folder = tempfile.mkdtemp(prefix="soplint-stdin-")
+    atexit.register(shutil.rmtree, folder, True)
+    suffix = Path(name).suffix if name else ""
+    if not suffix:
+        suffix = ".doc" if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" else ".docx"
+    path = Path(folder) / ((Path(name).stem if name else "stdin") + suffix)
+    path.write_bytes(data)
+    return str(path)
+
+
+def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
-    Files go through :func:`soplint.batch.check_files` (``jobs`` worker
+    Files go through :func:`soplint.pipeline.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
-    from soplint.batch import check_files
+    from soplint.pipeline import check_files
     from soplint.engine import Engine
     from soplint.inputs import collect
 
-    # plain strings: a batch of thousands of paths held as Path objects costs megabytes
-    files = [str(i.path) for i in collect(paths, input_suffixes(run))]
     engine = Engine(run.config, run.plugins, run.settings)
     engine.read_options = run.read_options(timeout, memory_mb)
+    if "-" in paths:  # `check -`: the document on standard input
+        saved = stdin_document(stdin_name)
+        engine.names[saved] = stdin_name or "-"
+        paths = [saved if p == "-" else p for p in paths]
+    # plain strings: a batch of thousands of paths held as Path objects costs megabytes
+    files = [str(i.path) for i in collect(paths, input_suffixes(run))]
     result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine
@@ -55,7 +80,8 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
 
 def report_options(run: Run, statistics=False, quiet=False) -> dict:
     return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
-            "rules": {code: s.cls for code, s in run.settings.items()}}
+            "rules": {code: s.cls for code, s in run.settings.items()},
+            "fail_on": run.config.get("fail-on", "error")}
 
 
 def formatter(run: Run, fmt: str):
@@ -101,6 +127,25 @@ def write_report(pieces, output=None) -> None:
         click.echo("")
 
 
+def mirrored(paths, items) -> list:
+    """The inputs named for ``--annotate``: relative to the one folder given,
+    else to the deepest folder holding every argument, so that the copies
+    mirror the input tree (``check a b/x.docx`` writes ``a/...`` and
+    ``b/x.docx``) and two inputs never share a name."""
+    from pathlib import Path
+
+    from soplint.inputs import Input
+
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        return list(items)
+    folders = [os.path.abspath(p if Path(p).is_dir() else os.path.dirname(os.path.abspath(p))) for p in paths]
+    try:
+        base = os.path.commonpath(folders)
+    except ValueError:  # different drives (Windows): names as found
+        return list(items)
+    return [Input(i.path, Path(os.path.relpath(os.path.abspath(i.path), base))) for i in items]
+
+
 def exit_code(result, fail_on: str) -> int:
     if fail_on == "never":
         return 0
@@ -138,8 +183,15 @@ def exit_code(result, fail_on: str) -> int:
 @click.option("--annotate", "annotate", type=click.Path(file_okay=False), default=None,
               help="Tulis salinan tiap berkas dengan komentar Word per temuan ke folder ini / "
                    "write a copy of each file with one Word comment per finding into this folder.")
+@click.option("--stdin-filename", "stdin_name", default=None, metavar="NAMA",
+              help="Nama dokumen dari masukan standar (`check -`) dalam pesan dan per-file-ignores / "
+                   "the name of the document read from standard input (`check -`), for messages and "
+                   "per-file-ignores.")
+@click.option("--force", is_flag=True,
+              help="Timpa salinan --annotate yang ada / overwrite existing --annotate copies.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
-          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=()):
+          no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False,
+          stdin_name=None):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
@@ -147,10 +199,15 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         set_lang(lang)
     try:
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
-        from soplint.batch import Progress
+        from soplint.progress import Progress
 
         progress = Progress.wanted(quiet or no_progress)
-        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
+        result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                                      stdin_name=stdin_name)
+        if not len(result.berkas):
+            from soplint.inputs import no_inputs_warning
+
+            echo_err(no_inputs_warning(paths, input_suffixes(run)))
         pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
@@ -161,7 +218,11 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
             from soplint.inputs import collect
             from soplint.report.annotate import annotate_and_report
 
-            annotate_and_report(result, annotate, collect(paths, input_suffixes(run)))
+            done = annotate_and_report(result, annotate, mirrored(paths, collect(paths, input_suffixes(run))),
+                                       force=force)
+            if any(d.refused for d in done):
+                raise UsageError("--annotate {d}: ada salinan yang tidak ditulis (lihat di atas)",
+                                 "--annotate {d}: some copies were not written (see above)", d=annotate)
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)

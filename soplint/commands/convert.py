@@ -78,7 +78,33 @@ def _configured_template(config_file, cfg=None):
         path = cfg.base_dir / path
     if not path.is_file():
         raise click.UsageError(tr("templat tidak ditemukan: {p}", "template not found: {p}", p=path))
+    check_template(path, f"template ({cfg.src('template')})")
     return str(path)
+
+
+def check_template(path, option: str = "--template") -> None:
+    """A template python-docx can open, else a usage error naming the option
+    (checked once, before any input is read)."""
+    try:
+        import docx
+
+        docx.Document(str(path))
+    except Exception as exc:  # not a zip, no main part, damaged XML...
+        raise click.BadParameter(tr("{p} bukan dokumen Word .docx yang dapat dibuka ({e})",
+                                    "{p} is not a Word .docx document that can be opened ({e})",
+                                    p=path, e=type(exc).__name__), param_hint=option) from None
+
+
+def check_logo(path, option: str = "--logo") -> None:
+    """An image Word can hold (PNG, JPEG, GIF, BMP, TIFF), else a usage error."""
+    try:
+        from docx.image.image import Image
+
+        Image.from_file(str(path))
+    except Exception as exc:
+        raise click.BadParameter(tr("{p} bukan gambar yang dikenal (PNG, JPEG, GIF, BMP, TIFF) ({e})",
+                                    "{p} is not a known image (PNG, JPEG, GIF, BMP, TIFF) ({e})",
+                                    p=path, e=type(exc).__name__), param_hint=option) from None
 
 
 @click.command()
@@ -128,7 +154,15 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
                                   f=to, a=", ".join(session.writers())))
     if template is None and to == "docx":
         template = _configured_template(config_file, cfg)
+    elif template is not None:
+        check_template(template)
+    if logo is not None:
+        check_logo(logo)
     inputs = collect(paths, session.input_suffixes(models=True))
+    if not inputs:
+        from soplint.inputs import no_inputs_warning
+
+        echo_err(no_inputs_warning(paths, session.input_suffixes(models=True)))
     # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
     seen_bases, shadowed = set(), set()
     for item in inputs:

@@ -124,7 +124,7 @@ def read_path(path, options: Union[ReadOptions, Mapping, None] = None,
     Reader}``, by default soplint's own). Raises :class:`UnreadableFile`
     with a bilingual message for anything that cannot be read, a reader's
     unexpected exception included (:func:`soplint.errors.unreadable`)."""
-    from soplint.errors import unreadable
+    from soplint.errors import out_of_memory, unreadable
 
     path = Path(path)
     options = ReadOptions.of(options)
@@ -145,6 +145,8 @@ def read_path(path, options: Union[ReadOptions, Mapping, None] = None,
     except UnreadableFile:
         raise
     except Exception as exc:  # a reader's bug (a plugin's included) must not stop the batch
+        if out_of_memory(exc):  # reported by the batch, which knows the memory limit in force
+            raise MemoryError(str(exc)) from None
         raise unreadable(exc, reader=reader) from None
 
 

@@ -2,9 +2,12 @@
 
 One ``testsuite`` per input file, one ``testcase`` per SOP in it (plus a
 testcase for the file itself where a finding is about the whole file, e.g.
-DK01, or the file holds no SOP), one ``failure`` per finding. ``tests``
-counts testcases, ``failures`` counts failed testcases (those with at least
-one finding), as JUnit consumers expect.
+DK01, or the file holds no SOP), one ``failure`` per finding at or above
+``--fail-on`` (``options["fail_on"]``, as ``check`` passes it; without it
+every finding is a failure); findings below it
+are listed in the testcase's ``system-out``, so the report and the exit code
+agree. ``tests`` counts testcases, ``failures`` counts failed testcases
+(those with at least one failure), as JUnit consumers expect.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import re
 
 from lxml import etree
 
+from soplint.findings import SEVERITY_RANK
 from soplint.report.formats import (SEVERITY_LABEL, iter_sops, lokasi_text, option_lang, pick, sop_label,
                                     statistics)
 
@@ -37,7 +41,14 @@ def _failure_body(t, lang) -> str:
     return "\n".join(lines)
 
 
-def _suite(suite_id, f, lang):
+def fails(finding, fail_on: str) -> bool:
+    """Does ``finding`` reach the ``--fail-on`` level (``never``: none does)?"""
+    if fail_on == "never":
+        return False
+    return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[fail_on]
+
+
+def _suite(suite_id, f, lang, fail_on="info"):
     """One file's ``testsuite`` element."""
     suite = etree.Element("testsuite", name=clean(f.berkas), id=str(suite_id))
     tests = failures = 0
@@ -45,12 +56,16 @@ def _suite(suite_id, f, lang):
         case = etree.SubElement(suite, "testcase", classname=clean(f.berkas),
                                 name=clean(sop_label(lang, indeks, summary)), time="0")
         tests += 1
-        if findings:
+        failing = [t for t in findings if fails(t, fail_on)]
+        if failing:
             failures += 1
-        for t in findings:
+        for t in failing:
             fail = etree.SubElement(case, "failure", type=clean(t.code),
                                     message=clean(f"[{t.code} {t.name}] {t.message}"))
             fail.text = clean(_failure_body(t, lang))
+        below = [t for t in findings if not fails(t, fail_on)]
+        if below:
+            etree.SubElement(case, "system-out").text = clean("\n\n".join(_failure_body(t, lang) for t in below))
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
@@ -73,17 +88,18 @@ def iter_junit(result, options=None):
 
     options = options or {}
     lang = option_lang(options)
+    fail_on = options.get("fail_on") or "info"
     total_tests = total_failures = 0
     for f in result.berkas:
         groups = iter_sops(f)
         total_tests += len(groups)
-        total_failures += sum(1 for _i, _s, findings in groups if findings)
+        total_failures += sum(1 for _i, _s, findings in groups if any(fails(t, fail_on) for t in findings))
     yield ("<?xml version='1.0' encoding='UTF-8'?>\n"
            f"<testsuites name={quoteattr('soplint')} tests=\"{total_tests}\" failures=\"{total_failures}\" "
            "errors=\"0\" time=\"0\">\n")
     props = _properties(result) if options.get("statistics") else None
     for suite_id, f in enumerate(result.berkas):
-        suite = _suite(suite_id, f, lang)
+        suite = _suite(suite_id, f, lang, fail_on)
         if props is not None:
             suite.insert(0, props)
             props = None

@@ -7,9 +7,14 @@ the package, the only code here that sees XML; the layout recognisers
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from soplint.model import SOP
+
+if TYPE_CHECKING:
+    from soplint.readers.docx.tree import Document
 
 
 def read_document(path, options=None):
@@ -21,7 +26,9 @@ def read_document(path, options=None):
 
     options = ReadOptions.of(options)
     with DocxPackage(path, options.preflight_limits()) as pkg:
-        return read_tree(pkg)
+        doc = read_tree(pkg)
+        doc.missing_parts = pkg.missing_for_word()
+        return doc
 
 
 def read(path, options=None) -> list[SOP]:
@@ -44,7 +51,7 @@ def read(path, options=None) -> list[SOP]:
     try:
         doc = read_document(path, options)
         sops = build(doc, options)
-        tracked, comments = doc.tracked_changes, doc.comments
+        tracked, comments, missing = doc.tracked_changes, doc.comments, doc.missing_parts
         unlink(doc)
         del doc
     except RecursionError:
@@ -62,7 +69,50 @@ def read(path, options=None) -> list[SOP]:
         sop.sumber.format = fmt
         sop.sumber.perubahan_terlacak = tracked
         sop.sumber.komentar = comments
+        sop.sumber.bagian_hilang = list(missing) or None
     return sops
 
 
-__all__ = ["read", "read_document"]
+@dataclass(eq=False)
+class Sourced:
+    """A document tree with the XML it was read from, for tools that change
+    the very elements the reader read (``check --annotate``): ``root`` is
+    the parsed main part (``part``), and :meth:`element` gives the element
+    a node of ``doc`` was read from (a paragraph's w:p, a table's w:tbl, a
+    cell's w:tc; hMerge continuation cells have none of their own)."""
+
+    doc: "Document"
+    root: object
+    part: str
+    elements: dict
+
+    def element(self, node):
+        return self.elements.get(node)
+
+
+def read_sourced(pkg) -> Sourced:
+    """The tree of an open :class:`~soplint.safezip.DocxPackage` with its
+    node-to-element map. A Strict OOXML document is refused (its main part
+    is read through namespaces mapped to the transitional ones, so its
+    elements cannot be written back)."""
+    import gc
+
+    from soplint.errors import UnreadableFile
+    from soplint.readers.docx.ooxml import Reader
+
+    elements: dict = {}
+    reader = Reader(pkg, elements)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        doc = reader.read()
+    finally:
+        if enabled:
+            gc.enable()
+    if getattr(reader, "strict", False):
+        raise UnreadableFile("unsupported", "{p}: dokumen Strict OOXML tidak dapat diberi komentar",
+                             "{p}: a Strict OOXML document cannot be annotated", p=Path(pkg.path).name)
+    return Sourced(doc, reader.root, reader.main, elements)
+
+
+__all__ = ["read", "read_document", "read_sourced", "Sourced"]

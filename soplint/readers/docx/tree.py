@@ -360,6 +360,8 @@ class Document:
     alt_chunks: int = 0
     #: header part names of each section, in order (the last is the body's own)
     section_headers: list = field(default_factory=list)
+    #: required package parts that are missing (Word will not open the file)
+    missing_parts: list = field(default_factory=list)
 
     def paragraphs(self):
         for b in self.blocks:

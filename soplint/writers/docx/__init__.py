@@ -21,8 +21,8 @@ import io
 from pathlib import Path
 from typing import Optional
 
-from soplint import atomic
-from soplint.model import SOP, Kegiatan, Pengesahan, TakTerpetakan, Waktu
+from soplint import atomic, labels
+from soplint.model import DAFTAR_FIELDS, SOP, Kegiatan, Pengesahan, TakTerpetakan, Waktu
 from soplint.values import format_tanggal, norm_space, parse_nip, parse_tanggal, parse_waktu, split_items
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure
@@ -33,14 +33,8 @@ __all__ = ["write", "render", "canonical", "plan"]
 
 FONT = "Arial"
 HEADER_FILL = "D9D9D9"
-DETAIL_LABELS = (
-    ("dasar_hukum", "Dasar Hukum"),
-    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"),
-    ("keterkaitan", "Keterkaitan"),
-    ("peralatan_perlengkapan", "Peralatan/Perlengkapan"),
-    ("peringatan", "Peringatan"),
-    ("pencatatan_pendataan", "Pencatatan dan Pendataan"),
-)
+#: the detail lists with the standard's names of them (soplint/data/labels.json)
+DETAIL_LABELS = tuple((key, labels.name(key)) for key in DAFTAR_FIELDS)
 ID_SIZE = 10.0
 DETAIL_SIZE = 10.0
 INSTANSI_SIZE = 12.0

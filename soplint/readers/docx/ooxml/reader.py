@@ -35,8 +35,14 @@ from soplint.readers.docx.tree import Document, Part
 
 
 class Reader(PackageMixin, RunsMixin, TablesMixin, DrawingMLMixin, VmlMixin):
-    def __init__(self, pkg):
+    def __init__(self, pkg, elements: Optional[dict] = None):
         self.pkg = pkg
+        #: when a dict is given: tree node -> the element it was read from
+        #: (paragraphs -> w:p, tables -> w:tbl, cells -> w:tc)
+        self.elements = elements
+        #: the main part's name and parsed root (kept once read)
+        self.main = ""
+        self.root = None
         self.doc = Document()
         self.rels: dict[str, str] = {}
         self.numbering = Numbering(None)
@@ -57,6 +63,7 @@ class Reader(PackageMixin, RunsMixin, TablesMixin, DrawingMLMixin, VmlMixin):
         if self.strict:
             data = _transitional(data)
         root = parse_xml(data, self.pkg.path, main)
+        self.main, self.root = main, root
         has_vml = b"urn:schemas-microsoft-com:vml" in data
         rels = self._part_rels(main)
         by_type = {}

@@ -88,6 +88,8 @@ class RunsMixin:
 
     def _paragraph(self, el, ctx: _Ctx, top: bool) -> Paragraph:
         p = Paragraph(part=ctx.part, cell=ctx.cell)
+        if self.elements is not None:
+            self.elements[p] = el
         if top and ctx.part == "body":
             self.para_index += 1
             p.index = self.para_index

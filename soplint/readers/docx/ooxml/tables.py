@@ -42,6 +42,8 @@ class TablesMixin:
     # -- tables -------------------------------------------------------------
     def _table(self, el, ctx: _Ctx, top: bool) -> Table:
         t = Table(part=ctx.part, parent=ctx.cell)
+        if self.elements is not None:
+            self.elements[t] = el
         if top and ctx.part == "body":
             self.table_index += 1
             t.index = self.table_index
@@ -84,6 +86,8 @@ class TablesMixin:
                         elif xt == _W_tcW and x.get(_W_type) in (None, "dxa"):
                             width = _int(x.get(_W_w))
                 cell = Cell(col=col, span=span, row=ridx, vmerge=vmerge, table=t, width=width)
+                if self.elements is not None:
+                    self.elements[cell] = tc
                 saved = ctx.cell
                 ctx.cell = cell
                 cell.blocks = self._blocks(tc, ctx, top=False, children=rest)

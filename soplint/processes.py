@@ -1,0 +1,135 @@
+"""Operating-system helpers of the process pool (:mod:`soplint.batch`): the
+memory limit (``RLIMIT_AS``), a worker's descendants, giving freed memory
+back, describing how a process ended. Linux first; elsewhere they do nothing.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import Optional
+
+MB = 1024 * 1024
+
+
+def vm_bytes() -> int:
+    """This process's current virtual size (Linux), else 0."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def set_as_limit(limit_bytes: Optional[int]):
+    """Lower RLIMIT_AS's soft limit; returns the previous limits (or None
+    where unsupported)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        old = resource.getrlimit(resource.RLIMIT_AS)
+        if limit_bytes is None:
+            return old
+        hard = old[1]
+        soft = limit_bytes if hard == resource.RLIM_INFINITY else min(limit_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        return old
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def restore_as_limit(old) -> None:
+    if old is None:
+        return
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, old)
+    except (ValueError, OSError):
+        pass
+
+
+def memory_limit_bytes(memory_mb: Optional[int]) -> Optional[int]:
+    """The RLIMIT_AS for one file: ``memory_mb`` on top of what the process
+    already maps (a forked worker starts with its parent's mappings)."""
+    if not memory_mb:
+        return None
+    return vm_bytes() + int(memory_mb) * MB
+
+
+def _descendants(pid: int) -> list:
+    """Process ids below ``pid`` (Linux /proc; elsewhere none)."""
+    children: dict = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    out, stack = [], list(children.get(pid, []))
+    while stack:
+        p = stack.pop()
+        out.append(p)
+        stack.extend(children.get(p, []))
+    return out
+
+
+def kill_descendants(pid: int) -> None:
+    """Kill what a worker started before the worker itself is killed, so that
+    nothing is left running (children in their own session included)."""
+    for child in _descendants(pid):
+        try:
+            if os.getpgid(child) == child:
+                os.killpg(child, signal.SIGKILL)
+            else:
+                os.kill(child, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+
+def release_free_memory() -> None:
+    """Give memory this process has freed back to the system (glibc's
+    ``malloc_trim``), where available. A forked worker inherits every page
+    its parent maps; pages the parent later reuses stay with the worker as
+    its own copy, so a parent that keeps freed memory makes every worker
+    forked late in a batch bigger."""
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                import ctypes.util
+
+                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+                _TRIM = libc.malloc_trim
+            except (OSError, AttributeError):
+                _TRIM = False
+    if _TRIM:
+        try:
+            _TRIM(0)
+        except Exception:  # pragma: no cover
+            pass
+
+
+_TRIM = None
+
+
+def describe_exit(code) -> str:
+    if code is None:
+        return "?"
+    if code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit {code}"
