@@ -81,7 +81,15 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
 def report_options(run: Run, statistics=False, quiet=False) -> dict:
     return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
             "rules": {code: s.cls for code, s in run.settings.items()},
-            "fail_on": run.config.get("fail-on", "error")}
+            "fail_on": run.config.get("fail-on", "error"), "settings": report_settings(run)}
+
+
+def report_settings(run: Run) -> dict:
+    """The settings a report states it was made with."""
+    cfg = run.config
+    return {"config": str(cfg.path) if getattr(cfg, "path", None) else None,
+            "select": list(cfg.get("select") or []), "ignore": list(cfg.get("ignore") or []),
+            "severity": dict(cfg.get("severity") or {}), "per-file-ignores": dict(cfg.get("per-file-ignores") or {})}
 
 
 def formatter(run: Run, fmt: str):

@@ -174,6 +174,72 @@ def sop_label(lang: str, indeks, summary) -> str:
     return f"SOP {indeks + 1}: {name}{nomor}"
 
 
+#: the model's field paths as the standard's form names them (Indonesian, English)
+FIELD_LABELS = {
+    "identitas": ("Identitas SOP", "SOP identity"),
+    "identitas.instansi": ("Instansi", "Institution"),
+    "identitas.nomor_sop": ("Nomor SOP", "SOP number"),
+    "identitas.tanggal_pembuatan": ("Tanggal Pembuatan", "Date made"),
+    "identitas.tanggal_revisi": ("Tanggal Revisi", "Revision date"),
+    "identitas.tanggal_efektif": ("Tanggal Efektif", "Effective date"),
+    "identitas.disahkan_oleh": ("Disahkan oleh", "Approved by"),
+    "identitas.nama_sop": ("Nama SOP", "SOP title"),
+    "dasar_hukum": ("Dasar Hukum", "Legal basis"),
+    "kualifikasi_pelaksana": ("Kualifikasi Pelaksana", "Qualifications of the actors"),
+    "keterkaitan": ("Keterkaitan", "Related SOPs"),
+    "peralatan_perlengkapan": ("Peralatan/Perlengkapan", "Equipment"),
+    "peringatan": ("Peringatan", "Warning"),
+    "pencatatan_pendataan": ("Pencatatan dan Pendataan", "Records"),
+    "pelaksana": ("Kolom pelaksana", "Actor columns"),
+    "kegiatan": ("Langkah kegiatan", "Procedure steps"),
+    "kegiatan.no": ("Nomor langkah", "Step number"),
+    "kegiatan.uraian": ("Uraian kegiatan", "Activity"),
+    "kegiatan.pelaksana": ("Pelaksana langkah", "Actor of the step"),
+    "kegiatan.simbol": ("Simbol bagan alir", "Flowchart symbol"),
+    "kegiatan.cabang": ("Cabang keputusan", "Decision branches"),
+    "kegiatan.kelengkapan": ("Kelengkapan (mutu baku)", "Requirements (quality standard)"),
+    "kegiatan.waktu": ("Waktu (mutu baku)", "Time (quality standard)"),
+    "kegiatan.output": ("Output (mutu baku)", "Output (quality standard)"),
+    "kegiatan.keterangan": ("Keterangan", "Notes"),
+    "tak_terpetakan": ("Teks yang tidak terpetakan", "Text not placed"),
+    "sumber": ("Berkas", "File"),
+    "sumber.perubahan_terlacak": ("Perubahan terlacak", "Tracked changes"),
+    "sumber.komentar": ("Komentar peninjau", "Reviewer comments"),
+    "sumber.jenis_dokumen": ("Jenis dokumen", "Kind of document"),
+}
+
+
+def field_label(field, lang: str) -> str:
+    """A field path in words: ``identitas.tanggal_efektif`` -> "Tanggal
+    Efektif" / "Effective date"; ``dasar_hukum[2]`` -> "Dasar Hukum, butir 3";
+    an unknown path (a plugin's) in words from its last part."""
+    import re
+
+    if not field:
+        return ""
+    item = re.search(r"\[(\d+)\]$", field)
+    base = re.sub(r"\[\d+\]", "", field)
+    pair = FIELD_LABELS.get(base)
+    if pair is None:
+        words = base.rsplit(".", 1)[-1].replace("_", " ").strip()
+        text = words[:1].upper() + words[1:]
+    else:
+        text = pick(lang, *pair)
+    if item:
+        text += pick(lang, ", butir {n}", ", item {n}").format(n=int(item.group(1)) + 1)
+    return text
+
+
+def fails(finding, fail_on: Optional[str]) -> bool:
+    """Does ``finding`` reach the ``--fail-on`` level (``never``: none does;
+    no level given: every finding does)?"""
+    from soplint.findings import SEVERITY_RANK
+
+    if fail_on == "never":
+        return False
+    return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[fail_on or "info"]
+
+
 def count_severities(findings) -> dict:
     out = {"error": 0, "warning": 0, "info": 0}
     for t in findings:

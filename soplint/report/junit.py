@@ -15,9 +15,8 @@ import re
 
 from lxml import etree
 
-from soplint.findings import SEVERITY_RANK
-from soplint.report.formats import (SEVERITY_LABEL, iter_sops, lokasi_text, option_lang, pick, sop_label,
-                                    statistics)
+from soplint.report.formats import (SEVERITY_LABEL, fails, field_label, iter_sops, lokasi_text, option_lang,
+                                    pick, sop_label, statistics)
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -35,17 +34,10 @@ def _failure_body(t, lang) -> str:
     if t.kegiatan is not None:
         lines.append(f"{pick(lang, 'kegiatan', 'step')}: {t.kegiatan}")
     if t.field:
-        lines.append(f"{pick(lang, 'isian', 'field')}: {t.field}")
+        lines.append(f"{pick(lang, 'isian', 'field')}: {field_label(t.field, lang)}")
     if t.teks:
         lines.append(f"{pick(lang, 'teks', 'text')}: {t.teks}")
     return "\n".join(lines)
-
-
-def fails(finding, fail_on: str) -> bool:
-    """Does ``finding`` reach the ``--fail-on`` level (``never``: none does)?"""
-    if fail_on == "never":
-        return False
-    return SEVERITY_RANK.get(finding.severity, 0) >= SEVERITY_RANK[fail_on]
 
 
 def _suite(suite_id, f, lang, fail_on="info"):
