@@ -151,7 +151,18 @@ def build(pages, options: Optional[dict] = None) -> SOP:
             layout = pt.layout
     # identity and detail boxes: everything above the first header (on any page)
     used: set = set()
+    start = None if any(v.table is not None for v in views) else _steps_heading(views)
+    if start is not None:
+        # no procedure table: the steps are written as numbered sentences under
+        # a heading ("URAIAN PROSEDUR"); the identity part ends there
+        page, y = start
+        for v in views:
+            v.text_steps = [r for r in v.runs if v.number > page or (v.number == page and r.cy > y)]
+            cut = {id(r) for r in v.text_steps}
+            v.runs_before = [r for r in v.runs if id(r) not in cut]
     _identity(sop, views, used)
+    if start is not None:
+        _text_steps(sop, views, used, start)
     _procedure(sop, views, used, options)
     # whatever text was not placed
     seen_texts: set = set()
@@ -173,6 +184,56 @@ def build(pages, options: Optional[dict] = None) -> SOP:
                      "screenshot, e.g. of the procedure table); its content is not read]" % (v.number, v.number),
                 lokasi=lok(v.number, box)))
     return sop
+
+
+def _steps_heading(views):
+    """(page, y) of a heading that opens steps written as sentences, or None."""
+    for v in views:
+        for ln in lines(v.runs):
+            if len(ln.text) <= 40 and labels.match(ln.text.rstrip(": "), "prosedur_judul"):
+                # the heading is followed by numbered lines
+                after = [x for x in lines([r for r in v.runs if r.cy > ln.y1]) if _BULLET_START.match(x.text)]
+                if after or v is not views[-1]:
+                    for r in ln.runs:
+                        v.heading_runs = getattr(v, "heading_runs", []) + [r]
+                    return v.number, ln.y0 - 0.1
+    return None
+
+
+def _text_steps(sop: SOP, views, used: set, start) -> None:
+    """Steps written as numbered sentences ("2. Petugas Loket memeriksa ..."):
+    one step per number, the actor named before the verb (as the Word reader)."""
+    from soplint.readers.docx.steps_text import make_steps
+
+    for v in views:
+        for r in getattr(v, "heading_runs", []):
+            used.add(id(r))
+    paras = []
+    for v in views:
+        runs = getattr(v, "text_steps", [])
+        for ln in lines(runs):
+            if _BULLET_START.match(ln.text) and re.match(r"^\s*\d", ln.text):
+                paras.append([ln])
+            elif paras:
+                paras[-1].append(ln)
+            else:
+                continue
+            for r in ln.runs:
+                used.add(id(r))
+    tree = [Paragraph(raw=join_lines(ln.text for ln in p)) for p in paras]
+    steps = make_steps(tree, sop.pelaksana)
+    for k, p in zip(steps, paras):
+        first = p[0]
+        k.lokasi = lok(views[0].number if not first.runs else _page_of(views, first.runs[0]),
+                       (first.x0, first.y0, max(ln.x1 for ln in p), p[-1].y1))
+    sop.kegiatan = steps
+
+
+def _page_of(views, run) -> int:
+    for v in views:
+        if any(r is run for r in v.runs):
+            return v.number
+    return 1
 
 
 def _raster_regions(v) -> list:
@@ -228,7 +289,7 @@ def _identity(sop: SOP, views, used: set) -> None:
             runs = [r for r in v.runs if r.cy < top - 0.5]
             region.append((v, runs))
             break
-        region.append((v, list(v.runs)))
+        region.append((v, list(getattr(v, "runs_before", v.runs))))
     entries = []  # (key, label, cell, value lines, page)
     all_cells = []
     for v, runs in region:
@@ -242,7 +303,7 @@ def _identity(sop: SOP, views, used: set) -> None:
                 found = _split_label(whole)
                 if found and found[0] != "lainnya" and not found[2]:
                     # a label wrapped over lines of its own cell ("Tanggal / Pembuatan")
-                    entries.append([found[0], found[1], c, [], v.number, False])
+                    entries.append([found[0], found[1], c, [], v.number, False, c.box[1]])
                     c.free = []
                     continue
             for ln in c.lines:
@@ -255,7 +316,7 @@ def _identity(sop: SOP, views, used: set) -> None:
                         sop.tak_terpetakan.append(TakTerpetakan(teks=over, lokasi=lok(v.number, c.box)))
                 if found and found[0] != "lainnya":
                     key, label, rest = found
-                    cur = [key, label, c, [], v.number, False]
+                    cur = [key, label, c, [], v.number, False, ln.y0]
                     entries.append(cur)
                     rest = rest.lstrip(":").strip()
                     if rest:
@@ -269,7 +330,7 @@ def _identity(sop: SOP, views, used: set) -> None:
     # label cells without values take the cell to their right (identity) or below (lists)
     taken = set()
     for e in entries:
-        key, label, c, vals, page, from_rest = e
+        key, label, c, vals, page, from_rest, _ = e
         if vals and from_rest and len(vals) == 1 and key in DAFTAR_FIELDS:
             below = _below(c, all_cells, entries)
             if any(n.free for n in below):
@@ -305,11 +366,21 @@ def _identity(sop: SOP, views, used: set) -> None:
             for r in c.runs:
                 used.add(id(r))
             taken.add(id(c))
-    for c in all_cells:
-        for ln in c.lines:
-            pass
+    if not sop.identitas.instansi and region:
+        # no institution cell: the institution lines written above the identity
+        # (a letterhead), before the first label on the first page
+        first_top = min((e[6] for e in entries if e[4] == region[0][0].number), default=None)
+        for c in all_cells:
+            if c.page != region[0][0].number or id(c) in taken:
+                continue
+            keep = [ln for ln in c.free if (first_top is None or ln.y1 <= first_top + 1)
+                    and labels.looks_like_instansi(ln.text)]
+            for ln in keep:
+                sop.identitas.instansi.append(ln.text)
+                for r in ln.runs:
+                    used.add(id(r))
     # store entries
-    for key, label, c, vals, page, _ in entries:
+    for key, label, c, vals, page, _, _ in entries:
         for r in c.runs:
             used.add(id(r))
         for ln in vals:
