@@ -4,12 +4,15 @@ They register through the entry point group ``soplint`` (``builtin_rules =
 soplint_rules``) and the ``soplint_rules`` hook exactly like a third-party
 plugin; the core imports none of them.
 
-One module per rule family:
-  identitas.py   ID01-ID09  identity section and detail lists
-  prosedur.py    PR01-PR12  procedure table
-  alur.py        FL01-FL04  flowchart
-  redundansi.py  RD01-RD05  redundant steps and documents
-  dokumen.py     DK01-DK04  the file itself
+One module per rule family (or part of one):
+  identitas.py           ID01-ID07  identity section and detail lists
+  dasar_hukum.py         ID08-ID09  the Dasar Hukum list
+  prosedur.py            PR01-PR09  procedure table
+  prosedur_kolom.py      PR10-PR12  its size and unused actor columns
+  alur.py                FL01-FL04  flowchart
+  redundansi.py          RD01-RD03  redundant steps
+  redundansi_dokumen.py  RD04-RD05  redundant documents (across the run)
+  dokumen.py             DK01-DK04  the file itself
 Data files (user-extendable from the configuration) are in ``data/``.
 """
 from __future__ import annotations
@@ -18,7 +21,8 @@ import importlib
 
 from soplint.hookspec import hookimpl
 
-FAMILIES = ("identitas", "prosedur", "alur", "redundansi", "dokumen")
+FAMILIES = ("identitas", "dasar_hukum", "prosedur", "prosedur_kolom", "alur", "redundansi", "redundansi_dokumen",
+            "dokumen")
 
 
 @hookimpl

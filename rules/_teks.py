@@ -294,3 +294,10 @@ def load_toml(path) -> dict:
 
     with open(path, "rb") as fh:
         return tomllib.load(fh)
+
+
+def item_loc(sop, key, i):
+    """Where item ``i`` of the list field ``key`` is (else the field, else
+    the identity block for an identity field)."""
+    table = sop.lokasi or {}
+    return table.get(f"{key}[{i}]") or table.get(key) or (table.get("identitas") if key.startswith("identitas") else None)

@@ -8,8 +8,7 @@ from soplint.model import DAFTAR_FIELDS
 from soplint.rule import Rule
 from soplint.lazyre import lazy_pattern
 
-from soplint_rules._teks import (citations, data_file, is_dash, is_placeholder, load_toml,
-                                 looks_like_citation)
+from soplint_rules._teks import is_dash, is_placeholder, item_loc
 
 #: identity items: (model key, field path, Indonesian label, English label),
 #: the labels being the standard's names (soplint/data/labels.json)
@@ -160,7 +159,7 @@ class IsianKosong(Rule):
             if is_placeholder(item):
                 lid, len_ = LABEL["instansi"]
                 yield self.finding(sop, "placeholder", field="identitas.instansi", label=lid, label_en=len_,
-                                   teks=item, lokasi=_item_loc(sop, "identitas.instansi", i))
+                                   teks=item, lokasi=item_loc(sop, "identitas.instansi", i))
         for key in LIST_KEYS:
             items = getattr(sop, key)
             if items is None:
@@ -174,15 +173,10 @@ class IsianKosong(Rule):
             for i, item in enumerate(items):
                 if is_placeholder(item):
                     yield self.finding(sop, "placeholder", field=key, label=lid, label_en=len_, teks=item,
-                                       lokasi=_item_loc(sop, key, i))
+                                       lokasi=item_loc(sop, key, i))
                 elif is_dash(item) and key not in DASH_ALLOWED and len(real) == 1:
                     yield self.finding(sop, "dash", field=key, label=lid, label_en=len_, teks=item,
-                                       lokasi=_item_loc(sop, key, i))
-
-
-def _item_loc(sop, key, i):
-    table = sop.lokasi or {}
-    return table.get(f"{key}[{i}]") or table.get(key) or (table.get("identitas") if key.startswith("identitas") else None)
+                                       lokasi=item_loc(sop, key, i))
 
 
 def _date_skip(key, t) -> bool:
@@ -491,153 +485,5 @@ class PengesahanTidakLengkap(Rule):
             yield self.finding(sop, "nip18", field=f, teks=p.nip, n=len(nip))
 
 
-class DasarHukumFormat(Rule):
-    """Memeriksa bahwa setiap butir Dasar Hukum adalah kutipan peraturan.
-    Checks that every legal-basis entry is a recognisable regulation citation.
-
-    Apa / What
-      Butir yang tidak menyebut jenis peraturan, nomor dan tahun, mis.
-      "Peraturan Walikota tentang SOTK" atau "Pedoman tata naskah dinas".
-      Diterima: "Undang-Undang Nomor 23 Tahun 2014 tentang ...", "UU No. 23 Th. 2014",
-      "UU 23/2014", "Permendagri 52/2011", "PER/21/M.PAN/11/2008",
-      "Peraturan Menteri Keuangan Nomor 215/PMK.05/2016", "UUD 1945".
-      An entry that does not give the kind of regulation, a number and a year.
-
-    Mengapa / Why
-      Dasar hukum adalah peraturan perundang-undangan yang menjadi dasar prosedur
-      (PermenPAN-RB 35/2012, bagian identitas; prinsip kepatuhan hukum); tanpa
-      nomor dan tahun, peraturannya tidak dapat ditelusuri.
-
-    Contoh / Example
-      Salah / wrong:  "Peraturan Walikota tentang Tugas Pokok dan Fungsi"
-      Benar / fixed:  "Peraturan Wali Kota Bengkulu Nomor 47 Tahun 2016 tentang ..."
-    """
-
-    code = "ID08"
-    name = "dasar-hukum-format"
-    severity = "warning"
-    summary = ("Butir dasar hukum bukan kutipan peraturan (jenis, nomor, tahun)",
-               "A legal-basis entry is not a regulation citation (kind, number, year)")
-    messages = {"default": ("Dasar hukum tidak dikenali sebagai kutipan peraturan (jenis, Nomor, Tahun): {teks}",
-                            "Legal-basis entry is not recognisable as a regulation citation "
-                            "(kind, number, year): {teks}")}
-
-    def check(self, sop, ctx):
-        for i, item in enumerate(sop.dasar_hukum or []):
-            t = (item or "").strip()
-            if not t or is_dash(t) or is_placeholder(t):
-                continue
-            low = t.lower()
-            if low.startswith(("tentang ", "jo ", "jo. ", "sebagaimana ", "dan ")) or t.endswith(":"):
-                continue  # continuation or heading of a grouped list
-            if not looks_like_citation(t):
-                yield self.finding(sop, field="dasar_hukum", teks=t, lokasi=_item_loc(sop, "dasar_hukum", i))
-
-
-class DasarHukumDicabut(Rule):
-    """Memeriksa dasar hukum yang mengutip peraturan yang sudah dicabut atau diganti.
-    Checks legal-basis entries that cite a revoked or replaced regulation.
-
-    Apa / What
-      Dibandingkan dengan tabel bawaan (rules/data/regulasi_dicabut.toml), mis.
-      UU 32/2004 -> UU 23/2014; PP 41/2007 -> PP 18/2016; PER/21/M.PAN/11/2008 ->
-      PermenPAN-RB 35/2012; UU 8/1974, UU 43/1999 -> UU ASN; PP 24/1976 -> PP 11/2017;
-      Permendagri 39/2005 -> Permendagri 78/2012. Pesan menyebut penggantinya.
-      Kutipan ditemukan dalam berbagai bentuk ("UU No. 32 Tahun 2004",
-      "Undang-Undang Nomor 32 Tahun 2004", "UU 32/2004"); rujukan seperti
-      "... tentang Perubahan atas UU 32/2004" tidak dihitung.
-      Compared with a shipped table; the message names the replacement.
-
-    Mengapa / Why
-      Prinsip kepatuhan hukum (PermenPAN-RB 35/2012): SOP harus sesuai peraturan
-      yang berlaku; Pasal 2 meminta SOP AP yang ada disesuaikan.
-
-    Contoh / Example
-      Salah / wrong:  "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah"
-      Benar / fixed:  "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
-
-    Opsi / Options
-      tambahan: daftar entri tambahan {jenis, nomor, tahun, pengganti, judul}
-      berkas: berkas TOML dengan tabel [[regulasi]] yang sama bentuknya
-      (relatif terhadap folder berkas konfigurasi)
-    """
-
-    code = "ID09"
-    name = "dasar-hukum-dicabut"
-    severity = "warning"
-    summary = ("Dasar hukum mengutip peraturan yang sudah dicabut/diganti",
-               "A legal-basis entry cites a revoked or replaced regulation")
-    messages = {"default": ("Dasar hukum mengutip peraturan yang sudah dicabut/diganti ({kutipan}); "
-                            "penggantinya: {pengganti}",
-                            "Legal basis cites a revoked/replaced regulation ({kutipan}); "
-                            "replaced by: {pengganti}")}
-    _entry = {
-        "type": "object",
-        "required": ["jenis", "nomor", "tahun", "pengganti"],
-        "additionalProperties": False,
-        "properties": {"jenis": {"type": "string"}, "nomor": {"type": ["string", "integer"]},
-                       "tahun": {"type": "integer"}, "pengganti": {"type": "string"},
-                       "judul": {"type": "string"}},
-    }
-    options_schema = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "tambahan": {"type": "array", "items": _entry, "description": "extra entries / entri tambahan"},
-            "berkas": {"type": ["string", "null"], "description": "TOML file with [[regulasi]] entries"},
-        },
-    }
-    defaults = {"tambahan": [], "berkas": None}
-
-    @classmethod
-    def resolve_options(cls, options, base_dir):
-        path = options.get("berkas")
-        if path and base_dir is not None:
-            from pathlib import Path
-
-            p = Path(path)
-            options = {**options, "berkas": str(p if p.is_absolute() else Path(base_dir) / p)}
-        return options
-
-    @classmethod
-    def option_errors(cls, options):
-        path = options.get("berkas")
-        if path:
-            try:
-                load_toml(path)
-            except Exception as exc:
-                return [f"berkas: {exc}"]
-        return []
-
-    def _table(self):
-        entries = list(data_file("regulasi_dicabut.toml").get("regulasi", []))
-        if self.options.get("berkas"):
-            entries.extend(load_toml(self.options["berkas"]).get("regulasi", []))
-        entries.extend(self.options.get("tambahan") or [])
-        table = {}
-        for e in entries:
-            nomor = str(e["nomor"]).strip()
-            nomor = str(int(nomor)) if nomor.isdigit() else nomor.upper()
-            table[(str(e["jenis"]).lower(), nomor, int(e["tahun"]))] = e
-        return table
-
-    def check(self, sop, ctx):
-        if not sop.dasar_hukum:
-            return
-        table = getattr(self, "_cache", None)
-        if table is None:
-            table = self._cache = self._table()
-        for i, item in enumerate(sop.dasar_hukum):
-            for c in citations(item or ""):
-                if c.rujukan or c.tahun is None:
-                    continue
-                e = table.get((c.jenis, c.nomor, c.tahun))
-                if e is None:
-                    continue
-                yield self.finding(sop, field="dasar_hukum", teks=item, lokasi=_item_loc(sop, "dasar_hukum", i),
-                                   kutipan=c.teks.strip(), pengganti=e["pengganti"])
-                break
-
-
 RULES = [IdentitasWajib, IsianKosong, TanggalTidakValid, TanggalTidakLengkap, UrutanTanggal, NomorSop,
-         PengesahanTidakLengkap, DasarHukumFormat, DasarHukumDicabut]
+         PengesahanTidakLengkap]

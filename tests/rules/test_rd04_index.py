@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from soplint.model import SOP, Identitas, Kegiatan
 
-from soplint_rules.redundansi import (SopDuplikat, _Profile, _same_title, _steps_overlap, candidate_pairs,
+from soplint_rules.redundansi_dokumen import (SopDuplikat, _Profile, _same_title, _steps_overlap, candidate_pairs,
                                       same_unit)
 
 WORDS = ["pelayanan", "pelayanaan", "surat", "masuk", "keluar", "izin", "ijin", "usaha", "mikro", "cuti",
@@ -54,7 +54,7 @@ def test_candidates_hold_every_matching_pair(seed, n, ambang, share):
 
 def _all_pairs_findings(rule, sops):
     """RD04 as a plain loop over every pair (the reference)."""
-    from soplint_rules.redundansi import same_document
+    from soplint_rules.redundansi_dokumen import same_document
 
     ambang, share = float(rule.options["ambang"]), float(rule.options["ambang_kegiatan"])
     profiles = [_Profile(s) for s in sops]
