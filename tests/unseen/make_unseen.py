@@ -3549,6 +3549,10 @@ def main(argv=None):
     multi_tick_gamping(FILES / "centang-ganda-kosong-gamping.docx")
     with tempfile.TemporaryDirectory(prefix="h7-unseen-") as tmp:
         tmp = Path(tmp)
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from make_prose import build as build_prose
+
+        build_prose(FILES, tmp)  # prose procedures, free-form identity, picture flowchart
         (tmp / "lo-html-iumk-kecamatan-tayu.html").write_text(iumk_html(), encoding="utf-8")
         (tmp / "lo-fodt-legalisir-ijazah.fodt").write_text(legalisir_fodt(), encoding="utf-8")
         (tmp / "lo-fodt-bps-045-lisensi-zoom.fodt").write_text(zoom_fodt(), encoding="utf-8")

@@ -290,7 +290,8 @@ def _edge_by_estimate(ln: Shape, nodes: list[Node], geo) -> Optional[Edge]:
 # --------------------------------------------------------------------------
 # branches from text
 
-_CLAUSE_SPLIT = re.compile(r"[;\n]|(?<=[a-z0-9)])\.\s+(?=[A-Z])|,\s*(?=(?:jika|bila|apabila|kalau|ya|tidak|ditolak|"
+_CLAUSE_SPLIT = re.compile(r"[;\n?]|\s(?=(?:jika|bila|apabila|kalau)\s)|(?<=[a-z0-9)])\.\s+(?=[A-Z])|"
+                           r",\s*(?=(?:jika|bila|apabila|kalau|ya|tidak|ditolak|"
                            r"disetujui|lengkap|setuju|salah|benar)\b)|\s+(?=(?:ya|tidak)\s*[:=→])", re.I)
 _TARGET = re.compile(
     r"(?:kegiatan|langkah|nomor|no\.?|step|tahap|tahapan|proses|butir|urutan|baris|ke)\s*(?:no\.?|nomor|ke)?\s*"
@@ -308,8 +309,8 @@ def branches_from_text(text: str) -> dict[str, Optional[int]]:
         return out
     for clause in _CLAUSE_SPLIT.split(text):
         c = clean(clause)
-        if not c:
-            continue
+        if not c or re.search(r"\bapakah\b", c, re.I):
+            continue  # the question itself names no branch
         neg = _NEG.search(c)
         pos = _POS.search(c)
         if neg and (not pos or neg.start() <= pos.start()):

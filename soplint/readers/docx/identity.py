@@ -131,9 +131,14 @@ def scan_table(table: Table, unknown: bool = True, stop: Optional[int] = None) -
                     lab = None  # "NIP : ..." inside the signing block
                 if lab is not None and lab[0] == "lainnya" and k == 0 and _awaiting(scan, cell, r):
                     lab = None  # the first line of a value cell under a label row
-                if lab is not None and lab[0] == "lainnya" and cur is not None and cur.cell is cell and \
-                        cur.key in MULTI and k > 0 and not text.rstrip().endswith(":"):
-                    lab = None  # "Catatan: ..." inside a list cell is an item, not a label
+                if lab is not None and cur is not None and cur.cell is cell and cur.key in MULTI and k > 0 \
+                        and not text.rstrip().endswith(":") and (
+                            lab[0] == "lainnya" or (not lab[2] and not labels.exact(text, "identitas+daftar"))):
+                    lab = None  # "Catatan: ..." or "Persyaratan pelayanan" inside a list cell is an item
+                if lab is not None and (lab[0] in DAFTAR_FIELDS or lab[0] == "lainnya") and k == 0 \
+                        and cur is not None and cur.row == r and cur.cell is not cell and not cur.values \
+                        and cur.key in ("nama_sop", "nomor_sop") and ":" not in text and not colon_next:
+                    lab = None  # the value beside "Nama SOP" that reads like a label ("Persyaratan pelayanan")
                 if lab is not None:
                     key, label, rest = lab
                     cur = Entry(key=key, label=label, lokasi=ln.lokasi, cell=cell, row=r, col=cell.col,

@@ -14,7 +14,7 @@ from soplint import labels
 from soplint.kind import Facts
 from soplint.lokasi import Lokasi
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
-from soplint.readers.docx import identity, procedure, steps_text, table_steps
+from soplint.readers.docx import identity, procedure, prose, steps_text, table_steps
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
@@ -43,7 +43,7 @@ class Builder:
 
     @property
     def has_procedure(self) -> bool:
-        return bool(self.proc_tables) or any(steps_text.step_number(p)[0] is not None for p in self.proc_paras)
+        return bool(self.proc_tables) or any(prose.marker(p)[0] not in (None, "tahap") for p in self.proc_paras)
 
     @property
     def has_identity(self) -> bool:
@@ -66,6 +66,10 @@ class Stream:
         self.pre: list[Line] = []
         self.open: Optional[Entry] = None
         self.mode: Optional[str] = None  # "proc_text" after a procedure heading
+        #: the procedure part written as text being read (mode "proc_text")
+        self.section: Optional[prose.Section] = None
+        #: the last line read was part of the identity (numbered steps may follow it)
+        self.after_ident = False
         self.boundary = False  # a title after a procedure: the next identity starts a new SOP
         self.weak: list = []  # weak labels waiting for a real identity label
         self.last_proc: Optional[procedure.ProcTable] = None
@@ -243,6 +247,15 @@ class Stream:
         text = ln.text
         if _is_heading(text, p):
             (self.cur.facts.judul if self.cur is not None else self.pre_heads).append(text)
+        if self.mode == "proc_text" and self.cur is not None and self.section is not None:
+            if self.section.ends_at(p, text) or text.lower().rstrip(": ") == "catatan konversi":
+                self.mode, self.section = None, None
+            else:
+                # the procedure part: steps, group headings, lines beside a step
+                if ln.n == 0:
+                    self.cur.proc_paras.append(p)
+                self.section.seen(p, text)
+                return
         if self.mode == "catatan" and self.cur is not None:
             # soplint's own "Catatan konversi": "[lokasi] teks" back to tak_terpetakan
             m = _catatan_item_re().match(text)
@@ -288,6 +301,7 @@ class Stream:
         if e is not None:
             self.close_entry()
             self.mode = None
+            self.after_ident = True
             vals = {e.key: " ".join(x.text for x in e.values)} if e.key in ("nomor_sop", "nama_sop") else {}
             if self.need_new(vals) or (self.cur is not None and e.key in IDENT_KEYS and
                                        self.cur.has_procedure and getattr(self.cur.sop.identitas, e.key) is not None):
@@ -298,10 +312,11 @@ class Stream:
                 self.close_entry()
             return
         self.flush_weak()
-        if labels.match(text.rstrip(":"), "prosedur_judul") and len(text) < 60:
+        if (labels.match(text.rstrip(":"), "prosedur_judul") and len(text) < 60) or prose.is_procedure_heading(text):
             self.close_entry()
             self.ensure()
             self.mode = "proc_text"
+            self.section = prose.Section(p, text)
             self.cur.sop.lokasi.setdefault("kegiatan", ln.lokasi)
             if not labels.exact(text.rstrip(":"), "prosedur_judul"):
                 self.cur.unplaced(text, ln.lokasi)  # a heading read fuzzily ("D. Prosedur Kerja"): keep its text
@@ -313,9 +328,13 @@ class Stream:
                     self.close_entry()
                 return
             self.close_entry()
-        if self.mode is None and self.cur is not None and self.cur.has_identity and not self.cur.has_procedure \
-                and ln.n == 0 and p.cell is None and steps_text.step_number(p)[0] is not None:
+        if self.mode is None and self.after_ident and self.cur is not None and self.cur.has_identity \
+                and not self.cur.has_procedure \
+                and ln.n == 0 and p.cell is None and steps_text.step_number(p)[0] in (0, 1) \
+                and prose.has_verb(steps_text.step_number(p)[1]):
             self.mode = "proc_text"  # numbered steps right after the identity, without a heading
+            self.section = prose.Section(None, "")
+            self.section.first = "step"
             self.cur.sop.lokasi.setdefault("kegiatan", ln.lokasi)
         if self.mode == "proc_text" and self.cur is not None:
             if ln.n == 0:
@@ -324,6 +343,7 @@ class Stream:
                 # a line break inside a step paragraph: part of it
                 pass
             return
+        self.after_ident = False
         self.pre.append(ln)
 
     def _shape_texts(self, p: Paragraph, b: Builder):
@@ -439,6 +459,7 @@ class Stream:
         b = self.cur
         self.last_proc = None
         self.mode = None
+        self.after_ident = True
         inst_lines = [ln for ln, before in scan.orphans if before]
         later = [ln for ln, before in scan.orphans if not before]
         if has_ident and not b.sop.identitas.instansi:
@@ -519,14 +540,12 @@ class Stream:
             b.facts.tabel_prosedur = True
             b.facts.kolom_pelaksana = bool(actors)
             b.facts.bagan_alir = drawn or sop.sumber.gambar_alur
+            for p in b.proc_paras:  # text under a procedure heading beside the table
+                for ln in para_lines(p):
+                    b.unplaced(ln.text, ln.lokasi)
         elif b.proc_paras:
-            numbered = [p for p in b.proc_paras if steps_text.step_number(p)[0] is not None]
-            use = numbered if numbered else b.proc_paras
-            for p in b.proc_paras:
-                if p not in use:
-                    for ln in para_lines(p):
-                        b.unplaced(ln.text, ln.lokasi)
-            sop.kegiatan = steps_text.make_steps(use, sop.pelaksana)
+            sop.kegiatan, unplaced = prose.make_steps(b.proc_paras, sop.pelaksana, self.options)
+            sop.tak_terpetakan.extend(unplaced)
         return sop
 
 

@@ -1,13 +1,11 @@
-"""Steps written as numbered paragraphs (typed "1." or Word numbering),
-with the actor named in the sentence ("Kasubbag Umum memeriksa berkas")."""
+"""Numbered paragraphs (typed "1." or Word numbering) and the actor named
+before the verb of a sentence ("Kasubbag Umum memeriksa berkas"); the
+procedure part written as text is read by :mod:`.prose`."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from soplint.lokasi import Lokasi
-from soplint.model import Kegiatan
-from soplint.readers.docx import flow
 from soplint.readers.docx.tree import Paragraph
 from soplint.lazyre import lazy_pattern
 
@@ -49,51 +47,3 @@ def split_actor(text: str) -> tuple[Optional[str], str]:
                 return actor, " ".join(words[i:])
             return None, text
     return None, text
-
-
-def make_steps(paras: list[Paragraph], pelaksana: list[str]) -> list[Kegiatan]:
-    steps: list[Kegiatan] = []
-    used: set[int] = set()
-    for i, p in enumerate(paras):
-        n, body = step_number(p)
-        if n is None or n == 0 or n in used:
-            n = (max(used) + 1) if used else 1
-        used.add(n)
-        actor, _rest = split_actor(body)
-        k = Kegiatan(no=n, uraian=body, lokasi=Lokasi(paragraf=p.index) if p.index else None)
-        if actor:
-            k.pelaksana = actor
-            if actor not in pelaksana:
-                pelaksana.append(actor)
-        steps.append(k)
-    total = len(steps)
-    for i, k in enumerate(steps):
-        if i == 0 and total > 1:
-            k.simbol = "mulai"
-        elif i == total - 1 and total > 1:
-            k.simbol = "selesai"
-        elif k.uraian.rstrip().endswith("?") or flow.has_yes_no_note(k.uraian):
-            k.simbol = "keputusan"
-        else:
-            k.simbol = "proses"
-    nos = [k.no for k in steps]
-    for i, k in enumerate(steps):
-        nxt = nos[i + 1] if i + 1 < len(nos) else None
-        if k.simbol == "keputusan":
-            from soplint.model import Cabang
-
-            br = flow.branches_from_text(k.uraian)
-            cab = Cabang(ya=br.get("ya"), tidak=br.get("tidak"))
-            if "ya" not in br and nxt is not None and cab.tidak != nxt:
-                cab.ya = nxt
-            elif "tidak" not in br and nxt is not None and cab.ya != nxt:
-                cab.tidak = nxt
-            if cab.ya is None and nxt is not None and cab.tidak != nxt:
-                cab.ya = nxt  # "ya" named without a target: the flow goes on
-            k.cabang = cab
-            k.lanjut = [cab.ya] if cab.ya is not None else []
-        elif k.simbol == "selesai" or nxt is None:
-            k.lanjut = []
-        else:
-            k.lanjut = [nxt]
-    return steps
