@@ -203,7 +203,7 @@ def _steps_heading(views):
 def _text_steps(sop: SOP, views, used: set, start) -> None:
     """Steps written as numbered sentences ("2. Petugas Loket memeriksa ..."):
     one step per number, the actor named before the verb (as the Word reader)."""
-    from soplint.readers.docx.steps_text import make_steps
+    from soplint.readers.docx.prose import make_steps
 
     for v in views:
         for r in getattr(v, "heading_runs", []):
@@ -221,11 +221,15 @@ def _text_steps(sop: SOP, views, used: set, start) -> None:
             for r in ln.runs:
                 used.add(id(r))
     tree = [Paragraph(raw=join_lines(ln.text for ln in p)) for p in paras]
-    steps = make_steps(tree, sop.pelaksana)
-    for k, p in zip(steps, paras):
-        first = p[0]
-        k.lokasi = lok(views[0].number if not first.runs else _page_of(views, first.runs[0]),
-                       (first.x0, first.y0, max(ln.x1 for ln in p), p[-1].y1))
+    steps, unplaced = make_steps(tree, sop.pelaksana)
+    for t in unplaced:
+        t.lokasi = lok(_page_of(views, paras[0][0].runs[0]) if paras and paras[0][0].runs else views[0].number)
+    sop.tak_terpetakan.extend(unplaced)
+    if len(steps) == len(paras):
+        for k, p in zip(steps, paras):
+            first = p[0]
+            k.lokasi = lok(views[0].number if not first.runs else _page_of(views, first.runs[0]),
+                           (first.x0, first.y0, max(ln.x1 for ln in p), p[-1].y1))
     sop.kegiatan = steps
 
 
