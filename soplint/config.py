@@ -255,12 +255,10 @@ def _key_path(err) -> str:
 
 
 def schema(extra: Optional[dict] = None, limit_names: Iterable = ()) -> dict:
-    """Base keys + plugins' ``extra`` keys + readers' ``limit_names``."""
-    s = copy.deepcopy(BASE_SCHEMA)
+    s = copy.deepcopy(BASE_SCHEMA)  # + plugins' keys (extra) + the limits readers declare
     for key, sub in (extra or {}).items():
         s["properties"].setdefault(key, sub)
-    for name in limit_names:
-        s["properties"]["limits"]["properties"].setdefault(name, {"type": "number", "exclusiveMinimum": 0})
+    s["properties"]["limits"]["properties"].update(dict.fromkeys(limit_names, {"type": "number", "exclusiveMinimum": 0}))
     return s
 
 
