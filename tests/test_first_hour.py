@@ -326,3 +326,42 @@ def test_pre_commit_hook_definition_runs_the_real_command(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "soplint", *entry[1:], *hook.get("args", []), "surat.docx"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and "ID04" in proc.stdout, proc.stderr  # warnings only: the commit goes on
+
+
+# --------------------------------------------------------------------------- 11
+
+def test_each_language_is_complete_in_the_rule_list_and_doc_pages():
+    code, out, err = soplint("rules")
+    assert code == 0
+    for indonesian in ("no waktu", "no kelengkapan", "waktu is", "nomor_sop"):
+        assert indonesian not in out
+    pages = {}
+    for lang in ("en", "id"):
+        code, listing, _ = soplint("rules", "--format", "json", lang=lang)
+        pages[lang] = {r["code"]: r["doc"] for r in json.loads(listing)}
+    assert len(pages["en"]) >= 34 and pages["en"].keys() == pages["id"].keys()
+    code, one, _ = soplint("rules", "PR10")
+    assert one.startswith(pages["en"]["PR10"])
+    for rule in pages["en"]:
+        en, id_ = pages["en"][rule], pages["id"][rule]
+        assert "\nWhy\n" in en and "\nWhat\n" in en and "Mengapa" not in en and "Apa /" not in en, rule
+        assert "\nMengapa\n" in id_ and "Why" not in id_ and "What" not in id_, rule
+        why = en.split("\nWhy\n", 1)[1].split("\n\n", 1)[0]
+        assert why.strip() and not re.search(r"\b(yang|dan|tidak|dengan)\b", why), (rule, why)
+
+
+def test_text_report_words_follow_the_language():
+    code, en, _ = soplint("check", WARN, "--no-progress")
+    assert en.rstrip().splitlines()[-1] == "Summary: 1 file, 1 SOP; 0 errors, 4 warnings, 0 info"
+    code, id_, _ = soplint("check", WARN, "--no-progress", lang="id")
+    assert id_.rstrip().splitlines()[-1] == "Ringkasan: 1 berkas, 1 SOP; 0 galat, 4 peringatan, 0 info"
+    assert "    peringatan ID04" in id_ and " warning " not in id_
+
+
+def test_configuration_errors_in_one_language(tmp_path):
+    (tmp_path / "soplint.toml").write_text('fail-on = "kadang"\n[rules.PR10]\nmaks = "x"\n', "utf-8")
+    code, out, err = soplint("check", WARN, lang="id", cwd=tmp_path)
+    assert code == 2
+    assert "tidak termasuk pilihan" in err and "is not one of" not in err
+    code, out, err = soplint("check", WARN, cwd=tmp_path)
+    assert code == 2 and "is not one of the choices" in err
