@@ -48,3 +48,30 @@ def test_frozen_and_comparable():
     assert a == Lokasi.parse("tabel 1, baris 2, kolom 3") and len({a, Lokasi.parse(str(a))}) == 1
     assert a.di_tabel and not a.di_paragraf and Lokasi(paragraf=3).di_paragraf
     assert not Lokasi(paragraf=3, kotak_teks=True).di_paragraf
+
+
+def test_model_json_keeps_the_text_and_reads_values_back():
+    """The model's JSON holds locations as text; reading it back gives Lokasi
+    values, and writing them again gives the very same text (also for a text
+    that is none of the reader's forms)."""
+    from soplint.findings import Finding
+    from soplint.model import SOP, Kegiatan, TakTerpetakan, from_dict, to_dict
+
+    sop = SOP(kegiatan=[Kegiatan(no=1, uraian="Menerima surat", lokasi=Lokasi(tabel=3, baris=4))],
+              tak_terpetakan=[TakTerpetakan("Halaman 1", Lokasi(bagian="footer")),
+                              TakTerpetakan("coretan", "pojok kanan atas")],
+              lokasi={"identitas.nomor_sop": Lokasi(tabel=1, baris=1, kolom=3)})
+    data = to_dict(sop)
+    assert data["kegiatan"][0]["lokasi"] == "tabel 3, baris 4"
+    assert [t["lokasi"] for t in data["tak_terpetakan"]] == ["footer", "pojok kanan atas"]
+    assert data["lokasi"] == {"identitas.nomor_sop": "tabel 1, baris 1, kolom 3"}
+    back = from_dict(data, check=False)
+    assert back.kegiatan[0].lokasi == Lokasi(tabel=3, baris=4)
+    assert back.lokasi["identitas.nomor_sop"].kolom == 3
+    assert back.tak_terpetakan[1].lokasi.teks == "pojok kanan atas"
+    assert to_dict(back) == data
+    # a plugin rule may still give the text: the finding holds the value, its dict the text
+    f = Finding(code="XT01", name="x", severity="info", message="m", berkas="a.docx",
+                lokasi='tabel 3, baris 4, kolom "Waktu"')
+    assert f.lokasi == Lokasi(tabel=3, baris=4, nama_kolom="Waktu")
+    assert f.to_dict()["lokasi"] == 'tabel 3, baris 4, kolom "Waktu"'
