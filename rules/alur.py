@@ -64,12 +64,17 @@ class MulaiSelesai(Rule):
       satu kapsul mulai. Lebih dari satu kapsul selesai hanya dilaporkan bila
       opsi `satu_selesai` bernilai true. Bila dokumen tidak menggambar simbol,
       langkah pertama dan terakhir dianggap mulai dan selesai.
+
       No start or no end terminator, or more than one start.
 
     Mengapa / Why
       Simbol kapsul (terminator) menandai awal dan akhir alur kegiatan; SOP AP
       memiliki awal dan akhir yang jelas (PermenPAN-RB 35/2012, lima simbol
       bagan alir).
+
+      The terminator marks where the flow of activities starts and ends; an SOP
+      AP has one clear start and end (PermenPAN-RB 35/2012, the five flowchart
+      symbols).
 
     Contoh / Example
       Salah / wrong:  langkah 1 digambar dengan kotak proses, tidak ada kapsul.
@@ -126,6 +131,7 @@ class CabangKeputusan(Rule):
       yang sama, atau dengan cabang yang menunjuk langkah yang tidak ada. Cabang
       yang ditulis tetapi menuju ke luar SOP ("Tidak: diproses sesuai SOP
       Penanganan Temuan", "Jika ditolak, berkas dikembalikan") dianggap ada.
+
       A decision without two branches (ya/tidak), or with a branch to a step that
       does not exist.
 
@@ -133,6 +139,10 @@ class CabangKeputusan(Rule):
       Belah ketupat (keputusan) memiliki dua jawaban, mis. Ya/Tidak,
       Lengkap/Tidak Lengkap, dan keduanya harus menuju langkah yang ada
       (PermenPAN-RB 35/2012, diagram alir bercabang).
+
+      A decision (diamond) has two answers, e.g. Yes/No or Complete/Incomplete,
+      and both must lead to a step that exists (PermenPAN-RB 35/2012, branching
+      flowcharts).
 
     Contoh / Example
       Salah / wrong:  "Berkas lengkap?" tanpa keterangan cabang Tidak.
@@ -203,12 +213,17 @@ class TidakTerjangkau(Rule):
       Mengikuti panah (langkah berikut dan cabang keputusan) dari kapsul mulai
       (atau langkah pertama); langkah yang tidak pernah tercapai dilaporkan,
       mis. langkah yang dilompati kedua cabang sebuah keputusan.
+
       Following the arrows from the start, steps never reached.
 
     Mengapa / Why
       Setiap kegiatan merupakan bagian dari alur dari awal sampai akhir; langkah
       yatim menandakan panah yang salah atau langkah sisa (PermenPAN-RB 35/2012,
       diagram alir bercabang).
+
+      Every activity is part of one flow from start to end; an orphan step means
+      a wrong arrow or a left-over step (PermenPAN-RB 35/2012, branching
+      flowcharts).
 
     Contoh / Example
       Salah / wrong:  4 (keputusan) Ya -> 6, Tidak -> 2; langkah 5 tak terjangkau.
@@ -250,12 +265,16 @@ class SimbolTidakBaku(Rule):
       Simbol yang digambar selain kapsul (terminator), kotak (proses), belah
       ketupat (keputusan), anak panah, dan segilima (penghubung antarhalaman), mis.
       lingkaran penghubung dalam halaman, simbol dokumen, jajaran genjang.
+
       A drawn symbol outside the five allowed (terminator, process, decision,
       arrow, off-page connector).
 
     Mengapa / Why
       SOP AP hanya memakai lima simbol, karena kegiatan administrasi hanya
       "melaksanakan" atau "memutuskan" (PermenPAN-RB 35/2012, bagian flowchart).
+
+      An SOP AP uses only five symbols, since an administrative activity either
+      "carries out" or "decides" (PermenPAN-RB 35/2012, the flowchart part).
 
     Contoh / Example
       Salah / wrong:  langkah 3 digambar dengan simbol dokumen.

@@ -16,12 +16,17 @@ class DasarHukumFormat(Rule):
       Diterima: "Undang-Undang Nomor 23 Tahun 2014 tentang ...", "UU No. 23 Th. 2014",
       "UU 23/2014", "Permendagri 52/2011", "PER/21/M.PAN/11/2008",
       "Peraturan Menteri Keuangan Nomor 215/PMK.05/2016", "UUD 1945".
+
       An entry that does not give the kind of regulation, a number and a year.
 
     Mengapa / Why
       Dasar hukum adalah peraturan perundang-undangan yang menjadi dasar prosedur
       (PermenPAN-RB 35/2012, bagian identitas; prinsip kepatuhan hukum); tanpa
       nomor dan tahun, peraturannya tidak dapat ditelusuri.
+
+      The legal basis is the regulations the procedure rests on (PermenPAN-RB
+      35/2012, identity part; legal compliance); without a number and a year the
+      regulation cannot be traced.
 
     Contoh / Example
       Salah / wrong:  "Peraturan Walikota tentang Tugas Pokok dan Fungsi"
@@ -61,11 +66,16 @@ class DasarHukumDicabut(Rule):
       Kutipan ditemukan dalam berbagai bentuk ("UU No. 32 Tahun 2004",
       "Undang-Undang Nomor 32 Tahun 2004", "UU 32/2004"); rujukan seperti
       "... tentang Perubahan atas UU 32/2004" tidak dihitung.
+
       Compared with a shipped table; the message names the replacement.
 
     Mengapa / Why
       Prinsip kepatuhan hukum (PermenPAN-RB 35/2012): SOP harus sesuai peraturan
       yang berlaku; Pasal 2 meminta SOP AP yang ada disesuaikan.
+
+      Legal compliance (PermenPAN-RB 35/2012): an SOP must follow the
+      regulations in force; its Article 2 asks existing SOPs to be brought into
+      line.
 
     Contoh / Example
       Salah / wrong:  "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah"

@@ -18,6 +18,7 @@ class BerkasTidakTerbaca(Rule):
       terlalu besar, bom zip, .doc tanpa LibreOffice, dsb. Pesannya menyebut
       penyebabnya. Juga berkas yang terbaca tetapi tidak akan dibuka Word
       (bagian paket seperti [Content_Types].xml hilang).
+
       Not a Word document, damaged, encrypted, too large, a zip bomb...; the
       message says which. Also a file that could be read but that Word will
       not open (a package part such as [Content_Types].xml missing).
@@ -25,6 +26,9 @@ class BerkasTidakTerbaca(Rule):
     Mengapa / Why
       Satu berkas yang rusak tidak boleh menghentikan pemeriksaan seluruh berkas
       SOP sebuah OPD; berkas itu perlu disimpan ulang dari Word.
+
+      One broken file must not stop the check of all the SOP files of an office;
+      the file needs to be saved again from Word.
 
     Contoh / Example
       Salah / wrong:  "sop-cuti.docx" yang sebenarnya PDF berganti nama.
@@ -67,12 +71,16 @@ class KontenTakTerpetakan(Rule):
       luar tabel, nomor halaman di kaki halaman...): satu temuan per SOP dengan
       jumlahnya dan daftar teks beserta lokasinya (kunci "butir" di laporan JSON).
       Judul dokumen polos ("STANDAR OPERASIONAL PROSEDUR") tidak dilaporkan.
+
       The items of `tak_terpetakan`: one finding per SOP with their count and
       list, each with its location (a bare document title aside).
 
     Mengapa / Why
       Tidak ada teks yang boleh hilang diam-diam saat dokumen dibaca dan ditulis
       ulang ke templat baku; peninjau perlu memutuskan tempatnya.
+
+      No text may be lost silently when a document is read and rewritten into
+      the standard template; a reviewer has to decide where it belongs.
 
     Contoh / Example
       Temuan / finding:  paragraf 41: "Catatan: mohon dicek kembali"
@@ -114,11 +122,15 @@ class PerubahanTerlacak(Rule):
     Apa / What
       Dokumen yang masih memuat perubahan terlacak (Track Changes) yang belum
       diterima/ditolak, atau komentar peninjau. Dilaporkan sekali per berkas.
+
       Unaccepted tracked changes or reviewer comments (once per file).
 
     Mengapa / Why
       SOP yang ditetapkan adalah naskah final; perubahan yang belum diputuskan
       membuat isi yang berlaku tidak pasti (prinsip kepastian hukum).
+
+      The SOP that is signed is the final text; undecided changes leave what
+      applies uncertain (legal certainty).
 
     Contoh / Example
       Salah / wrong:  "5 menit" dicoret dan diganti "10 menit" dengan Track Changes.
@@ -186,6 +198,7 @@ class BukanFormatSop(Rule):
       Produk pelayanan, Penanganan pengaduan). Dilaporkan bila tanda cukup banyak,
       atau bila ada beberapa tanda dan struktur SOP AP (kolom pelaksana, unsur
       identitas) tidak ada.
+
       Signs of another format in labels and title, enough of them, or a few of
       them with the SOP AP structure missing.
 
@@ -193,6 +206,10 @@ class BukanFormatSop(Rule):
       SOP AP mengikuti format PermenPAN-RB 35/2012 (bagian identitas dan bagian
       flowchart dengan pelaksana terpisah); Standar Pelayanan (PermenPAN-RB
       15/2014) dan SOP akreditasi berbeda isi dan tujuannya.
+
+      An SOP AP follows the PermenPAN-RB 35/2012 form (an identity part and a
+      flowchart part with separate actors); a Service Standard (PermenPAN-RB
+      15/2014) and accreditation SOPs differ in content and purpose.
 
     Pilihan / Options
       lipat (bawaan true): temuan per unsur (ID01, PR02...) dokumen yang bukan

@@ -56,11 +56,13 @@ class IdentitasWajib(Rule):
       instansi, dasar_hukum, kualifikasi_pelaksana, keterkaitan,
       peralatan_perlengkapan, peringatan, pencatatan_pendataan. (Unsur yang ada tetapi
       kosong dilaporkan oleh ID02.)
+
       One finding per item that is absent altogether (an item present but empty is ID02).
 
     Mengapa / Why
       PermenPAN-RB 35/2012 (Lampiran, bagian identitas) menetapkan unsur identitas
       ini untuk setiap SOP AP; Permendagri 52/2011 mengikuti format yang sama.
+
       PermenPAN-RB 35/2012 prescribes these identity items for every SOP AP.
 
     Contoh / Example
@@ -91,6 +93,7 @@ class IsianKosong(Rule):
       yang tidak boleh "-". Tanda "-" boleh untuk Tanggal Revisi (belum ada revisi)
       dan Keterkaitan (tidak ada SOP terkait). Untuk daftar (Dasar Hukum dsb.)
       judul yang ada tanpa isi, atau butir yang hanya penanda isian, dilaporkan.
+
       An empty value, or only a placeholder; "-" is allowed for Tanggal Revisi and
       Keterkaitan. For lists: a heading with no entries, or an entry that is a
       placeholder.
@@ -98,6 +101,7 @@ class IsianKosong(Rule):
     Mengapa / Why
       Unsur identitas adalah bagian wajib dokumen SOP AP (PermenPAN-RB 35/2012);
       isian yang tertinggal menandakan draf yang belum selesai.
+
       Left-over placeholders mark an unfinished draft.
 
     Contoh / Example
@@ -201,11 +205,13 @@ class TanggalTidakValid(Rule):
       Nama bulan Indonesia, ejaan lama (Pebruari, Nopember), singkatan (Agt, Des),
       tanggal ISO dan bulan-tahun saja diterima, juga tanggal yang diapit teks lain
       ("Bengkulu, 3 Maret 2014", "3 Maret 2014 M").
+
       A filled date that cannot be read as a date.
 
     Mengapa / Why
       Tanggal efektif menentukan mulai berlakunya SOP, tanggal revisi menandai
       tinjauan berikutnya (PermenPAN-RB 35/2012, bagian identitas).
+
       The effective date fixes when the SOP applies.
 
     Contoh / Example
@@ -257,12 +263,14 @@ class TanggalTidakLengkap(Rule):
 
     Apa / What
       "Desember 2013", "JUNI 2020", "2019": tanggal tanpa hari.
+
       A date without its day.
 
     Mengapa / Why
       Tanggal efektif adalah tanggal penandatanganan dokumen SOP
       (PermenPAN-RB 35/2012); tanpa hari, mulai berlakunya tidak pasti
       (prinsip kepastian hukum).
+
       Without the day, the start of validity is uncertain.
 
     Contoh / Example
@@ -312,12 +320,16 @@ class UrutanTanggal(Rule):
       Tanggal Efektif atau Tanggal Revisi lebih awal dari Tanggal Pembuatan.
       Tanggal dengan presisi berbeda dibandingkan pada presisi yang lebih kasar
       ("Juni 2020" tidak lebih awal dari "15 Juni 2020").
+
       Effective or revision date earlier than the date made (compared at the
       coarser precision).
 
     Mengapa / Why
       SOP berlaku setelah selesai dibuat dan ditandatangani; revisi (atau rencana
       tinjauan) datang sesudahnya (PermenPAN-RB 35/2012, bagian identitas).
+
+      An SOP applies once it is made and signed; a revision (or a planned
+      review) comes after that (PermenPAN-RB 35/2012, identity part).
 
     Contoh / Example
       Salah / wrong:  Pembuatan 3 Februari 2014, Efektif 1 Januari 2014
@@ -356,6 +368,7 @@ class NomorSop(Rule):
       isian ("800/.../2020", "xxx/SOP/2021"), atau (bila opsi `pola` diisi) yang tidak
       cocok dengan pola penomoran daerah. Tanpa `pola` tidak ada pola nasional yang
       dipaksakan, karena penomoran ditetapkan oleh kepala daerah.
+
       An empty or placeholder segment, or (with option `pola`) a number that does
       not match the region's pattern. No national pattern is imposed.
 
@@ -363,6 +376,10 @@ class NomorSop(Rule):
       Nomor SOP mengikuti tata naskah dinas yang berlaku dan daftar nama dan
       nomor SOP ditetapkan dengan keputusan kepala daerah (Permendagri 52/2011
       Pasal 7; PermenPAN-RB 35/2012).
+
+      The SOP number follows the rules for official documents in force, and the
+      list of SOP names and numbers is set by a decree of the regional head
+      (Permendagri 52/2011 Article 7; PermenPAN-RB 35/2012).
 
     Contoh / Example
       Salah / wrong:  "530/ /01-IND/IV/2019"
@@ -438,6 +455,7 @@ class PengesahanTidakLengkap(Rule):
       tidak 18 digit. Penandatangan yang bukan PNS (Bupati, Wali Kota, Gubernur,
       Kepala Desa) tidak memerlukan NIP. Blok yang seluruhnya kosong dilaporkan
       oleh ID02.
+
       No position, name or NIP, or a NIP that is not 18 digits. Signers who are
       not civil servants (regional or village heads) need no NIP.
 
@@ -445,6 +463,10 @@ class PengesahanTidakLengkap(Rule):
       Pengesahan memuat nomenklatur jabatan, tanda tangan, nama dan NIP pejabat
       yang berwenang (PermenPAN-RB 35/2012, bagian identitas; prinsip kepastian
       hukum). NIP PNS terdiri atas 18 digit.
+
+      The approval gives the position, signature, name and NIP of the official
+      in charge (PermenPAN-RB 35/2012, identity part; legal certainty). A civil
+      servant's NIP has 18 digits.
 
     Contoh / Example
       Salah / wrong:  "KEPALA DINAS ... / Drs. Ahmad" (tanpa NIP)

@@ -67,11 +67,15 @@ class TanpaKegiatan(Rule):
     Apa / What
       Tidak ada satu pun langkah kegiatan yang terbaca dari tabel prosedur
       (bagian flowchart).
+
       No procedure step was found.
 
     Mengapa / Why
       Dokumen SOP AP terdiri atas bagian identitas dan bagian flowchart
       (PermenPAN-RB 35/2012); tanpa langkah kegiatan, prosedurnya tidak ada.
+
+      An SOP AP consists of an identity part and a flowchart part (PermenPAN-RB
+      35/2012); without steps there is no procedure.
 
     Contoh / Example
       Salah / wrong:  hanya tabel identitas.
@@ -97,12 +101,16 @@ class PelaksanaKosong(Rule):
       Langkah yang tidak memiliki simbol atau tanda di kolom pelaksana mana pun
       (juga bila bagan alir hanya ditempel sebagai gambar: pelaksananya tidak
       tertulis di tabel). Baris yang hanya berisi "Mulai"/"Selesai" dikecualikan.
+
       A step with no actor marked (also where the flowchart is a pasted picture);
       rows that only say Mulai/Selesai are skipped.
 
     Mengapa / Why
       Pelaksana dipisahkan dari kegiatan: setiap kegiatan dilakukan oleh satu
       pelaksana yang ditandai pada kolomnya (PermenPAN-RB 35/2012, bagian flowchart).
+
+      Actors are kept apart from activities: each activity is done by one actor,
+      marked in that actor's column (PermenPAN-RB 35/2012, the flowchart part).
 
     Contoh / Example
       Salah / wrong:  baris 4 tanpa simbol di kolom pelaksana.
@@ -145,11 +153,15 @@ class PelaksanaGanda(Rule):
       Nama jabatan yang memang memuat "dan" ("Kasubbag Umum dan Kepegawaian") dan
       judul kolom pelaksana bersimbol (satu peran bersama, mis. "Kabid dan Tim
       Teknis") tidak dihitung.
+
       Two actor columns marked in one row, or an actor written as "A and B".
 
     Mengapa / Why
       Setiap kegiatan memiliki satu pelaksana; kegiatan dua pelaksana dipecah
       menjadi dua baris (PermenPAN-RB 35/2012: pelaksana dipisahkan dari kegiatan).
+
+      Each activity has one actor; an activity of two actors is split into two
+      rows (PermenPAN-RB 35/2012: actors kept apart from activities).
 
     Contoh / Example
       Salah / wrong:  "Kasi dan Sekcam meneliti dan memaraf" dalam satu baris.
@@ -192,11 +204,15 @@ class KelengkapanKosong(Rule):
     Apa / What
       Langkah proses tanpa kelengkapan (kosong, "-" atau penanda isian).
       Langkah keputusan dan baris Mulai/Selesai tidak diperiksa.
-      A process step with no kelengkapan.
+
+      A process step with no requirements (Kelengkapan column).
 
     Mengapa / Why
       Setiap kegiatan memiliki mutu baku: kelengkapan, waktu dan output
       (PermenPAN-RB 35/2012, bagian flowchart; prinsip keterukuran).
+
+      Every activity has a quality standard: requirements, time and output
+      (PermenPAN-RB 35/2012, the flowchart part; measurability).
 
     Contoh / Example
       Salah / wrong:  "Mengagendakan surat" | Kelengkapan: (kosong)
@@ -206,8 +222,8 @@ class KelengkapanKosong(Rule):
     code = "PR04"
     name = "kelengkapan-kosong"
     severity = "warning"
-    summary = ("Langkah proses tanpa kelengkapan", "A process step has no kelengkapan")
-    messages = {"default": ("Kegiatan {no} tidak memiliki kelengkapan", "Step {no} has no kelengkapan (input)")}
+    summary = ("Langkah proses tanpa kelengkapan", "A process step has no requirements (Kelengkapan column)")
+    messages = {"default": ("Kegiatan {no} tidak memiliki kelengkapan", "Step {no} has no requirements (Kelengkapan)")}
 
     def check(self, sop, ctx):
         for k in sop.kegiatan:
@@ -227,12 +243,16 @@ class WaktuKosong(Rule):
       Langkah tanpa waktu (kosong atau penanda isian; "-" juga, kecuali pada
       langkah keputusan yang lazim bertanda "-"). Sel Waktu yang digabung untuk
       beberapa langkah dihitung untuk semuanya. Baris Mulai/Selesai dikecualikan.
+
       A step with no time (a "-" is accepted on decision steps; a merged cell
       counts for every step it spans).
 
     Mengapa / Why
       Waktu adalah bagian mutu baku setiap kegiatan dan dasar mengukur kinerja
       (PermenPAN-RB 35/2012; prinsip keterukuran).
+
+      Time is part of every activity's quality standard and the basis for
+      measuring performance (PermenPAN-RB 35/2012; measurability).
 
     Contoh / Example
       Salah / wrong:  "Memeriksa berkas" | Waktu: (kosong)
@@ -242,7 +262,7 @@ class WaktuKosong(Rule):
     code = "PR05"
     name = "waktu-kosong"
     severity = "warning"
-    summary = ("Langkah tanpa waktu", "A step has no waktu")
+    summary = ("Langkah tanpa waktu", "A step has no time (Waktu column)")
     messages = {"default": ("Kegiatan {no} tidak memiliki waktu", "Step {no} has no time (waktu)")}
 
     def check(self, sop, ctx):
@@ -271,12 +291,16 @@ class WaktuTidakTerukur(Rule):
       "kurang lebih 2 hari", atau teks yang tidak dapat dibaca sebagai lama waktu.
       Diterima: "5 menit", "1 Jam", "2 (dua) hari kerja", "1 jam 30 menit",
       "10-15 menit", "maks. 1 hari".
+
       A vague or unreadable time.
 
     Mengapa / Why
       Mutu baku harus terukur (prinsip keterukuran, PermenPAN-RB 35/2012);
       waktu yang samar tidak dapat dipantau dan dibandingkan dengan standar
       pelayanan.
+
+      The quality standard must be measurable (PermenPAN-RB 35/2012); a vague
+      time cannot be monitored or compared with the service standard.
 
     Contoh / Example
       Salah / wrong:  "± 1 jam", "segera"
@@ -286,7 +310,7 @@ class WaktuTidakTerukur(Rule):
     code = "PR06"
     name = "waktu-tidak-terukur"
     severity = "warning"
-    summary = ("Waktu samar atau tidak terukur", "waktu is vague or unreadable")
+    summary = ("Waktu samar atau tidak terukur", "The time (Waktu) is vague or unreadable")
     messages = {
         "samar": ("Waktu kegiatan {no} samar: {teks}", "Step {no} has a vague time: {teks}"),
         "default": ("Waktu kegiatan {no} tidak dapat diukur: {teks}", "Step {no} has an unmeasurable time: {teks}"),
@@ -321,12 +345,17 @@ class OutputKosong(Rule):
       "selesai", "ok", "sudah"), atau output yang hanya mengulang uraian
       kegiatan. Tanda "-" diterima pada langkah keputusan. Baris Mulai/Selesai
       dikecualikan.
+
       No output, an output that says nothing, or one that repeats the activity.
 
     Mengapa / Why
       Output adalah hasil kegiatan yang menjadi ukuran mutu baku
       (PermenPAN-RB 35/2012; prinsip keterukuran); lazimnya output langkah n
       menjadi kelengkapan langkah n+1.
+
+      The output is the result of the activity by which its quality is measured
+      (PermenPAN-RB 35/2012; measurability); usually the output of step n is the
+      input of step n+1.
 
     Contoh / Example
       Salah / wrong:  "Mengagendakan surat masuk" | Output: "proses"
@@ -365,12 +394,17 @@ class Penomoran(Rule):
 
     Apa / What
       Nomor langkah yang melompat (1, 2, 4), berulang (3, 3) atau mundur (5, 4).
+
       Step numbers that skip, repeat or run backwards.
 
     Mengapa / Why
       Nomor kegiatan adalah unsur bagian flowchart (PermenPAN-RB 35/2012) dan
       menjadi rujukan cabang keputusan ("Tidak: kembali ke kegiatan 4");
       penomoran yang kacau membuat rujukan salah.
+
+      Step numbers belong to the flowchart part (PermenPAN-RB 35/2012) and are
+      what decision branches refer to ("No: back to step 4"); muddled numbering
+      makes those references wrong.
 
     Contoh / Example
       Salah / wrong:  1, 2, 3, 5, 6
@@ -408,12 +442,16 @@ class SubjekDalamUraian(Rule):
       konfigurasi, atau kata jabatan umum (Kepala, Kasi, Staf, Petugas, Pemohon...).
       Langkah yang ditulis sebagai kalimat dalam paragraf (tanpa tabel) tidak
       diperiksa: di sana pelaksana memang disebut dalam kalimat.
+
       An activity text starting with an actor's name (steps written as
       paragraphs, where the actor is part of the sentence, are skipped).
 
     Mengapa / Why
       Pelaksana dipisahkan dari kegiatan; uraian kegiatan ditulis dengan kata
       kerja aktif tanpa subjek (PermenPAN-RB 35/2012, bagian flowchart).
+
+      Actors are kept apart from activities; an activity is written with an
+      active verb and no subject (PermenPAN-RB 35/2012, the flowchart part).
 
     Contoh / Example
       Salah / wrong:  "Kasubbag Umum memeriksa konsep surat"

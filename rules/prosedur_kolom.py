@@ -13,12 +13,17 @@ class PelaksanaTerlaluBanyak(Rule):
 
     Apa / What
       Lebih banyak kolom pelaksana daripada opsi `maks` (bawaan 7).
+
       More actor columns than the option `maks` (default 7).
 
     Mengapa / Why
       Terlalu banyak pelaksana membuat bagan alir sulit dibaca dalam satu halaman;
       PermenPAN-RB 35/2012 menyarankan memecah prosedur panjang menjadi SOP makro
       dan mikro (prinsip kemudahan dan kejelasan).
+
+      Too many actors make the flowchart hard to read on one page; PermenPAN-RB
+      35/2012 suggests splitting a long procedure into a macro SOP and micro
+      SOPs (ease and clarity).
 
     Contoh / Example
       Salah / wrong:  9 kolom pelaksana dalam satu tabel.
@@ -53,11 +58,15 @@ class KegiatanTerlaluBanyak(Rule):
 
     Apa / What
       Lebih banyak langkah daripada opsi `maks` (bawaan 25).
+
       More steps than the option `maks` (default 25).
 
     Mengapa / Why
       PermenPAN-RB 35/2012 menganjurkan SOP makro yang memadukan beberapa SOP
       mikro untuk prosedur panjang; SOP yang sangat panjang sulit diikuti.
+
+      PermenPAN-RB 35/2012 recommends a macro SOP joining several micro SOPs for
+      a long procedure; a very long SOP is hard to follow.
 
     Contoh / Example
       Salah / wrong:  40 langkah dalam satu SOP.
@@ -94,11 +103,15 @@ class PelaksanaTidakDipakai(Rule):
     Apa / What
       Kolom pelaksana tanpa satu pun simbol atau tanda (juga bila bagan alir
       hanya ditempel sebagai gambar di atas kolom-kolomnya).
+
       An actor column with no mark in any row.
 
     Mengapa / Why
       Setiap pelaksana dalam bagan alir melakukan sedikitnya satu kegiatan
       (PermenPAN-RB 35/2012); kolom kosong biasanya sisa salinan dari SOP lain.
+
+      Every actor of the flowchart does at least one activity (PermenPAN-RB
+      35/2012); an empty column is usually left over from a copied SOP.
 
     Contoh / Example
       Salah / wrong:  kolom "Bendahara" tanpa simbol.

@@ -32,12 +32,16 @@ class KegiatanDuplikat(Rule):
       dengan stemmer PySastrawi), dibandingkan dengan rapidfuzz. Hanya langkah
       dengan pelaksana yang sama (pemeriksaan berjenjang oleh pejabat berbeda
       bukan duplikat) dan angka yang sama ("tahap 1" bukan "tahap 2").
+
       Identical or near-identical activity text (after normalising case,
       punctuation and affixes) by the same actor.
 
     Mengapa / Why
       Prinsip efisiensi dan efektivitas (PermenPAN-RB 35/2012): langkah berulang
       menambah waktu tanpa menambah hasil; sering berasal dari salin-tempel.
+
+      Efficiency and effectiveness (PermenPAN-RB 35/2012): a repeated step adds
+      time without adding a result; it often comes from copy and paste.
 
     Contoh / Example
       Salah / wrong:  3 "Melakukan peninjauan lapangan"; 4 "Melaksanakan peninjauan lapangan."
@@ -119,6 +123,7 @@ class KegiatanDapatDigabung(Rule):
       Dua langkah berurutan oleh pelaksana yang sama, tanpa keputusan di antaranya,
       di mana output langkah pertama hanya menjadi kelengkapan langkah kedua
       (tidak dipakai langkah lain, dan langkah kedua tidak menjadi tujuan cabang).
+
       Two consecutive steps by the same actor, no decision between, where the
       first's output is only the second's input.
 
@@ -126,6 +131,10 @@ class KegiatanDapatDigabung(Rule):
       Prinsip efisiensi (PermenPAN-RB 35/2012): satu pelaksana yang meneruskan
       hasil kepada dirinya sendiri dapat ditulis sebagai satu kegiatan; bagan alir
       menjadi lebih pendek. Ini saran (info), bukan kesalahan.
+
+      Efficiency (PermenPAN-RB 35/2012): an actor who hands a result to
+      themselves can write it as one activity, and the flowchart gets shorter. A
+      suggestion (info), not a mistake.
 
     Contoh / Example
       Sebelum / before:  3 "Mengetik konsep surat" (output: konsep surat);
@@ -189,12 +198,16 @@ class KegiatanPerantara(Rule):
       mengirimkan...), di antara langkah-langkah pelaksana lain: hanya titik
       serah-terima yang menambah waktu tanpa menambah pekerjaan. Leksikon kata
       kerja ada di rules/data/kata_kerja.toml dan dapat diperluas di konfigurasi.
+
       A process step whose verbs only receive and pass on, between steps of
       other actors. The verb lexicon is a data file, extendable from the config.
 
     Mengapa / Why
       Prinsip efisiensi dan efektivitas (PermenPAN-RB 35/2012); SOP AP memetakan
       kegiatan yang menghasilkan sesuatu. Ini saran (info), bukan kesalahan.
+
+      Efficiency and effectiveness (PermenPAN-RB 35/2012); an SOP AP maps
+      activities that produce something. A suggestion (info), not a mistake.
 
     Contoh / Example
       Sebelum / before:  Kasubbag "Menerima surat dan meneruskan kepada Sekretaris".

@@ -244,12 +244,16 @@ class SopDuplikat(Rule):
       .doc dan .docx) adalah
       satu dokumen yang diperiksa dua kali, bukan temuan. Temuan dicatat pada
       kedua SOP (mana yang salinan tidak dapat diketahui).
+
       Two SOPs with the same title, or nearly the same step list; reported on
       both.
 
     Mengapa / Why
       Prinsip keselarasan: kegiatan yang sama distandarkan dalam satu SOP
       (KemenPAN-RB 2013; PermenPAN-RB 35/2012).
+
+      Alignment: the same activity is standardised in one SOP (KemenPAN-RB 2013;
+      PermenPAN-RB 35/2012).
 
     Contoh / Example
       Salah / wrong:  "SOP Pelayanan Surat Masuk" di Sekretariat dan di Subbag Umum.
@@ -343,11 +347,15 @@ class NomorDuplikat(Rule):
       dua berkas berisi SOP yang persis sama (salinan) tidak dilaporkan.
       Nomor kosong, "-" dan penanda isian tidak dibandingkan. Temuan dicatat pada
       setiap SOP yang memakai nomor itu.
+
       Two SOPs with one SOP number (whitespace and case aside); each is reported.
 
     Mengapa / Why
       Daftar nama dan nomor SOP ditetapkan dengan keputusan kepala daerah
       (Permendagri 52/2011 Pasal 7); satu nomor menunjuk satu SOP.
+
+      The list of SOP names and numbers is set by a decree of the regional head
+      (Permendagri 52/2011 Article 7); one number points to one SOP.
 
     Contoh / Example
       Salah / wrong:  "SOP Surat Masuk" dan "SOP Surat Keluar" keduanya "065/01/UMUM/2020".
@@ -358,7 +366,7 @@ class NomorDuplikat(Rule):
     name = "nomor-duplikat"
     severity = "error"
     cross = True
-    summary = ("Dua SOP memakai Nomor SOP yang sama", "Two SOPs share one nomor_sop")
+    summary = ("Dua SOP memakai Nomor SOP yang sama", "Two SOPs share one SOP number")
     messages = {"default": ("Nomor SOP {teks} sudah dipakai SOP {lain_indeks} di {lain} ({judul})",
                             "SOP number {teks} is already used by SOP {lain_indeks} in {lain} ({judul})")}
 

@@ -2,12 +2,14 @@
 the README.
 
     python scripts/render_sample.py samples/surat-masuk-bappeda.docx -o docs --name contoh
+    python scripts/render_sample.py published.pdf -o docs --name contoh-pdf --original-page 2
 
 Runs ``soplint convert`` on the input (the real CLI), converts both the input
 and the output to PDF with LibreOffice (one soffice call, its own profile),
 and writes with pdftoppm:
 
-- ``<name>-asli.png``: the first page of the legacy original;
+- ``<name>-asli.png``: the first page of the legacy original (of a PDF
+  original, the page ``--original-page``);
 - ``<name>-konversi-1.png``: the first page of the conversion (identity);
 - ``<name>-konversi-2.png``: the first procedure page (the flowchart).
 
@@ -35,7 +37,8 @@ def png(pdf: Path, page: int, target: Path, dpi: int) -> Path:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("source", type=Path, help="legacy SOP (.docx/.doc/.json)")
+    ap.add_argument("source", type=Path, help="legacy SOP (.docx/.doc/.pdf/.json)")
+    ap.add_argument("--original-page", type=int, default=1, help="page of a PDF original to show")
     ap.add_argument("-o", "--out", type=Path, default=Path("docs"))
     ap.add_argument("--name", default="contoh")
     ap.add_argument("--dpi", type=int, default=70)
@@ -70,6 +73,8 @@ def main(argv=None) -> int:
         made.append(png(cpdf, lay.front_pages + 1, args.out / f"{args.name}-konversi-2.png", args.dpi))
         if len(inputs) > 1:
             made.append(png(pdfs / (original.stem + ".pdf"), 1, args.out / f"{args.name}-asli.png", args.dpi))
+        elif original.suffix.lower() == ".pdf":
+            made.append(png(original, args.original_page, args.out / f"{args.name}-asli.png", args.dpi))
     for m in made:
         print(m)
     return 0

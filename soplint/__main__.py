@@ -5,7 +5,7 @@
 def run():
     """The process's entry point: the garbage collector is paused for the
     start-up (:mod:`soplint.collector`), then :func:`soplint.cli.entry` runs
-    the command and ends the process."""
+    the command."""
     from soplint import collector
 
     collector.pause_for_start_up()

@@ -192,12 +192,7 @@ def _worker_main(conn, func, memory_mb, label):
         faulthandler.disable()  # a crash is reported by the parent, without a traceback
     if memory_mb:
         set_as_limit(memory_limit_bytes(memory_mb))
-    import gc
-
-    # what the worker inherited from its parent is never collected here: the
-    # collector would write to those pages and copy them into this process
-    gc.freeze()
-    collector.resume()  # if forked during the start-up, which paused it
+    collector.resume(forked=True)  # its start-up is over
     while True:
         try:
             msg = conn.recv()

@@ -36,6 +36,12 @@ def _read_model(path, options):
     return read(path, options)
 
 
+def _read_pdf(path, options):
+    from soplint.readers.pdf import read
+
+    return read(path, options)
+
+
 def _write_docx(sop, path, options):
     from soplint.writers.docx import write
 
@@ -61,6 +67,7 @@ def soplint_readers():
     return [
         Reader("docx", (".docx", ".docm", ".dotx", ".dotm"), _read_word, folder_suffixes=(".docx", ".docm", ".dotx")),
         Reader("doc", (".doc", ".dot", ".rtf"), _read_word, folder_suffixes=(".doc",)),
+        Reader("pdf", (".pdf",), _read_pdf, limits={"max-pages": 300}),
         Reader("json", (".json",), _read_model, models=True),
         Reader("yaml", (".yaml", ".yml"), _read_model, models=True),
     ]

@@ -255,12 +255,10 @@ def _key_path(err) -> str:
 
 
 def schema(extra: Optional[dict] = None, limit_names: Iterable = ()) -> dict:
-    """Base keys + plugins' ``extra`` keys + readers' ``limit_names``."""
-    s = copy.deepcopy(BASE_SCHEMA)
+    s = copy.deepcopy(BASE_SCHEMA)  # + plugins' keys (extra) + the limits readers declare
     for key, sub in (extra or {}).items():
         s["properties"].setdefault(key, sub)
-    for name in limit_names:
-        s["properties"]["limits"]["properties"].setdefault(name, {"type": "number", "exclusiveMinimum": 0})
+    s["properties"]["limits"]["properties"].update(dict.fromkeys(limit_names, {"type": "number", "exclusiveMinimum": 0}))
     return s
 
 
@@ -278,8 +276,44 @@ def validation_errors(data: Any, extra: Optional[dict] = None, limit_names: Iter
                 full = f"{key}.{bad}" if key else bad
                 out.append(tr("{k}: kunci tidak dikenal", "{k}: unknown key", k=full))
         else:
-            out.append(f"{key or '(root)'}: {err.message}")
+            out.append(f"{key or '(root)'}: {schema_message(err)}")
     return out
+
+
+_TYPES = {"string": ("teks", "a string"), "integer": ("bilangan bulat", "an integer"),
+          "number": ("angka", "a number"), "boolean": ("true/false", "true/false"),
+          "array": ("daftar", "a list"), "object": ("tabel", "a table"), "null": ("kosong", "null")}
+
+
+def schema_message(err) -> str:
+    """A JSON Schema error in the run's language (jsonschema writes English):
+    the common checks are put in words, any other keeps jsonschema's text."""
+    import json
+
+    value = json.dumps(err.instance, ensure_ascii=False, default=str)
+    v, arg = err.validator, err.validator_value
+    if v == "enum":
+        return tr("{v} tidak termasuk pilihan ({a})", "{v} is not one of the choices ({a})",
+                  v=value, a=", ".join(json.dumps(x, ensure_ascii=False) for x in arg))
+    if v == "type":
+        kinds = arg if isinstance(arg, list) else [arg]
+        words = [tr(*_TYPES.get(k, (k, k))) for k in kinds]
+        return tr("{v} harus berupa {t}", "{v} must be {t}", v=value,
+                  t=tr(" atau ", " or ").join(words))
+    if v in ("minimum", "exclusiveMinimum"):
+        return tr("{v} harus {o} {a}", "{v} must be {o} {a}", v=value, a=arg,
+                  o=tr("paling kecil", "at least") if v == "minimum" else tr("lebih dari", "more than"))
+    if v in ("maximum", "exclusiveMaximum"):
+        return tr("{v} harus {o} {a}", "{v} must be {o} {a}", v=value, a=arg,
+                  o=tr("paling besar", "at most") if v == "maximum" else tr("kurang dari", "less than"))
+    if v == "pattern":
+        return tr("{v} tidak cocok dengan pola {a}", "{v} does not match the pattern {a}", v=value, a=arg)
+    if v == "required":
+        missing = [k for k in arg if isinstance(err.instance, dict) and k not in err.instance]
+        return tr("kunci wajib tidak ada: {k}", "required key missing: {k}", k=", ".join(missing) or arg)
+    if v in ("minItems", "minLength"):
+        return tr("{v} terlalu pendek (paling sedikit {a})", "{v} is too short (at least {a})", v=value, a=arg)
+    return err.message
 
 
 def _raise_invalid(src, errors: list):
@@ -415,7 +449,7 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
                                      "rules.{k}.{o}: unknown option (options: {a})",
                                      k=key, o=bad, a=", ".join(sorted(allowed)) or "-"))
             else:
-                errors.append(f"rules.{key}{'.' + where if where else ''}: {err.message}")
+                errors.append(f"rules.{key}{'.' + where if where else ''}: {schema_message(err)}")
         if isinstance(opts, dict) and not any(True for _ in validator.iter_errors(opts)):
             resolved = cls.resolve_options({**cls.defaults, **opts}, cfg.base_dir)
             for problem in cls.option_errors(resolved):

@@ -18,9 +18,25 @@ class Input:
     rel: Path
 
 
-def collect(paths, suffixes=WORD_SUFFIXES) -> list[Input]:
+def excluded(rel: Path, patterns) -> bool:
+    """Does a path found in a folder (relative to it) match an ``--exclude``
+    glob? A pattern matches the path, any of its folders, or its name
+    (``arsip``, ``arsip/**``, ``**/draf-*.docx``, ``*.dotx``); ``**/`` also
+    matches no folder."""
+    if not patterns:
+        return False
+    from soplint.config import _glob_match
+
+    text = rel.as_posix()
+    parts = rel.parts
+    candidates = [text, rel.name] + ["/".join(parts[:i]) for i in range(1, len(parts))]
+    return any(_glob_match(c, p.rstrip("/")) for p in patterns for c in candidates)
+
+
+def collect(paths, suffixes=WORD_SUFFIXES, exclude=()) -> list[Input]:
     """Files named directly are taken whatever their ending; folders are
-    searched recursively for ``suffixes``. Order is stable (sorted), Word's
+    searched recursively for ``suffixes``, leaving out what matches an
+    ``exclude`` glob (see :func:`excluded`). Order is stable (sorted), Word's
     lock files (``~$x.docx``) are skipped, duplicates removed."""
     seen: set[Path] = set()
     out: list[Input] = []
@@ -29,11 +45,12 @@ def collect(paths, suffixes=WORD_SUFFIXES) -> list[Input]:
         if p.is_dir():
             found = []
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                here = Path(root).relative_to(p)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(here / d, exclude))
                 for name in files:
                     if name.startswith("~$") or name.startswith("."):
                         continue
-                    if name.lower().endswith(tuple(suffixes)):
+                    if name.lower().endswith(tuple(suffixes)) and not excluded(here / name, exclude):
                         found.append(Path(root) / name)
             for f in sorted(found):
                 key = f.resolve()

@@ -196,6 +196,68 @@ def locate(sop, field: Optional[str], step=None, kolom: Optional[str] = None) ->
     return None
 
 
+_HEADING = re.compile(r"^(\S[^/]*?) / (\S.*)$")
+_PAIR_LABEL = re.compile(r"^(\s*)([A-Za-z]+) / ([a-z]+):")
+
+
+def doc_text(doc: Optional[str], language: Optional[str] = None) -> str:
+    """A rule's doc page (its docstring) in one language.
+
+    The convention of the pages: a first line in Indonesian and a second in
+    English; headings "Apa / What"; under a heading an Indonesian paragraph,
+    a blank line, then the English one. A section with one paragraph (the
+    examples, which quote documents) is kept for both, its "Salah / wrong:"
+    labels cut to the language; "Opsi / Options" written only in Indonesian
+    is left out of the English page (the options list follows it). A page
+    that does not follow the convention is shown as written."""
+    import inspect
+
+    if not doc:
+        return ""
+    english = (language or lang()) == "en"
+    lines = inspect.cleandoc(doc).split("\n")
+    if not any(_HEADING.match(x) for x in lines):
+        return "\n".join(lines)
+    # the two-line head
+    head_end = next((i for i, x in enumerate(lines) if not x.strip()), len(lines))
+    head = lines[:head_end]
+    out = [head[1] if english and len(head) == 2 else head[0]] if len(head) == 2 else list(head)
+    i = head_end
+    while i < len(lines):
+        m = _HEADING.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not _HEADING.match(lines[j]):
+            j += 1
+        body = lines[i + 1:j]
+        while body and not body[-1].strip():
+            body.pop()
+        paragraphs, current = [], []
+        for line in body:
+            if line.strip():
+                current.append(line)
+            elif current:
+                paragraphs.append(current)
+                current = []
+        if current:
+            paragraphs.append(current)
+        options = m.group(2).strip().lower() == "options"
+        if len(paragraphs) >= 2:
+            chosen = [x for p in paragraphs[1:] for x in p] if english else paragraphs[0]
+        elif english and options:
+            chosen = []
+        else:
+            chosen = [x for p in paragraphs for x in p]
+        if chosen:
+            label = lambda x: _PAIR_LABEL.sub(  # noqa: E731
+                lambda mm: mm.group(1) + (mm.group(3).capitalize() if english else mm.group(2)) + ":", x)
+            out += ["", m.group(2) if english else m.group(1)] + [label(x) for x in chosen]
+        i = j
+    return "\n".join(out)
+
+
 def has_summary(rule) -> bool:
     """Does this (cross-document) rule make its own summaries?"""
     return getattr(type(rule), "summarise", None) is not Rule.summarise

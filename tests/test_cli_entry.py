@@ -1,8 +1,8 @@
 """The process entry point (``python -m soplint``, the ``soplint`` console
-script) ends with a quick exit that skips the interpreter's teardown. What a
-normal exit guarantees must still hold: the whole output reaches a pipe, the
-exit status is the command's, ``atexit`` handlers run (and what they print is
-flushed), and a thread still running is waited for."""
+script): what a normal exit guarantees holds (the whole output reaches a pipe,
+the exit status is the command's, ``atexit`` handlers run and what they print
+is flushed, a thread still running is waited for), and the garbage collector
+is paused for the start-up only."""
 from __future__ import annotations
 
 import json

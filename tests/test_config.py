@@ -200,7 +200,7 @@ def test_text_report_groups_by_file_and_sop_with_location(proyek):
     assert "kegiatan 2" in lines[i + 1]
     j = next(n for n, x in enumerate(lines) if "ID06" in x)
     assert lines[j + 2].strip() == 'teks: "065/ /UMUM/2014"'
-    assert "Statistik:" in out and lines[-1].startswith("Ringkasan: 1 berkas, 1 SOP; 0 error, 4 warning")
+    assert "Statistik:" in out and lines[-1].startswith("Ringkasan: 1 berkas, 1 SOP; 0 galat, 4 peringatan")
     code, quiet = run("check", "dok/cacat.docx", "--quiet")
     assert "Ringkasan" not in quiet and "PR05" in quiet
 

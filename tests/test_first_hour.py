@@ -5,6 +5,7 @@ standard input, empty batches, shape names, limits, packages Word refuses)."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import stat
@@ -249,3 +250,118 @@ def test_a_package_word_will_not_open_is_read_and_reported(tmp_path):
     # the intact file has no such finding
     assert not [t for t in json.loads(soplint("check", WARN, "--format", "json")[1])["berkas"][0]["temuan"]
                 if t["code"] == "DK01"]
+
+
+# --------------------------------------------------------------------------- 14
+
+def _soplint_env(*args, env_extra=None, cwd=None):
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    env.pop("SOPLINT_LANG", None)
+    env.update(env_extra or {})
+    proc = subprocess.run([sys.executable, "-m", "soplint", "--lang", "en", *map(str, args)], capture_output=True,
+                          env=env, cwd=cwd, timeout=300)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def test_color_auto_always_never_and_no_color():
+    code, out, err = _soplint_env("check", WARN, "--color", "always", "--no-progress")
+    assert "\x1b[" in out and "ID04" in out
+    code, plain, err = _soplint_env("check", WARN, "--no-progress")  # auto, and not a terminal
+    assert "\x1b[" not in plain
+    code, out, err = _soplint_env("check", WARN, "--color", "never", "--no-progress")
+    assert "\x1b[" not in out and out == plain
+    # NO_COLOR turns off the automatic colour; an explicit --color always still wins
+    code, out, err = _soplint_env("check", WARN, "--color", "auto", "--no-progress", env_extra={"NO_COLOR": "1"})
+    assert "\x1b[" not in out
+    code, out, err = _soplint_env("check", WARN, "--color", "always", "--no-progress", env_extra={"NO_COLOR": "1"})
+    assert "\x1b[" in out
+    # colour never reaches a report written to a file, nor another format
+    code, out, err = _soplint_env("check", WARN, "--color", "always", "--format", "json", "--no-progress")
+    assert "\x1b[" not in out
+
+
+def test_exclude_globs_skip_files_found_in_folders(tmp_path):
+    (tmp_path / "arsip" / "2019").mkdir(parents=True)
+    (tmp_path / "baru").mkdir()
+    shutil.copy(WARN, tmp_path / "arsip" / "lama.docx")
+    shutil.copy(WARN, tmp_path / "arsip" / "2019" / "lebih-lama.docx")
+    shutil.copy(WARN, tmp_path / "baru" / "surat.docx")
+    shutil.copy(WARN, tmp_path / "baru" / "draf-surat.docx")
+    code, out, err = _soplint_env("check", ".", "--exclude", "arsip", "--exclude", "**/draf-*.docx",
+                                  "--format", "json", "--fail-on", "never", "--no-progress", cwd=tmp_path)
+    assert code == 0, err
+    assert [Path(f["berkas"]).as_posix() for f in json.loads(out)["berkas"]] == ["baru/surat.docx"]
+    # convert takes the same option
+    code, out, err = _soplint_env("convert", ".", "--to", "json", "-o", tmp_path / "out", "--exclude", "arsip/**",
+                                  "--no-progress", cwd=tmp_path)
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")) == [
+        "baru/draf-surat.json", "baru/surat.json"]
+
+
+def test_verbose_says_files_configuration_and_time(tmp_path):
+    (tmp_path / "soplint.toml").write_text('fail-on = "warning"\n', "utf-8")
+    shutil.copy(WARN, tmp_path / "surat.docx")
+    code, out, err = _soplint_env("check", "surat.docx", "-v", "--no-progress", cwd=tmp_path)
+    assert code == 1
+    assert "soplint.toml" in err and "surat.docx" in err
+    assert "fail-on" in err and "warning" in err
+    assert re.search(r"\d+(\.\d+)? s\b", err), err
+    code, quiet_out, quiet_err = _soplint_env("check", "surat.docx", "--no-progress", cwd=tmp_path)
+    assert "soplint.toml" not in quiet_err and quiet_out == out
+
+
+def test_pre_commit_hook_definition_runs_the_real_command(tmp_path):
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    hook = next(h for h in hooks if h["id"] == "soplint")
+    assert hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("sop/surat.docx") and files.search("lama.DOC") and not files.search("catatan.txt")
+    # pre-commit runs `entry` with the staged file names appended
+    entry = hook["entry"].split()
+    assert entry[0] == "soplint"
+    shutil.copy(WARN, tmp_path / "surat.docx")
+    proc = subprocess.run([sys.executable, "-m", "soplint", *entry[1:], *hook.get("args", []), "surat.docx"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "ID04" in proc.stdout, proc.stderr  # warnings only: the commit goes on
+
+
+# --------------------------------------------------------------------------- 11
+
+def test_each_language_is_complete_in_the_rule_list_and_doc_pages():
+    code, out, err = soplint("rules")
+    assert code == 0
+    for indonesian in ("no waktu", "no kelengkapan", "waktu is", "nomor_sop"):
+        assert indonesian not in out
+    pages = {}
+    for lang in ("en", "id"):
+        code, listing, _ = soplint("rules", "--format", "json", lang=lang)
+        pages[lang] = {r["code"]: r["doc"] for r in json.loads(listing)}
+    assert len(pages["en"]) >= 34 and pages["en"].keys() == pages["id"].keys()
+    code, one, _ = soplint("rules", "PR10")
+    assert one.startswith(pages["en"]["PR10"])
+    for rule in pages["en"]:
+        en, id_ = pages["en"][rule], pages["id"][rule]
+        assert "\nWhy\n" in en and "\nWhat\n" in en and "Mengapa" not in en and "Apa /" not in en, rule
+        assert "\nMengapa\n" in id_ and "Why" not in id_ and "What" not in id_, rule
+        why = en.split("\nWhy\n", 1)[1].split("\n\n", 1)[0]
+        assert why.strip() and not re.search(r"\b(yang|dan|tidak|dengan)\b", why), (rule, why)
+
+
+def test_text_report_words_follow_the_language():
+    code, en, _ = soplint("check", WARN, "--no-progress")
+    assert en.rstrip().splitlines()[-1] == "Summary: 1 file, 1 SOP; 0 errors, 4 warnings, 0 info"
+    code, id_, _ = soplint("check", WARN, "--no-progress", lang="id")
+    assert id_.rstrip().splitlines()[-1] == "Ringkasan: 1 berkas, 1 SOP; 0 galat, 4 peringatan, 0 info"
+    assert "    peringatan ID04" in id_ and " warning " not in id_
+
+
+def test_configuration_errors_in_one_language(tmp_path):
+    (tmp_path / "soplint.toml").write_text('fail-on = "kadang"\n[rules.PR10]\nmaks = "x"\n', "utf-8")
+    code, out, err = soplint("check", WARN, lang="id", cwd=tmp_path)
+    assert code == 2
+    assert "tidak termasuk pilihan" in err and "is not one of" not in err
+    code, out, err = soplint("check", WARN, cwd=tmp_path)
+    assert code == 2 and "is not one of the choices" in err

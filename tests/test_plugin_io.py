@@ -55,7 +55,7 @@ def test_builtin_readers_and_writers_come_through_the_hooks():
         ".docx": "docx", ".doc": "doc", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
     assert {r.plugin for r in readers.values()} == {"soplint.builtin"}
     assert list(plugins.writers()) == ["docx", "json", "yaml"]
-    assert plugins.input_suffixes(models=False) == (".docx", ".docm", ".dotx", ".doc")
+    assert plugins.input_suffixes(models=False) == (".docx", ".docm", ".dotx", ".doc", ".pdf")
     assert plugins.problems == []
 
 
@@ -166,3 +166,39 @@ def test_a_reader_hook_that_raises_is_named_and_skipped(soplint, short_title_doc
     assert r.returncode == 0, r.stderr
     assert "kait.py" in r.stderr and "soplint_readers" in r.stderr and "kait pembaca rusak" in r.stderr
     assert json.loads(r.stdout)["berkas"][0]["sop"]  # the built-in reader still read the file
+
+
+SLOW = '''
+import time
+
+from soplint.hookspec import hookimpl
+from soplint.readers import Reader
+
+
+def read_slow(path, options):
+    time.sleep(60)  # a reader stuck on one file (a PDF renderer in a loop, say)
+    return []
+
+
+@hookimpl
+def soplint_readers():
+    return [Reader("lambat", (".lambat",), read_slow)]
+'''
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_stuck_plugin_reader_is_stopped_by_the_batch_time_limit(tmp_path, short_title_docx, jobs):
+    """A reader needs no watchdog of its own: the batch's --timeout stops it,
+    the file is DK01 and the next file is read (in-process and in workers)."""
+    import time
+
+    (tmp_path / "lambat.py").write_text(SLOW)
+    (tmp_path / "x.lambat").write_text("isi")
+    start = time.monotonic()
+    r = soplint_subprocess(["check", "x.lambat", short_title_docx, "--plugin", "lambat.py", "--timeout", "2",
+                            "--jobs", jobs, "--format", "json", "--lang", "en"], tmp_path)
+    assert time.monotonic() - start < 45
+    data = json.loads(r.stdout)
+    stuck, read = data["berkas"]
+    assert [t["code"] for t in stuck["temuan"]] == ["DK01"] and "time limit" in stuck["temuan"][0]["message"]
+    assert read["sop"] and r.returncode == 1

@@ -17,6 +17,7 @@ from soplint.commands.common import echo_err
 from soplint.errors import UsageError
 from soplint.findings import SEVERITY_RANK
 from soplint.i18n import lang as current_lang
+from soplint.i18n import tr
 from soplint.i18n import set_lang
 from soplint.session import Session, open_session
 
@@ -57,7 +58,8 @@ def stdin_document(name=None) -> str:
     return str(path)
 
 
-def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None):
+def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_mb=None, stdin_name=None,
+                 exclude=(), say=None):
     """Read and check ``paths`` (files or folders): ``(CheckResult, engine)``.
     Files go through :func:`soplint.pipeline.check_files` (``jobs`` worker
     processes, per-file time and memory limits, results in input order)."""
@@ -72,14 +74,41 @@ def build_result(run: Run, paths, progress=False, jobs=1, timeout=None, memory_m
         engine.names[saved] = stdin_name or "-"
         paths = [saved if p == "-" else p for p in paths]
     # plain strings: a batch of thousands of paths held as Path objects costs megabytes
-    files = [str(i.path) for i in collect(paths, input_suffixes(run))]
+    files = [str(i.path) for i in collect(paths, input_suffixes(run), exclude)]
+    if say is not None:
+        for f in files:
+            say(tr("berkas: {f}", "file: {f}", f=engine.names.get(f, f)))
     result = check_files(engine, files, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          progress=bool(progress))
     return result, engine
 
 
-def report_options(run: Run, statistics=False, quiet=False) -> dict:
-    return {"lang": current_lang(), "statistics": statistics, "quiet": quiet,
+def use_color(choice: str, output=None) -> bool:
+    """``--color``: ``always`` and ``never`` as said; ``auto`` colours a
+    terminal on standard output unless ``NO_COLOR`` is set (no-color.org)."""
+    if choice == "always":
+        return True
+    if choice == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def verbose_lines(run: Run) -> list:
+    """What ``-v`` says about the configuration before the files are read."""
+    cfg = run.config
+    path = getattr(cfg, "path", None)
+    lines = [tr("konfigurasi: {c}", "configuration: {c}",
+                c=path or tr("tidak ada berkas (nilai bawaan)", "no file (defaults)"))]
+    for key in ("fail-on", "select", "ignore", "severity", "per-file-ignores", "limits"):
+        value = cfg.get(key)
+        if value not in (None, [], {}):
+            lines.append(f"  {key} = {value!r} ({cfg.src(key)})")
+    lines.append(tr("aturan aktif: {n}", "rules enabled: {n}", n=len(run.settings)))
+    return lines
+
+
+def report_options(run: Run, statistics=False, quiet=False, color=False) -> dict:
+    return {"lang": current_lang(), "statistics": statistics, "quiet": quiet, "color": color,
             "rules": {code: s.cls for code, s in run.settings.items()},
             "fail_on": run.config.get("fail-on", "error"), "settings": report_settings(run)}
 
@@ -119,7 +148,7 @@ def render_pieces(run: Run, result, fmt: str, options: dict):
     return (func(result, options),)
 
 
-def write_report(pieces, output=None) -> None:
+def write_report(pieces, output=None, color=None) -> None:
     """Write the pieces to ``output`` (atomically) or to standard output."""
     if output:
         from soplint.atomic import write_pieces
@@ -129,7 +158,7 @@ def write_report(pieces, output=None) -> None:
     last = ""
     for piece in pieces:
         if piece:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=color)
             last = piece
     if last and not last.endswith("\n"):
         click.echo("")
@@ -195,42 +224,62 @@ def exit_code(result, fail_on: str) -> int:
               help="Nama dokumen dari masukan standar (`check -`) dalam pesan dan per-file-ignores / "
                    "the name of the document read from standard input (`check -`), for messages and "
                    "per-file-ignores.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Lewati berkas/folder yang cocok dalam folder yang diperiksa, mis. 'arsip' atau '**/draf-*.docx' / "
+                   "skip files or folders matching a glob inside the folders checked.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Warna pada keluaran teks (auto: terminal tanpa NO_COLOR) / colour in the text output.")
+@click.option("--verbose", "-v", "verbose", is_flag=True,
+              help="Sebutkan konfigurasi, berkas dan lama proses di stderr / say the configuration, the files "
+                   "and how long it took on standard error.")
 @click.option("--force", is_flag=True,
               help="Timpa salinan --annotate yang ada / overwrite existing --annotate copies.")
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
           no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False,
-          stdin_name=None):
+          stdin_name=None, exclude=(), color="auto", verbose=False):
     """Periksa dokumen SOP (.docx, .doc) dengan aturan.
 
     Lint SOP documents (.docx, .doc) with the rules."""
     if lang:
         set_lang(lang)
     try:
+        import time
+
+        started = time.perf_counter()
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
         from soplint.progress import Progress
 
+        say = echo_err if verbose else None
+        if say:
+            for line in verbose_lines(run):
+                say(line)
         progress = Progress.wanted(quiet or no_progress)
         result, engine = build_result(run, paths, progress, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
-                                      stdin_name=stdin_name)
+                                      stdin_name=stdin_name, exclude=exclude, say=say)
         if not len(result.berkas):
             from soplint.inputs import no_inputs_warning
 
             echo_err(no_inputs_warning(paths, input_suffixes(run)))
-        pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet))
+        colored = fmt == "text" and use_color(color, output)
+        pieces = render_pieces(run, result, fmt, report_options(run, statistics, quiet, colored))
         if statistics and fmt != "text":
             from soplint.report.text import statistics_lines
 
             echo_err("\n".join(statistics_lines(result)))
-        write_report(pieces, output)
+        write_report(pieces, output, color=colored or None)
         if annotate:
             from soplint.inputs import collect
             from soplint.report.annotate import annotate_and_report
 
-            done = annotate_and_report(result, annotate, mirrored(paths, collect(paths, input_suffixes(run))),
+            done = annotate_and_report(result, annotate,
+                                       mirrored(paths, collect(paths, input_suffixes(run), exclude)),
                                        force=force)
             if any(d.refused for d in done):
                 raise UsageError("--annotate {d}: ada salinan yang tidak ditulis (lihat di atas)",
                                  "--annotate {d}: some copies were not written (see above)", d=annotate)
+        if say:
+            say(tr("{n} berkas diperiksa dalam {t:.2f} s", "{n} files checked in {t:.2f} s",
+                   n=len(result.berkas), t=time.perf_counter() - started))
     except UsageError as exc:
         echo_err(str(exc))
         sys.exit(2)

@@ -133,9 +133,11 @@ def check_logo(path, option: str = "--logo") -> None:
 @click.option("--plugin", "plugins", multiple=True, help="Plugin lokal (.py atau modul) / local plugin (.py or module).")
 @click.option("--limit", "limits", multiple=True, metavar="NAMA=NILAI",
               help="Batas pembacaan aman, mis. max-ratio=200 / a safe-reading limit (see `[limits]`).")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Lewati berkas/folder yang cocok dalam folder masukan / skip files or folders matching a glob.")
 @lang_option
 def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress,
-            config_file=None, limits=(), plugins=()):
+            config_file=None, limits=(), plugins=(), exclude=()):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -158,7 +160,7 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         check_template(template)
     if logo is not None:
         check_logo(logo)
-    inputs = collect(paths, session.input_suffixes(models=True))
+    inputs = collect(paths, session.input_suffixes(models=True), exclude)
     if not inputs:
         from soplint.inputs import no_inputs_warning
 

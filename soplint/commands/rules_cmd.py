@@ -15,7 +15,9 @@ from soplint.i18n import set_lang, tr
 def doc_page(cls, origin=None) -> str:
     """The doc page of a rule: header, docstring, options with defaults."""
     lines = [f"{cls.code} {cls.name} ({cls.severity})", cls.summary_text(), ""]
-    doc = inspect.cleandoc(cls.__doc__) if cls.__doc__ else tr("(tanpa dokumentasi)", "(no documentation)")
+    from soplint.rule import doc_text
+
+    doc = doc_text(cls.__doc__) if cls.__doc__ else tr("(tanpa dokumentasi)", "(no documentation)")
     lines.append(doc)
     props = (cls.options_schema or {}).get("properties") or {}
     if props:

@@ -120,7 +120,7 @@ class Locator:
     def _title_start(self, i: int) -> int:
         j = i
         while j > 0 and isinstance(self.blocks[j - 1], Paragraph) and i - j < 3 and (
-                "standar operasional prosedur" in norm(self.blocks[j - 1].text) or not self.blocks[j - 1].text):
+                labels.is_title(self.blocks[j - 1].text) or not self.blocks[j - 1].text):
             j -= 1
         return j
 
@@ -247,7 +247,7 @@ class Locator:
                 return Anchor(found.start, found.end, "judul", found.text)
         for b in region:
             for p in _block_paragraphs(b):
-                if "standar operasional prosedur" in norm(p.text):
+                if labels.is_title(p.text):
                     return self._p(p, "judul")
         for b in region:
             for p in _block_paragraphs(b):

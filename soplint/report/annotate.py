@@ -292,6 +292,12 @@ def annotate_result(result, out_dir, inputs=None, force=False) -> list:
                 "{p}: tidak dianotasi (berkas tidak terbaca)", "{p}: not annotated (file cannot be read)",
                 p=f.berkas)))
             continue
+        if src.suffix.lower() == ".pdf":
+            out.append(Annotated(src, None, message=tr(
+                "{p}: tidak dianotasi (PDF tidak dapat diberi komentar Word; gunakan laporan atau convert --to docx)",
+                "{p}: not annotated (a PDF cannot carry Word comments; use the report or convert --to docx)",
+                p=f.berkas)))
+            continue
         target = target_for(out_dir, rel)
         try:
             with tempfile.TemporaryDirectory(prefix="soplint-annotate-") as tmp:

@@ -37,15 +37,44 @@ def _lokasi(lokasi: str) -> str:
     return lokasi_text(lokasi, lang())
 
 
-def _finding_lines(t) -> list:
+#: terminal colours of the severities (``--color``)
+COLORS = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
+          "info": {"fg": "blue"}}
+
+
+def severity_label(severity: str, color: bool = False) -> str:
+    """The severity in the report's language, padded to one width
+    ("galat", "peringatan" / "error", "warning"), coloured on request."""
+    from soplint.i18n import lang
+    from soplint.report.formats import SEVERITY_LABEL
+
+    labels = SEVERITY_LABEL[lang()]
+    text = labels.get(severity, severity)
+    pad = " " * max(0, max(len(v) for v in labels.values()) - len(text))
+    if color:
+        import click
+
+        text = click.style(text, **COLORS.get(severity, {}))
+    return text + pad
+
+
+def _finding_lines(t, color: bool = False) -> list:
+    from soplint.i18n import lang
+    from soplint.report.formats import field_label
+
     where = []
     if t.lokasi:
         where.append(_lokasi(t.lokasi))
     if t.kegiatan is not None:
         where.append(tr("kegiatan {n}", "step {n}", n=t.kegiatan))
     if t.field and not t.lokasi:
-        where.append(t.field)
-    head = f"    {t.severity:<7} {t.code} {t.name}: {t.message}"
+        where.append(field_label(t.field, lang()))
+    code = t.code
+    if color:
+        import click
+
+        code = click.style(code, bold=True)
+    head = f"    {severity_label(t.severity, color)} {code} {t.name}: {t.message}"
     lines = [head]
     if where:
         lines.append("            " + tr("di", "at") + ": " + "; ".join(where))
@@ -63,17 +92,30 @@ def statistics_lines(result) -> list:
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
     out = [tr("Statistik:", "Statistics:")]
     for (code, name, sev), n in rows:
-        out.append(f"  {n:>5}  {code:<6} {name} ({sev})")
+        out.append(f"  {n:>5}  {code:<6} {name} ({severity_label(sev).strip()})")
     if not rows:
         out.append("  " + tr("tidak ada temuan", "no findings"))
     return out
 
 
+def _n(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary_line(result) -> str:
     c = result.counts()
-    return tr("Ringkasan: {b} berkas, {s} SOP; {e} error, {w} warning, {i} info",
-              "Summary: {b} files, {s} SOPs; {e} errors, {w} warnings, {i} info",
-              b=c["berkas"], s=c["sop"], e=c["error"], w=c["warning"], i=c["info"])
+    return tr("Ringkasan: {b} berkas, {s} SOP; {e} galat, {w} peringatan, {i} info",
+              "Summary: {b}, {s}; {e}, {w}, {i} info",
+              b=c["berkas"] if _lang_id() else _n(c["berkas"], "file", "files"),
+              s=c["sop"] if _lang_id() else _n(c["sop"], "SOP", "SOPs"),
+              e=c["error"] if _lang_id() else _n(c["error"], "error", "errors"),
+              w=c["warning"] if _lang_id() else _n(c["warning"], "warning", "warnings"), i=c["info"])
+
+
+def _lang_id() -> bool:
+    from soplint.i18n import lang
+
+    return lang() != "en"
 
 
 def iter_text(result, options=None):
@@ -81,6 +123,7 @@ def iter_text(result, options=None):
     summary line."""
     options = options or {}
     quiet = options.get("quiet")
+    color = bool(options.get("color"))
     written = False
     for f in result.berkas:
         if quiet and not f.temuan:
@@ -98,7 +141,7 @@ def iter_text(result, options=None):
             if not findings:
                 lines.append("    " + tr("tidak ada temuan", "no findings"))
             for t in findings:
-                lines.extend(_finding_lines(t))
+                lines.extend(_finding_lines(t, color))
         # a blank line between files; the text ends with exactly one newline
         yield ("\n" if written else "") + "\n".join(lines) + "\n"
         written = True

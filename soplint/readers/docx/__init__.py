@@ -32,35 +32,22 @@ def read_document(path, options=None):
 
 
 def read(path, options=None) -> list[SOP]:
-    """Read every SOP of a .docx file, in document order."""
-    from soplint.readers.docx.split import build
-    from soplint.readers.docx.tree import unlink
-
-    import gc
-
+    """Read every SOP of a .docx file, in document order. The tree is freed
+    by reference counting once the models are made (they hold no tree node,
+    and the tree has no reference cycles)."""
     from soplint.errors import UnreadableFile
     from soplint.readers import ReadOptions
+    from soplint.readers.docx.split import build
 
     options = ReadOptions.of(options)
-    # the tree is many small linked objects: the cyclic collector is paused
-    # while it is built and read, and its back-references are cut once the
-    # models are made, so it is freed at once instead of being traced by
-    # the collector (the models hold no tree object)
-    enabled = gc.isenabled()
-    gc.disable()
     try:
         doc = read_document(path, options)
         sops = build(doc, options)
         tracked, comments, missing = doc.tracked_changes, doc.comments, doc.missing_parts
-        unlink(doc)
-        del doc
     except RecursionError:
         raise UnreadableFile("damaged", "{p}: struktur dokumen terlalu dalam (tabel/kotak teks bersarang berlebihan)",
                              "{p}: document structure too deep (excessively nested tables/text boxes)",
                              p=Path(path).name) from None
-    finally:
-        if enabled:
-            gc.enable()
     fmt = options.source_format or "docx"
     berkas = options.source_name or str(path)
     for i, sop in enumerate(sops):
@@ -95,20 +82,12 @@ def read_sourced(pkg) -> Sourced:
     node-to-element map. A Strict OOXML document is refused (its main part
     is read through namespaces mapped to the transitional ones, so its
     elements cannot be written back)."""
-    import gc
-
     from soplint.errors import UnreadableFile
     from soplint.readers.docx.ooxml import Reader
 
     elements: dict = {}
     reader = Reader(pkg, elements)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        doc = reader.read()
-    finally:
-        if enabled:
-            gc.enable()
+    doc = reader.read()
     if getattr(reader, "strict", False):
         raise UnreadableFile("unsupported", "{p}: dokumen Strict OOXML tidak dapat diberi komentar",
                              "{p}: a Strict OOXML document cannot be annotated", p=Path(pkg.path).name)

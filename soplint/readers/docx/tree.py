@@ -5,7 +5,11 @@ these plain dataclasses; the layout recognisers above it (identity, procedure,
 steps_text, split) work on this tree only and never see XML. A node is one
 place in the document: nodes compare by identity (``eq=False``; two equal
 paragraphs are still two paragraphs) and have no generated repr (cheaper to
-define at import; the tree holds back-references).
+define at import). The references up the tree (a paragraph's cell, a cell's
+table, a nested table's cell, a shape's paragraph) are weak (:class:`BackRef`):
+the tree has no reference cycles, so it is freed by reference counting as soon
+as the document is dropped, with no help from the cyclic collector. A node is
+used while its document is held.
 
 Coordinates are in EMU (914400 per inch, 12700 per point). A shape's ``x``/``y``
 are relative to its ``frame`` (what Word positions it against: "column",
@@ -17,9 +21,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Optional, Union
+from weakref import ref
 
 from soplint.lokasi import Lokasi
 from soplint.values import norm_space as clean  # whitespace collapsed, stripped
+
+
+class BackRef:
+    """A dataclass field holding a weak reference to the node above (default
+    ``None``): reading it gives the node, or ``None`` once it is gone."""
+
+    def __set_name__(self, owner, name):
+        self.key = "_ref_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return None  # the field's default, for the dataclass
+        r = obj.__dict__.get(self.key)
+        return None if r is None else r()
+
+    def __set__(self, obj, value):
+        obj.__dict__[self.key] = None if value is None else ref(value)
 
 
 @dataclass(eq=False, repr=False)
@@ -44,7 +66,7 @@ class Image:
     cy: int = 0
     #: "picture" (pic:pic / v:imagedata), "chart", "smartart", "ole"
     kind: str = "picture"
-    para: Optional["Paragraph"] = None
+    para: Optional["Paragraph"] = BackRef()
 
 
 @dataclass(eq=False, repr=False)
@@ -86,7 +108,7 @@ class Shape:
     #: id of the group / canvas the shape belongs to ("" at top level)
     group: str = ""
     #: the paragraph holding the anchor (the cell holding it via para.cell)
-    para: Optional["Paragraph"] = None
+    para: Optional["Paragraph"] = BackRef()
 
     @property
     def is_line(self) -> bool:
@@ -132,7 +154,7 @@ class Paragraph:
     #: 1-based index among top-level body paragraphs (None elsewhere)
     index: Optional[int] = None
     #: the cell that holds the paragraph (None outside tables)
-    cell: Optional["Cell"] = None
+    cell: Optional["Cell"] = BackRef()
     #: "body", "header", "footer", "textbox"
     part: str = "body"
     #: outline level from the style (headings), or None
@@ -201,7 +223,7 @@ class Cell:
     vmerge: Optional[str] = None
     #: for a continuation cell: the origin cell of its vertical merge
     origin: Optional["Cell"] = None
-    table: Optional["Table"] = None
+    table: Optional["Table"] = BackRef()
     width: int = 0
 
     @property
@@ -300,7 +322,7 @@ class Table:
     #: 1-based index among top-level tables (None for nested ones)
     index: Optional[int] = None
     #: the cell holding a nested table
-    parent: Optional[Cell] = None
+    parent: Optional[Cell] = BackRef()
     part: str = "body"
 
     @property
@@ -389,31 +411,3 @@ def _block_paragraphs(b):
 def _block_shapes(b):
     for p in _block_paragraphs(b):
         yield from p.all_shapes()
-
-
-def unlink(doc: Document) -> None:
-    """Cut the back-references of a tree no longer needed (paragraph -> cell,
-    cell -> table, shape/image -> paragraph ...), so that it is freed by
-    reference counting rather than left to the cyclic garbage collector. The
-    tree must not be used afterwards."""
-    stack = list(doc.blocks)
-    for part in doc.headers:
-        stack.extend(part.blocks)
-    for part in doc.footers:
-        stack.extend(part.blocks)
-    while stack:
-        b = stack.pop()
-        if isinstance(b, Paragraph):
-            b.cell = None
-            for s in b.shapes:
-                s.para = None
-                stack.extend(s.blocks)
-            for im in b.images:
-                im.para = None
-        elif isinstance(b, Table):
-            b.parent = None
-            for row in b.rows:
-                for c in row.cells:
-                    c.table = c.origin = None
-                    c._paras = c._texts = c._text = None
-                    stack.extend(c.blocks)
