@@ -304,6 +304,7 @@ class BaganGambar(Rule):
       sementara dokumen memuat gambar besar: bagan alirnya berupa gambar,
       sehingga alur, simbol dan cabang keputusan tidak dapat diperiksa (FL01-FL04
       tidak dijalankan). Langkah dan mutu baku tetap dibaca dari teks.
+
       A procedure without drawn symbols and a large picture in the document:
       the flowchart is an image, so its flow, symbols and branches cannot be
       checked (FL01-FL04 do not run); steps and mutu baku are still read.
@@ -312,6 +313,10 @@ class BaganGambar(Rule):
       Bagan alir SOP AP memakai lima simbol baku dengan pelaksana terpisah
       (PermenPAN-RB 35/2012); gambar tidak dapat diperiksa atau ditulis ulang
       ke templat.
+
+      An SOP AP flowchart uses the five standard symbols in separate actor
+      columns (PermenPAN-RB 35/2012); a picture can be neither checked nor
+      rewritten into the template.
 
     Contoh / Example
       Salah / wrong:  bagan alir dari aplikasi lain ditempel sebagai PNG.
