@@ -22,7 +22,7 @@ class UnreadableFile(SoplintError):
     ``kind`` names the cause for machines: "not-zip", "encrypted", "ole-doc",
     "zip-bomb", "too-large", "xml-entities", "truncated", "empty",
     "missing-part", "no-libreoffice", "timeout", "memory", "unsupported",
-    "invalid-model", "damaged".
+    "invalid-model", "damaged", "no-text" (a PDF without a text layer).
     """
 
     def __init__(self, kind: str, id_text: str, en_text: str, **kw):

@@ -13,10 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_build  # noqa: E402
+from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
 
 from soplint.errors import UnreadableFile  # noqa: E402
 from soplint.model import to_dict  # noqa: E402
@@ -24,7 +24,8 @@ from soplint.readers import read_path  # noqa: E402
 
 REAL_PDF = CORPUS / "real-pdf"
 BPS_PDF = CORPUS / "bps-pdf"
-needs_real = pytest.mark.skipif(not REAL_PDF.is_dir(), reason="shared corpus (real-pdf) not present")
+needs_real = pytest.mark.skipif(absent_skip("corpus/real-pdf"), reason=reason("corpus/real-pdf"))
+needs_bps = pytest.mark.skipif(absent_skip("corpus/bps-pdf"), reason=reason("corpus/bps-pdf"))
 
 # --------------------------------------------------------------------------
 # expected values, read by eye from the rendered pages (pdftoppm)
@@ -302,7 +303,7 @@ def test_converter_output_rendered_to_pdf_reads_back_to_the_same_model(soffice, 
     assert not differences, differences
 
 
-@pytest.mark.skipif(not REAL_PDF.is_dir(), reason="shared corpus (real-pdf) not present")
+@needs_real
 def test_bps_pdf_converted_to_docx_keeps_every_symbol_in_its_actor_column(soffice, tmp_path):
     """convert a BPS PDF to the Word template, render that with LibreOffice and
     read it back: every step's actor (the column its symbol sits in) and
@@ -328,7 +329,8 @@ def test_bps_pdf_converted_to_docx_keeps_every_symbol_in_its_actor_column(soffic
 RASTER_PROCEDURE = {"205": 2, "206": 2, "208": 2, "225": 1}
 
 
-@pytest.mark.skipif(not BPS_PDF.is_dir(), reason="shared corpus (bps-pdf) not present")
+@needs_real
+@needs_bps
 def test_all_shared_bps_pdfs_read_to_an_sop_with_steps():
     """Every shared PDF reads to one SOP with its number and steps, except
     those whose procedure table is a picture: those say so, naming the page."""
