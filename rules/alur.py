@@ -295,6 +295,47 @@ class SimbolTidakBaku(Rule):
                                    bentuk=shape_words(k.bentuk), teks=k.bentuk or None)
 
 
+class BaganGambar(Rule):
+    """Melaporkan bagan alir yang ditempel sebagai gambar.
+    Reports a flowchart pasted as a picture.
+
+    Apa / What
+      Tabel prosedur tanpa simbol yang digambar (kapsul, kotak, belah ketupat)
+      sementara dokumen memuat gambar besar: bagan alirnya berupa gambar,
+      sehingga alur, simbol dan cabang keputusan tidak dapat diperiksa (FL01-FL04
+      tidak dijalankan). Langkah dan mutu baku tetap dibaca dari teks.
+
+      A procedure without drawn symbols and a large picture in the document:
+      the flowchart is an image, so its flow, symbols and branches cannot be
+      checked (FL01-FL04 do not run); steps and mutu baku are still read.
+
+    Mengapa / Why
+      Bagan alir SOP AP memakai lima simbol baku dengan pelaksana terpisah
+      (PermenPAN-RB 35/2012); gambar tidak dapat diperiksa atau ditulis ulang
+      ke templat.
+
+      An SOP AP flowchart uses the five standard symbols in separate actor
+      columns (PermenPAN-RB 35/2012); a picture can be neither checked nor
+      rewritten into the template.
+
+    Contoh / Example
+      Salah / wrong:  bagan alir dari aplikasi lain ditempel sebagai PNG.
+      Benar / fixed:  gambar simbol di sel kolom pelaksana (soplint convert).
+    """
+
+    code = "FL05"
+    name = "bagan-alir-gambar"
+    severity = "info"
+    summary = ("Bagan alir berupa gambar, alurnya tidak dapat diperiksa",
+               "The flowchart is a picture: its flow cannot be checked")
+    messages = {"default": ("Bagan alir berupa gambar: simbol, alur dan cabang keputusan tidak dapat diperiksa",
+                            "The flowchart is a picture: its symbols, flow and decision branches cannot be checked")}
+
+    def check(self, sop, ctx):
+        if getattr(sop.sumber, "gambar_alur", False):
+            yield self.finding(sop, field="kegiatan")
+
+
 #: drawn shapes in words: DrawingML preset names and the VML shape types
 #: (o:spt / "t<number>") Word writes for the same shapes
 _SHAPES = {
@@ -362,4 +403,4 @@ def shape_words(bentuk) -> str:
     return tr("bentuk lain: {b}", "other shape: {b}", b=bentuk)
 
 
-RULES = [MulaiSelesai, CabangKeputusan, TidakTerjangkau, SimbolTidakBaku]
+RULES = [MulaiSelesai, CabangKeputusan, TidakTerjangkau, SimbolTidakBaku, BaganGambar]

@@ -197,10 +197,15 @@ class BukanFormatSop(Rule):
       (Persyaratan, Sistem mekanisme dan prosedur, Jangka waktu, Biaya/tarif,
       Produk pelayanan, Penanganan pengaduan). Dilaporkan bila tanda cukup banyak,
       atau bila ada beberapa tanda dan struktur SOP AP (kolom pelaksana, unsur
-      identitas) tidak ada.
+      identitas) tidak ada. Juga dokumen yang bukan SOP sama sekali atau SOP
+      bentuk bebas (uraian tugas/jabatan, jadwal, panduan, laporan) yang tidak
+      memiliki bagian identitas, tabel prosedur dan bagan alir SOP AP: satu
+      temuan menyebut jenisnya dan apa yang tidak ada (sumber.jenis_dokumen).
 
       Signs of another format in labels and title, enough of them, or a few of
-      them with the SOP AP structure missing.
+      them with the SOP AP structure missing; also documents that are no SOP AP
+      at all (job description, roster, manual, report, free-form SOP): one
+      finding names the kind and what is missing.
 
     Mengapa / Why
       SOP AP mengikuti format PermenPAN-RB 35/2012 (bagian identitas dan bagian
@@ -211,11 +216,10 @@ class BukanFormatSop(Rule):
       flowchart part with separate actors); a Service Standard (PermenPAN-RB
       15/2014) and accreditation SOPs differ in content and purpose.
 
-    Pilihan / Options
-      lipat (bawaan true): temuan per unsur (ID01, PR02...) dokumen yang bukan
-      SOP AP dilipat ke dalam temuan ini (jumlahnya disebut); false mencantumkan
-      semuanya. / fold the per-field findings of a non-SOP-AP document into this
-      one (false lists them all).
+    Opsi / Options
+      lipat: temuan per unsur (ID01, PR02...) dokumen yang bukan SOP AP dilipat
+      ke dalam temuan ini, jumlahnya disebut (bawaan true); false mencantumkan
+      semuanya.
 
     Contoh / Example
       Salah / wrong:  dokumen berisi "Pengertian / Tujuan / Kebijakan / Referensi /

@@ -138,3 +138,40 @@ def test_schema_lists_every_kind():
 
     enum = schema()["properties"]["sumber"]["properties"]["jenis_dokumen"]["properties"]["jenis"]["enum"]
     assert sorted(enum) == sorted(NAMES)
+
+
+def test_picture_flowchart_is_recorded_and_reported(tmp_path):
+    import struct
+    import zlib
+
+    from docx.shared import Cm
+
+    def png(w, h):
+        raw = b"".join(b"\x00" + b"\xff\xff\xff" * w for _ in range(h))
+
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    d = new()
+    d.add_paragraph("Nama SOP : Penerimaan Laporan")
+    t = d.add_table(rows=3, cols=6)
+    for i, h in enumerate(["No", "Uraian Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output"]):
+        t.cell(0, i).text = h
+    for r, row in enumerate([("1", "Menerima laporan", "Petugas", "Laporan", "5 menit", "Laporan tercatat"),
+                             ("2", "Memverifikasi laporan", "Tim", "Laporan tercatat", "1 jam", "Hasil")], 1):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    img = tmp_path / "bagan.png"
+    img.write_bytes(png(40, 50))
+    d.add_picture(str(img), width=Cm(14), height=Cm(17))
+    path = tmp_path / "gambar.docx"
+    d.save(str(path))
+    [sop] = read(path)
+    assert sop.sumber.gambar_alur is True
+    assert any("gambar" in a for a in sop.sumber.pembacaan["alasan"])
+    found = _check(path)
+    fl = [t for t in found if t["code"].startswith("FL")]
+    assert [t["code"] for t in fl] == ["FL05"] and fl[0]["severity"] == "info"

@@ -26,10 +26,7 @@ FILES = HERE / "unseen" / "files"
 
 # Files whose facts the reader does not all get yet: file name -> reason (bug reports in
 # /work/team/reader-bugs.md, section "From H7"). Marked xfail(strict=False).
-KNOWN_BUGS: dict[str, str] = {
-    "identitas-bebas-ttd-prosa-kelurahan-depok.docx": "free-form identity: title lines, synonyms, prose signer",
-    "dua-sop-judul-berulang-trucuk.docx": "title block repeated per SOP; times in brackets",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _norm(s):

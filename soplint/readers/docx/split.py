@@ -14,7 +14,7 @@ from soplint import labels
 from soplint.kind import Facts
 from soplint.lokasi import Lokasi
 from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
-from soplint.readers.docx import identity, procedure, prose, steps_text, table_steps
+from soplint.readers.docx import freeform, identity, procedure, prose, steps_text, table_steps
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
@@ -102,17 +102,16 @@ class Stream:
         rest is unplaced (in the previous SOP, whose notes they follow, or in
         this one when it is the first)."""
         pre, self.pre = self.pre, []
-        tail: list[Line] = []
-        for ln in reversed(pre):
-            if labels.looks_like_instansi(ln.text) or labels.is_title(ln.text):
-                tail.insert(0, ln)
-            else:
-                break
-        head = pre[:len(pre) - len(tail)]
-        for ln in head:
+        titles, inst, before, after = freeform.title_block(pre, from_end=True)
+        if not titles and not inst:
+            # a free-form SOP: its title block opens the lines before it
+            titles, inst, before, after = freeform.title_block(pre, from_end=False)
+        for ln in before:
             (prev or b).unplaced(ln.text, ln.lokasi)
-        b._pre_instansi = [ln for ln in tail if not labels.is_title(ln.text)]
-        b.title.extend(ln for ln in tail if labels.is_title(ln.text))
+        for ln in after:
+            b.unplaced(ln.text, ln.lokasi)
+        b._pre_instansi = inst
+        b.title.extend(titles)
 
     def need_new(self, keys_values: dict) -> bool:
         """Do these identity values start a new SOP?"""
@@ -314,6 +313,8 @@ class Stream:
         self.flush_weak()
         if (labels.match(text.rstrip(":"), "prosedur_judul") and len(text) < 60) or prose.is_procedure_heading(text):
             self.close_entry()
+            if self.boundary and self.cur is not None and self.cur.has_procedure:
+                self.new_builder()  # a new title block, then this SOP's procedure
             self.ensure()
             self.mode = "proc_text"
             self.section = prose.Section(p, text)
@@ -515,7 +516,7 @@ class Stream:
                 b.unplaced(ln.text, "header")
         # the title: nama_sop where no "Nama SOP" label exists
         for ln in b.title:
-            name = _title_name(ln.text)
+            name = freeform.title_name(ln.text)
             if ident.nama_sop is None and name:
                 ident.nama_sop = name
                 sop.lokasi.setdefault("identitas.nama_sop", ln.lokasi)
@@ -546,6 +547,7 @@ class Stream:
         elif b.proc_paras:
             sop.kegiatan, unplaced = prose.make_steps(b.proc_paras, sop.pelaksana, self.options)
             sop.tak_terpetakan.extend(unplaced)
+        freeform.signing_block(sop)
         return sop
 
 
@@ -585,17 +587,6 @@ def _is_listing(t: Table) -> bool:
 
 def _has_identity_table(t: Table) -> bool:
     return any(e.key in IDENT_KEYS and not labels.is_weak(e.label) for e in identity.scan_table(t).entries)
-
-
-def _title_name(text: str) -> str:
-    import re
-
-    t = clean(text)
-    m = re.match(r"^\s*(standar(d)?\s+operasional\s+prosedur|standar(d)?\s+operating\s+procedures?|s\.?o\.?p\.?)"
-                 r"\s*(\(\s*sop\s*\))?\s*[:\-–]?\s*", t, re.I)
-    if not m:
-        return ""
-    return t[m.end():].strip()
 
 
 def _dedupe(items):
