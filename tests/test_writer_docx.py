@@ -513,8 +513,6 @@ def test_roundtrip_generated_models(sop, tmp_path):
     assert len(back) == 1
     got, want = comparable(back[0]), comparable(canonical(sop))
     diff = [(a, b) for a, b in zip(got["kegiatan"], want["kegiatan"]) if a != b]
-    if diff:
-        open("/tmp/conv/fail.json", "w").write(json.dumps(to_dict(sop)))
     assert not diff, [{k: (a.get(k), b.get(k)) for k in b if a.get(k) != b.get(k)} for a, b in diff]
     assert got == want
     assert lay.proc_pages >= 1
