@@ -73,6 +73,8 @@ document.getElementById("f").addEventListener("load", function () {
   });
   function shown(e) { var b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; }
   r.explain = Array.prototype.filter.call(d.querySelectorAll(".explain"), shown).length;
+  r.why = Array.prototype.filter.call(d.querySelectorAll(".why"), shown).length;
+  r.rules = d.querySelectorAll("#aturan + table tbody tr").length;
   r.findings = d.querySelectorAll("tr.sev-error, tr.sev-warning, tr.sev-info").length;
   r.headers = Array.prototype.filter.call(d.querySelectorAll("thead"), shown).length;
   r.cardLabels = Array.prototype.filter.call(d.querySelectorAll("td[data-label]"), function (e) {
@@ -115,6 +117,8 @@ def test_the_report_fits_a_phone_screen(chromium, report, tmp_path):
     assert m["cardLabels"] > 0
     # every finding shows its rule's explanation without hovering
     assert m["findings"] > 0 and m["explain"] == sum(1 for _ in _finding_rows(report))
+    # the overview per rule says why each rule matters, also on a phone
+    assert m["rules"] > 0 and m["why"] == m["rules"]
     text = m["text"]
     assert "needs repair" in text and "passes" in text
     assert "Effective date" in text and "identitas.tanggal_efektif" not in text

@@ -60,6 +60,8 @@ class RuleInfo:
     severity: Optional[str] = None
     summary: Optional[str] = None
     doc: Optional[str] = None
+    #: the doc page's "why" section (Mengapa / Why), in the report's language
+    why: Optional[str] = None
 
 
 def _text_attr(obj, names, lang):
@@ -105,8 +107,29 @@ def rule_infos(options: Optional[dict], lang: str = "id") -> dict:
         summary = _text_attr(rule, (f"summary_{lang}", "summary", "ringkasan", "title"), lang)
         if not summary and doc:
             summary = doc.strip().splitlines()[0].strip()
-        out[code] = RuleInfo(code=code, name=name, severity=severity, summary=summary, doc=doc)
+        why = None
+        if doc:
+            from soplint.rule import doc_text
+
+            doc = doc_text(doc, lang)  # the page in the report's language
+            why = _section(doc, ("Why", "Mengapa"))
+        out[code] = RuleInfo(code=code, name=name, severity=severity, summary=summary, doc=doc, why=why)
     return out
+
+
+def _section(page: str, headings) -> Optional[str]:
+    """The text of one section of a doc page (its heading alone on a line,
+    the text indented below), joined into one paragraph."""
+    lines = page.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() in headings and not line.startswith(" "):
+            body = []
+            for x in lines[i + 1:]:
+                if not x.startswith(" ") or not x.strip():
+                    break
+                body.append(x.strip())
+            return " ".join(body) or None
+    return None
 
 
 def _table_en(n, part):

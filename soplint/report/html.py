@@ -44,7 +44,7 @@ white-space:pre-wrap}
 .totals span{margin-right:1.2em;display:inline-block}
 dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:.5em 0}
 dl.settings dt{font-weight:600}dl.settings dd{margin:0}
-.explain{display:block;color:#444;font-size:.9em;margin-top:.2em}
+.explain,.why{display:block;color:#444;font-size:.9em;margin-top:.2em}
 code{font-family:Consolas,"Courier New",monospace;font-size:.95em}
 @media (max-width:44em){
 body{margin:.8em auto;padding:0 .6em}h1{font-size:1.35em}
@@ -254,9 +254,12 @@ def iter_html(result, options=None):
         w(f'<table class="cards"><thead><tr><th>{_e(h_rule)}</th><th>{_e(h_expl)}</th><th>{_e(h_sev)}</th>'
           f"<th>{_e(h_count)}</th></tr></thead><tbody>")
         for code, name, severity, count in rows:
+            info = infos.get(code)
+            why = f'<span class="why">{_e(p("Mengapa: ", "Why: "))}{_e(info.why)}</span>' \
+                if info and info.why else ""
             w(f'<tr class="sev-{_e(severity)}"><td data-label="{_e(h_rule)}"><b>{_e(code)}</b> '
               f'<span class="muted">{_e(name)}</span></td>'
-              f'<td data-label="{_e(h_expl)}">{_e(summary_of(code))}</td>'
+              f'<td data-label="{_e(h_expl)}">{_e(summary_of(code))}{why}</td>'
               f'<td data-label="{_e(h_sev)}">{_sev(lang, severity)}</td>'
               f'<td class="n" data-label="{_e(h_count)}">{count}</td></tr>')
         w("</tbody></table>")
