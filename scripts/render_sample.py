@@ -70,7 +70,7 @@ def main(argv=None) -> int:
         from soplint.writers.docx import plan
 
         lay = plan(read_path(args.source)[0])
-        made.append(png(cpdf, lay.front_pages + 1, args.out / f"{args.name}-konversi-2.png", args.dpi))
+        made.append(png(cpdf, lay.proc_start, args.out / f"{args.name}-konversi-2.png", args.dpi))
         if len(inputs) > 1:
             made.append(png(pdfs / (original.stem + ".pdf"), 1, args.out / f"{args.name}-asli.png", args.dpi))
         elif original.suffix.lower() == ".pdf":

@@ -64,6 +64,10 @@ class Sumber:
     #: read, so that Word refuses to open it (e.g. "[Content_Types].xml");
     #: ``None`` (not written) where none is (added key)
     bagian_hilang: Optional[list] = None
+    #: the source's logo: the picture's part in the source package
+    #: ("word/media/image1.png"), for the converter's logo cell; ``None``
+    #: (not written) where the source has none (added key)
+    logo: Optional[str] = None
 
 
 @dataclass
@@ -198,7 +202,7 @@ _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetaka
 
 #: added keys left out of the dict while unset (a model file read back, or
 #: written by a reader that does not measure them, keeps its shape)
-_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang"})
+_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang", "logo"})
 
 
 def to_dict(obj: Any) -> Any:

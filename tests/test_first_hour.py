@@ -175,6 +175,12 @@ def test_check_reads_a_document_from_standard_input(tmp_path):
     assert out.startswith("arsip/surat.docx") and "ID04" in out
 
 
+def test_stdin_with_annotate_is_refused_up_front(tmp_path):
+    code, out, err = soplint("check", "-", "--annotate", tmp_path / "out", stdin=WARN.read_bytes())
+    assert code == 2 and "--annotate" in err and "standard input" in err and out == ""
+    assert not (tmp_path / "out").exists()
+
+
 def test_stdin_filename_takes_part_in_per_file_ignores(tmp_path):
     (tmp_path / "soplint.toml").write_text('[per-file-ignores]\n"arsip/**" = ["ID04"]\n', "utf-8")
     code, out, err = soplint("check", "-", "--stdin-filename", "arsip/surat.docx", "--no-progress", cwd=tmp_path,

@@ -27,7 +27,8 @@ from soplint.model import (
     to_dict,
 )
 from soplint.values import BULAN, parse_tanggal, parse_waktu
-from soplint.writers.docx import canonical, plan, render, write
+from soplint.writers.docx import plan, render, write
+from writer_oracle import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = {
@@ -182,7 +183,7 @@ def test_identity_and_detail_tables(tmp_path):
     assert dcells[0].startswith("Dasar Hukum: 1.")
     assert dcells[0].endswith("2.Peraturan Menteri PAN-RB Nomor 35 Tahun 2012")  # "2." <tab> item
     assert dcells[2] == "Keterkaitan: -"          # [] -> heading and "-"
-    assert dcells[5] == ""                         # None -> no heading at all
+    assert dcells[5] == "Pencatatan dan Pendataan: -"  # None -> the box is still there
 
 
 def test_dates_are_written_in_indonesian(tmp_path):
@@ -252,8 +253,11 @@ def test_connectors_join_the_symbols_and_decisions_are_labelled(tmp_path):
             continue
         st_ = cn.find("a:stCxn", NS).get("id")
         en = cn.find("a:endCxn", NS).get("id")
-        prst = anchor.find(".//a:prstGeom", NS).get("prst")
-        assert prst in ("straightConnector1", "bentConnector2", "bentConnector3")
+        geom = anchor.find(".//a:prstGeom", NS)
+        if geom is not None:  # two points: a straight connector; more: its own path
+            assert geom.get("prst") == "straightConnector1"
+        else:
+            assert anchor.find(".//a:custGeom/a:pathLst/a:path/a:lnTo", NS) is not None
         assert anchor.find(".//a:ln/a:tailEnd", NS).get("type") == "triangle"
         a, b = ids[st_], ids[en]
         if a.startswith("soplint:kegiatan:") and b.startswith("soplint:kegiatan:"):
@@ -307,10 +311,13 @@ def test_long_sop_paginates_with_paired_offpage_connectors(tmp_path):
     assert full[0] <= lay.capacity + 0.01
 
 
-def test_catatan_konversi_holds_unplaced_text(tmp_path):
+def test_leftovers_stay_out_of_the_document_unless_asked_as_appendix(tmp_path):
     sop = sop_model()
     out = tmp_path / "sop.docx"
     write(sop, out)
+    text = "".join(t.text or "" for t in document_xml(out).iter(f"{W}t"))
+    assert "Catatan konversi" not in text and "Catatan tulisan tangan" not in text
+    write(sop, out, {"lampiran": True})
     body = document_xml(out).find(f"{W}body")
     paras = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.findall(f"{W}p")]
     i = paras.index("Catatan konversi")
@@ -504,7 +511,12 @@ def test_roundtrip_generated_models(sop, tmp_path):
     path.write_bytes(data)
     back = read(path, {})
     assert len(back) == 1
-    assert comparable(back[0]) == comparable(canonical(sop))
+    got, want = comparable(back[0]), comparable(canonical(sop))
+    diff = [(a, b) for a, b in zip(got["kegiatan"], want["kegiatan"]) if a != b]
+    if diff:
+        open("/tmp/conv/fail.json", "w").write(json.dumps(to_dict(sop)))
+    assert not diff, [{k: (a.get(k), b.get(k)) for k in b if a.get(k) != b.get(k)} for a, b in diff]
+    assert got == want
     assert lay.proc_pages >= 1
 
 
@@ -599,7 +611,7 @@ def test_degenerate_models_still_give_a_document(tmp_path):
     for i, sop in enumerate(cases):
         out = tmp_path / f"d{i}.docx"
         lay = write(sop, out)
-        assert lay.pages >= 2
+        assert lay.pages >= (1 if lay.shared else 2)  # a short procedure may share the identity page
         back = reader()(out, {})
         assert len(back) == 1
         assert [k.uraian for k in back[0].kegiatan] == [k.uraian for k in sop.kegiatan]

@@ -66,11 +66,15 @@ def rendered(tmp_path_factory):
         WORDS[(i * 3 + j) % len(WORDS)] for j in range(12 + i % 9)) for i in range(1, 30)]
     long_front.peralatan_perlengkapan = [f"Alat kerja nomor {i}" for i in range(1, 31)]
     cases["depan"] = ({}, long_front)
+    # a short SOP: the procedure shares the identity page
+    short = sop_model(n_steps=3, n_actors=3, decisions=())
+    short.dasar_hukum = short.dasar_hukum[:1]
+    cases["pendek"] = ({}, short)
     # many unplaced texts: "Catatan konversi" over several pages
     notes = sop_model(n_steps=7, decisions=())
     notes.tak_terpetakan = [TakTerpetakan(" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(3 + (i * 11) % 60)),
                                           f"paragraf {i}") for i in range(75)]
-    cases["catatan"] = ({}, notes)
+    cases["catatan"] = ({"lampiran": True}, notes)
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)
@@ -118,7 +122,7 @@ def test_page_count_is_the_writers_pagination(soffice, rendered):
 def test_long_sop_repeats_headers_and_pairs_offpage_connectors(soffice, rendered, tmp_path):
     doc, pdf, sop, lay = rendered["panjang"]
     assert lay.proc_pages >= 4
-    first_proc = lay.front_pages + 1
+    first_proc = lay.proc_start
     index = {k.no: i for i, k in enumerate(sop.kegiatan)}
     for p in range(lay.proc_pages):
         text = _pdf_text(pdf, first_proc + p)
@@ -151,15 +155,23 @@ def test_front_part_spanning_pages_is_counted(soffice, rendered):
     assert lay.front_pages >= 2
     assert _pdf_pages(pdf) == lay.pages
     # the procedure starts on the page the writer planned for it
-    assert "Mutu Baku" in _pdf_text(pdf, lay.front_pages + 1)
-    assert "Mutu Baku" not in _pdf_text(pdf, lay.front_pages)
+    assert "Mutu Baku" in _pdf_text(pdf, lay.proc_start)
+    assert "Mutu Baku" not in _pdf_text(pdf, lay.proc_start - 1)
+
+
+def test_short_sop_shares_the_identity_page(soffice, rendered):
+    doc, pdf, sop, lay = rendered["pendek"]
+    assert lay.shared and lay.pages == 1
+    assert _pdf_pages(pdf) == 1
+    text = _pdf_text(pdf, 1)
+    assert "Nomor SOP" in text and "Mutu Baku" in text
 
 
 def test_catatan_konversi_over_pages(soffice, rendered):
     doc, pdf, sop, lay = rendered["catatan"]
     assert lay.catatan_pages >= 2
     assert _pdf_pages(pdf) == lay.pages
-    first = lay.front_pages + lay.proc_pages + 1
+    first = lay.proc_start + lay.proc_pages
     assert _pdf_text(pdf, first).startswith("Catatan konversi")
     assert _flat(f"[{sop.tak_terpetakan[-1].lokasi}] {sop.tak_terpetakan[-1].teks}") in _pdf_text(pdf, lay.pages)
 

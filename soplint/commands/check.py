@@ -246,6 +246,9 @@ def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, sta
         import time
 
         started = time.perf_counter()
+        if annotate and "-" in paths:
+            raise UsageError("--annotate tidak dapat dipakai dengan masukan standar (check -): sebutkan berkasnya",
+                             "--annotate cannot be used with standard input (check -): name the file instead")
         run = setup_run(config_file, select, ignore, plugins, fail_on, lang, limits=limits)
         from soplint.progress import Progress
 

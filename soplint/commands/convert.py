@@ -53,8 +53,85 @@ def _convert_one(item, ctx: dict):
                                      "{t}: already exists (use --force to overwrite)", t=target)))
             continue
         writer.write(sop, target, ctx["write_options"])
-        events.append(("ok", str(target)))
+        line, strict_hit = _summary(sop, target, writer, ctx)
+        events.append(("ok", line))
+        if strict_hit:
+            events.append(("strict", str(target)))
     return events
+
+
+def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
+    """One line for an output: the SOP, its steps and its warnings (low reading
+    confidence, empty identity fields, a picture flowchart, leftovers written to
+    the side file). Returns (line, whether --strict fails on it)."""
+    from soplint.writers.docx import leftovers
+
+    warnings, strict_hit, facts = [], False, []
+    conf = getattr(sop.sumber, "pembacaan", None)
+    if isinstance(conf, dict) and conf.get("tingkat"):
+        level = conf.get("tingkat")
+        why = "; ".join(str(a) for a in conf.get("alasan") or [])
+        text = tr("keyakinan baca {t} ({s})", "reading confidence {t} ({s})", t=level,
+                  s=f"{float(conf.get('skor') or 0):.2f}")
+        if level == "tinggi":
+            facts.append(text)
+        else:
+            warnings.append(text + (f": {why}" if why else ""))
+        strict_hit |= level == "rendah"
+    idn = sop.identitas
+    empty = [lab for key, lab in (("nomor_sop", "Nomor SOP"), ("tanggal_pembuatan", "Tanggal Pembuatan"),
+                                  ("tanggal_efektif", "Tanggal Efektif"), ("disahkan_oleh", "Disahkan oleh"),
+                                  ("nama_sop", "Nama SOP")) if not _filled(getattr(idn, key))]
+    if empty:
+        warnings.append(tr("kosong di formulir: {f}", "left blank in the form: {f}", f=", ".join(empty)))
+    if sop.sumber.gambar_alur:
+        drawn = any(k.pelaksana for k in sop.kegiatan)
+        warnings.append(tr("bagan alir sumber berupa gambar: {w}", "the source flowchart is a picture: {w}",
+                           w=tr("digambar ulang dari pelaksana dan simbol kegiatan",
+                                "redrawn from the steps' actors and symbols") if drawn else
+                           tr("kolom pelaksana dibiarkan kosong", "actor columns left empty")))
+    items = leftovers(sop)
+    if items and writer.name == "docx":
+        if ctx["write_options"].get("lampiran"):
+            warnings.append(tr("{n} teks tak terpetakan sebagai lampiran", "{n} unplaced texts as an appendix",
+                               n=len(items)))
+        else:
+            side = side_file(target)
+            _write_side_file(sop, side)
+            warnings.append(tr("{n} teks tak terpetakan -> {f}", "{n} unplaced texts -> {f}", n=len(items), f=side.name))
+        strict_hit = True
+    name = (idn.nama_sop or "").strip() or "-"
+    line = f"{target}\t" + ", ".join([tr("SOP \"{s}\", {k} kegiatan", "SOP \"{s}\", {k} steps", s=name[:60],
+                                          k=len(sop.kegiatan))] + facts)
+    if warnings:
+        line += "; " + tr("peringatan", "warnings") + ": " + "; ".join(warnings)
+    return line, strict_hit
+
+
+def _filled(v) -> bool:
+    if v is None:
+        return False
+    if isinstance(v, str):
+        return bool(v.strip())
+    if hasattr(v, "teks"):
+        return bool((v.teks or "").strip())
+    return any(getattr(v, f, None) for f in ("jabatan", "nama", "nip"))
+
+
+def side_file(target: Path) -> Path:
+    """Where an output's leftovers go: ``NAME.tak-terpetakan.txt`` beside it
+    (text, so that converting the output folder again never takes it for a model)."""
+    return target.with_name(target.stem + ".tak-terpetakan.txt")
+
+
+def _write_side_file(sop, path: Path) -> None:
+    from soplint import atomic
+    from soplint.writers.docx import leftovers
+
+    head = tr("Teks yang tidak dapat ditempatkan pembaca, dari {b} (SOP {i}: {n})",
+              "Text the reader could not place, from {b} (SOP {i}: {n})",
+              b=sop.sumber.berkas, i=sop.sumber.indeks + 1, n=sop.identitas.nama_sop or "-")
+    atomic.write_bytes(path, ("\n".join([head, ""] + leftovers(sop)) + "\n").encode("utf-8"))
 
 
 def _session(config_file, limits=(), plugins=()):
@@ -121,6 +198,12 @@ def check_logo(path, option: str = "--logo") -> None:
               help="Ukuran kertas (lanskap) / paper size (landscape), --to docx.")
 @click.option("--logo", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gambar logo untuk sel instansi / logo image for the institution cell.")
+@click.option("--lampiran", is_flag=True,
+              help="Teks tak terpetakan sebagai lampiran dokumen (bawaan: berkas samping .tak-terpetakan.txt) / "
+                   "unplaced text as the document's appendix (default: a .tak-terpetakan.txt side file).")
+@click.option("--strict", is_flag=True,
+              help="Keluar 1 bila keyakinan baca rendah atau ada teks tak terpetakan / "
+                   "exit 1 on low reading confidence or unplaced text.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Jumlah proses paralel (0 = semua inti) / parallel processes (0 = all cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None,
@@ -137,7 +220,7 @@ def check_logo(path, option: str = "--logo") -> None:
               help="Lewati berkas/folder yang cocok dalam folder masukan / skip files or folders matching a glob.")
 @lang_option
 def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, memory_mb, no_progress,
-            config_file=None, limits=(), plugins=(), exclude=()):
+            config_file=None, limits=(), plugins=(), exclude=(), lampiran=False, strict=False):
     """Tulis ulang SOP ke templat baku, JSON atau YAML.
 
     Rewrite SOPs into the standard template, JSON or YAML."""
@@ -174,9 +257,11 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         seen_bases.add(base)
     ctx = {"lang": lang(), "out_dir": out_dir, "writer": writer, "readers": session.readers(), "force": force,
            "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
-           "read_options": session.read_options(timeout, memory_mb), "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo}}
+           "read_options": session.read_options(timeout, memory_mb), "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo,
+                             "lampiran": lampiran}}
     failed = 0
     written = 0
+    strict_hits = 0
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          label=lambda item: str(item.path), progress=batch.Progress.wanted(no_progress))
     for outcome in outcomes:
@@ -189,8 +274,13 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
             if status == "ok":
                 written += 1
                 click.echo(text)
+            elif status == "strict":
+                strict_hits += 1
             else:
                 failed += status == "err"
                 echo_err(text)
     echo_err(tr("{n} berkas ditulis, {f} gagal", "{n} files written, {f} failed", n=written, f=failed))
-    raise SystemExit(1 if failed else 0)
+    if strict and strict_hits:
+        echo_err(tr("--strict: {n} keluaran dengan keyakinan baca rendah atau teks tak terpetakan",
+                    "--strict: {n} outputs with low reading confidence or unplaced text", n=strict_hits))
+    raise SystemExit(1 if failed or (strict and strict_hits) else 0)

@@ -144,21 +144,27 @@ class Size:
 
 
 def symbol_size(k: Kegiatan, cols: Columns) -> Size:
+    """Symbols leave room beside them (at least ``SIDE_ROOM`` each side) for
+    arrows running past and for the Ya/Tidak of a branch."""
     aw = cols.actor
     if k.simbol == "keputusan":
-        return Size(min(aw * 0.66, 20.0), 11.0)
+        return Size(max(9.0, min(16.0, aw - 2 * 6.5)), 10.0)
+    w = max(9.0, min(20.0, aw - 2 * SIDE_ROOM))
     if k.simbol in ("mulai", "selesai"):
-        return Size(min(aw * 0.66, 22.0), 7.0)
-    return Size(min(aw * 0.66, 22.0), 8.0)
+        return Size(w, 6.0)
+    return Size(w, 7.0)
 
 
+SIDE_ROOM = 5.5
 PENT = Size(5.0, 5.0)
-GAP = 4.0          # room above and below a symbol for the arrows
+GAP = 3.0          # room above and below a symbol for the arrows
 PENT_ROOM = 9.0    # extra room for an off-page connector above or below a symbol
 HEADER1 = 7.0      # first header row height (mm)
 DELTA = 6.0        # slack left free at the bottom of every procedure page
 CELL_PAD = 1.0     # cell margin left/right (mm); top/bottom are 0
-FRONT_ZONE = 10.0  # how close (mm) the estimated front part may come to a page boundary
+MIN_ROW = 11.0     # the lowest step row (mm)
+FRONT_ZONE = 10.0
+SHARE_GAP = 5.0    # space between the detail boxes and a procedure on the same page (mm)  # how close (mm) the estimated front part may come to a page boundary
 
 
 @dataclass
@@ -166,11 +172,8 @@ class Edge:
     src: int            # step no
     dst: int            # step no
     cabang: Optional[str]  # "ya" / "tidak" / None
-    kind: str = ""      # straight | elbow | lane | offpage
-    src_port: str = "bawah"
-    dst_port: str = "atas"
+    kind: str = ""      # same | offpage | none
     label: Optional[str] = None   # off-page letter
-    lane: Optional[float] = None
 
 
 @dataclass
@@ -185,17 +188,22 @@ class Layout:
     bottom_room: list[bool] = field(default_factory=list)
     proc_pages: int = 1
     front_pages: int = 1
+    #: the procedure shares the front part's last page (it fits there whole)
+    shared: bool = False
     catatan_pages: int = 0
     catatan_break: bool = False
     #: height (mm) of an empty paragraph after the detail table (see compute)
     front_spacer: float = 0.0
     catatan_spacer: float = 0.0
-    #: (row index, port) -> number of same-page arrows using that port
-    ports: dict = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
-        return self.front_pages + self.proc_pages + self.catatan_pages
+        return self.front_pages + self.proc_pages - self.shared + self.catatan_pages
+
+    @property
+    def proc_start(self) -> int:
+        """The page (1-based) the procedure table starts on."""
+        return self.front_pages + (0 if self.shared else 1)
 
     @property
     def capacity(self) -> float:
@@ -270,7 +278,7 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
             sym = symbol_size(k, cols).h + 2 * GAP
             sym += PENT_ROOM if top_room[i] else 0.0
             sym += PENT_ROOM if bottom_room[i] else 0.0
-            heights.append(round(max(text_h[i], sym, 14.0), 2))
+            heights.append(round(max(text_h[i], sym, MIN_ROW), 2))
         page_of, used, p = [], 0.0, 0
         for h in heights:
             h = min(h, cap)
@@ -297,7 +305,6 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
     lay.rows = [round(h, 3) for h in heights]
     lay.page_of = page_of
     lay.edges = edges
-    lay.ports = {}
     lay.top_room = top_room
     lay.bottom_room = bottom_room
     lay.proc_pages = pages
@@ -313,6 +320,12 @@ def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) ->
         lay.front_spacer = nearest + FRONT_ZONE - front_height
         front_height = nearest + FRONT_ZONE
     lay.front_pages = max(1, int(-(-front_height // H)))
+    # a short procedure shares the front part's last page, as the BPS SOPs do,
+    # when it fits there whole with room to spare for the estimate's error
+    if pages == 1 and n and catatan_height == 0:
+        used = front_height - (lay.front_pages - 1) * H
+        if used + SHARE_GAP + HEADER1 + lay.header2 + sum(lay.rows) <= H - FRONT_ZONE:
+            lay.shared = True
     if catatan_height > 0:
         last_used = sum(lay.rows[i] for i in range(n) if page_of[i] == pages - 1) if n else 0.0
         room = page.body_h - HEADER1 - lay.header2 - last_used - 3.0
@@ -352,54 +365,18 @@ def actor_col(sop: SOP, k: Kegiatan) -> Optional[int]:
 
 
 def _route(lay: Layout, steps: list[Kegiatan], sop: SOP) -> None:
-    """Choose each edge's shape: a straight arrow down the same column to the
-    next row, an elbow (side -> top) to the next row in another column, a
-    three-segment lane along a column border for jumps, or a pair of off-page
-    connectors across a page break."""
+    """Mark each edge: ``offpage`` across a page break (a pair of off-page
+    connectors), ``same`` on one page (routed by ``route.py``), ``none``
+    where an end has no actor column."""
     index = {k.no: i for i, k in enumerate(steps)}
-    used: dict[tuple[int, str], int] = lay.ports
-    lanes: dict[tuple[int, str], int] = {}
-    out: dict[tuple[int, str], int] = {}  # ports used by outgoing arrows
-    cols = lay.cols
-    # the natural next-row edges first, so they get the bottom/top ports
-    order = sorted(lay.edges, key=lambda e: (index[e.dst] != index[e.src] + 1, index[e.src]))
-    for e in order:
+    for e in lay.edges:
         a, b = index[e.src], index[e.dst]
-        ca, cb = actor_col(sop, steps[a]), actor_col(sop, steps[b])
-        if ca is None or cb is None:
+        if actor_col(sop, steps[a]) is None or actor_col(sop, steps[b]) is None:
             e.kind = "none"
-            continue
-        if lay.page_of[a] != lay.page_of[b]:
+        elif lay.page_of[a] != lay.page_of[b]:
             e.kind = "offpage"
-            e.src_port = "bawah"
-            e.dst_port = "atas"
-            continue
-        if b == a + 1 and not used.get((a, "bawah")) and not used.get((b, "atas")):
-            side = "bawah" if ca == cb else ("kanan" if cb > ca else "kiri")
-            if not used.get((a, side)):
-                e.kind = "straight" if ca == cb else "elbow"
-                e.src_port, e.dst_port = side, "atas"
-                used[(a, side)] = used.get((a, side), 0) + 1
-                out[(a, side)] = out.get((a, side), 0) + 1
-                used[(b, "atas")] = used.get((b, "atas"), 0) + 1
-                continue
-        side = min(("kanan", "kiri"), key=lambda sd: (out.get((a, sd), 0), used.get((a, sd), 0)
-                                                       + used.get((b, sd), 0), sd != "kanan"))
-        e.kind = "lane"
-        e.src_port = e.dst_port = side
-        used[(a, side)] = used.get((a, side), 0) + 1
-        out[(a, side)] = out.get((a, side), 0) + 1
-        used[(b, side)] = used.get((b, side), 0) + 1
-        if side == "kanan":
-            col = max(ca, cb)
-            k = lanes.get((col, side), 0)
-            lanes[(col, side)] = k + 1
-            e.lane = cols.actor_left(col) + cols.actor - 1.5 - 1.2 * k
         else:
-            col = min(ca, cb)
-            k = lanes.get((col, side), 0)
-            lanes[(col, side)] = k + 1
-            e.lane = cols.actor_left(col) + 1.5 + 1.2 * k
+            e.kind = "same"
 
 
 def _letters(i: int) -> str:

@@ -130,30 +130,24 @@ def label(ids: Ids, name: str, text: str, x_mm, y_mm, w_mm, h_mm, size: float = 
 
 def connector(ids: Ids, name: str, descr: str, points: list[tuple[float, float]],
               start: Optional[tuple[int, str]], end: Optional[tuple[int, str]],
-              origin: tuple[float, float]):
-    """An arrow from points[0] to points[-1] (coordinates in mm relative to
-    the anchoring cell's origin). Two points on a vertical or horizontal
-    line: ``straightConnector1``; an L (horizontal then vertical):
-    ``bentConnector2``; a Z of three segments (horizontal, vertical,
-    horizontal): ``bentConnector3`` with its middle at points[1].x."""
+              origin: tuple[float, float], hops=(), hop_r: float = 1.1):
+    """An arrow from points[0] to points[-1] through the corners between
+    (coordinates in mm; ``origin`` is the anchoring cell's top-left corner).
+    Two points: ``straightConnector1``; more: a connector with its own path
+    (``a:custGeom``), with a small semicircular hop over each point of
+    ``hops`` (crossings, on its horizontal pieces)."""
+    # the box spans the start and the end (a reader takes its flipped corners
+    # for the arrow's ends); the path may run outside it
     (x0, y0), (x1, y1) = points[0], points[-1]
-    left, top = min(x0, x1), min(y0, y1)
-    w, h = abs(x1 - x0), abs(y1 - y0)
-    flip_h, flip_v = x1 < x0, y1 < y0
-    avs = []
-    if len(points) == 2:
-        prst = "straightConnector1"
-    elif len(points) == 3:
-        prst = "bentConnector2"
-    else:
-        prst = "bentConnector3"
-        lane = points[1][0]
-        frac = (lane - x0) / (x1 - x0) if x1 != x0 else 0
-        avs.append(("adj1", int(round(frac * 100000))))
-        if len(points) == 4:
-            # the Z's lane may lie outside the end points' span: widen nothing,
-            # the adjust value may be < 0 or > 100000 (both apps accept it)
-            pass
+    xs, ys = [x0, x1], [y0, y1]
+    if abs(x1 - x0) < 0.5:
+        xs = [p[0] for p in points]
+    if abs(y1 - y0) < 0.5:
+        ys = [p[1] for p in points]
+    left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+    w, h = right - left, bottom - top
+    flip_h = x1 < x0 if abs(x1 - x0) >= 0.5 else abs(x0 - right) < abs(x0 - left) - 1e-9
+    flip_v = y1 < y0 if abs(y1 - y0) >= 0.5 else abs(y0 - bottom) < abs(y0 - top) - 1e-9
     wsp = el("wps:wsp")
     cn = sub(wsp, "wps:cNvCnPr")
     if start:
@@ -162,15 +156,54 @@ def connector(ids: Ids, name: str, descr: str, points: list[tuple[float, float]]
         sub(cn, "a:endCxn", {"id": end[0], "idx": SITE[end[1]]})
     sppr = sub(wsp, "wps:spPr")
     _xfrm(sppr, w, h, flip_h, flip_v)
-    geom = sub(sppr, "a:prstGeom", {"prst": prst})
-    av = sub(geom, "a:avLst")
-    for n, v in avs:
-        sub(av, "a:gd", {"name": n, "fmla": f"val {v}"})
+    if len(points) == 2 and not hops:
+        geom = sub(sppr, "a:prstGeom", {"prst": "straightConnector1"})
+        sub(geom, "a:avLst")
+    else:
+        _path(sppr, points, hops, hop_r, (left, top, right, bottom), flip_h, flip_v)
     sub(sppr, "a:noFill")
     _line(sppr, arrow=True)
     sub(wsp, "wps:bodyPr")
     sid = ids.new()
     return _anchor(ids, sid, name, descr, left - origin[0], top - origin[1], w, h, wsp)
+
+
+def _path(sppr, points, hops, r_mm, box, flip_h, flip_v):
+    """The arrow's path in the shape's own (unflipped) coordinates, in EMU."""
+    left, top, right, bottom = box
+
+    def local(x, y):
+        lx = (right - x) if flip_h else (x - left)
+        ly = (bottom - y) if flip_v else (y - top)
+        return emu(lx), emu(ly)
+
+    geom = sub(sppr, "a:custGeom")
+    for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
+        sub(geom, tag)
+    sub(geom, "a:rect", {"l": 0, "t": 0, "r": "r", "b": "b"})
+    lst = sub(geom, "a:pathLst")
+    path = sub(lst, "a:path", {"w": max(1, emu(right - left)), "h": max(1, emu(bottom - top)), "fill": "none"})
+
+    def pt(tag, x, y):
+        px, py = local(x, y)
+        sub(sub(path, tag), "a:pt", {"x": px, "y": py})
+
+    pt("a:moveTo", *points[0])
+    r = emu(r_mm)
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        if abs(ay - by) < 1e-9 and abs(ax - bx) > 1e-9:
+            sgn = 1 if bx > ax else -1
+            on = sorted((hx for hx, hy in hops if abs(hy - ay) < 0.05 and min(ax, bx) < hx < max(ax, bx)),
+                        reverse=sgn < 0)
+            for hx in on:
+                pt("a:lnTo", hx - sgn * r_mm, ay)
+                # direction and bump in the shape's own coordinates (flips mirror them)
+                s_local = -sgn if flip_h else sgn
+                up_local = not flip_v
+                arc = sub(path, "a:arcTo", {"wR": r, "hR": r, "stAng": 10800000 if s_local > 0 else 0,
+                                            "swAng": 10800000 if (s_local > 0) == up_local else -10800000})
+                del arc
+        pt("a:lnTo", bx, by)
 
 
 __all__ = ["Ids", "symbol", "label", "connector", "run"]
