@@ -1,6 +1,7 @@
 """The writer's own geometry check over generated flows (1-40 steps, 1-8
-actors, forward and backward branches): no arrow runs along a gridline, every
-crossing is drawn with a hop (an arc in the arrow's path)."""
+actors, forward and backward branches): no arrow runs along a gridline or
+through a label, labels stay in their column, every crossing is drawn with a
+hop (an arc in the arrow's path)."""
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +20,7 @@ def test_generated_flows_keep_off_gridlines_and_hop_every_crossing(sop):
     assert "dekat-garis" not in kinds
     assert "silang-tanpa-lompatan" not in kinds
     assert "label-lintas-kolom" not in kinds
+    assert "melewati-label" not in kinds
 
 
 def test_crossings_are_drawn_as_hops():
