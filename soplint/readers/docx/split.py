@@ -11,49 +11,17 @@ from __future__ import annotations
 from typing import Optional
 
 from soplint import labels
-from soplint.kind import Facts
 from soplint.lokasi import Lokasi
-from soplint.model import DAFTAR_FIELDS, SOP, TakTerpetakan
-from soplint.readers.docx import freeform, identity, procedure, prose, steps_text, table_steps
+from soplint.model import DAFTAR_FIELDS, SOP
+from soplint.readers.docx import assemble, blocks, freeform, identity, procedure, prose, steps_text
+from soplint.readers.docx.assemble import Builder
 from soplint.readers.docx.common import Line, para_lines, shape_lokasi
 from soplint.readers.docx.identity import IDENT_KEYS, MULTI, Entry
 from soplint.readers.docx.tree import Document, Paragraph, Table, clean
 from soplint.lazyre import lazy_pattern
 
-_FURNITURE = ("halaman", "page", "hal.", "hlm")
 #: an item of soplint's own "Catatan konversi" list: "[lokasi] teks"
 _catatan_item_re = lazy_pattern(r"^\[([^\]]{1,80})\]\s+(.+)$")
-
-
-def _is_furniture(text: str) -> bool:
-    t = text.strip().lower()
-    return t.startswith(_FURNITURE) and any(ch.isdigit() for ch in t) and len(t) < 40
-
-
-class Builder:
-    def __init__(self):
-        self.sop = SOP()
-        self.proc_tables: list[procedure.ProcTable] = []
-        self.proc_paras: list[Paragraph] = []
-        self.title: list[Line] = []
-        self.instansi_done = False
-        self.images = 0
-        #: what the kind decision needs beyond the model (soplint.kind)
-        self.facts = Facts()
-
-    @property
-    def has_procedure(self) -> bool:
-        return bool(self.proc_tables) or any(prose.marker(p)[0] not in (None, "tahap") for p in self.proc_paras)
-
-    @property
-    def has_identity(self) -> bool:
-        i = self.sop.identitas
-        return any(getattr(i, k) is not None for k in IDENT_KEYS) or any(
-            getattr(self.sop, k) is not None for k in DAFTAR_FIELDS)
-
-    def unplaced(self, text: str, lokasi: str):
-        if text:
-            self.sop.tak_terpetakan.append(TakTerpetakan(teks=text, lokasi=lokasi))
 
 
 class Stream:
@@ -200,11 +168,11 @@ class Stream:
                 self.cur.unplaced(ln.text, ln.lokasi)
             self.pre = []
         for part in self.doc.footers:
-            for p in _paras(part.blocks):
+            for p in blocks.paras(part.blocks):
                 for ln in para_lines(p, "footer"):
                     self.builders[0].unplaced(ln.text, "footer")
                 self._shape_texts(p, self.builders[0])
-        return [self.finish(b) for b in self.builders]
+        return [assemble.finish(self, b) for b in self.builders]
 
     def header_part(self, part):
         self.header_lines = getattr(self, "header_lines", [])
@@ -214,7 +182,7 @@ class Stream:
                 if any(e.key in IDENT_KEYS for e in scan.entries):
                     self.info_table(b, scan, lokasi_part="header")
                     continue
-                for p in _paras([b]):
+                for p in blocks.paras([b]):
                     self.header_lines.extend(para_lines(p, "header"))
             else:
                 self.header_lines.extend(para_lines(b, "header"))
@@ -244,7 +212,7 @@ class Stream:
 
     def line(self, ln: Line, p: Paragraph):
         text = ln.text
-        if _is_heading(text, p):
+        if blocks.is_heading(text, p):
             (self.cur.facts.judul if self.cur is not None else self.pre_heads).append(text)
         if self.mode == "proc_text" and self.cur is not None and self.section is not None:
             if self.section.ends_at(p, text) or text.lower().rstrip(": ") == "catatan konversi":
@@ -268,7 +236,7 @@ class Stream:
             self.close_entry()
             self.mode = "catatan"
             return
-        if _is_furniture(text):
+        if blocks.is_furniture(text):
             (self.cur.unplaced(text, ln.lokasi) if self.cur else self.pre.append(ln))
             return
         if labels.is_title(text) and not labels.match(text, "identitas+daftar"):
@@ -354,7 +322,7 @@ class Stream:
 
     def table(self, t: Table):
         self.close_entry()
-        if self.weak and not _has_identity_table(t):
+        if self.weak and not blocks.has_identity_table(t):
             self.flush_weak()
         cm = procedure.detect_header(t)
         if cm is None and self.last_proc is not None and procedure.same_layout(t, self.last_proc.cm):
@@ -369,14 +337,14 @@ class Stream:
                     self.info_table(t, scan, stop=cm.header_row)
                 else:
                     b = self.cur
-                    for ln in _table_lines(t, stop=cm.header_row):
+                    for ln in blocks.table_lines(t, stop=cm.header_row):
                         if labels.exact(ln.text.rstrip(": "), "prosedur_judul"):
                             continue
                         (b.unplaced(ln.text, ln.lokasi) if b is not None else self.pre.append(ln))
             self.proc_table(t, cm)
             return
         # a layout table wrapping the SOP (one cell, or cells holding tables)
-        if _is_wrapper(t):
+        if blocks.is_wrapper(t):
             for row in t.rows:
                 for cell in row.cells:
                     if cell.origin is None:
@@ -386,7 +354,7 @@ class Stream:
                             else:
                                 self.cell_paragraph(blk)
             return
-        scan = identity.scan_table(t) if not _is_listing(t) else identity.TableScan()
+        scan = identity.scan_table(t) if not blocks.is_listing(t) else identity.TableScan()
         known = [e for e in scan.entries if e.key != "lainnya"]
         if known:
             self.info_table(t, scan)
@@ -403,17 +371,17 @@ class Stream:
                             self.cell_paragraph(blk)
             return
         b = self.cur
-        if _is_schedule(t):
+        if blocks.is_schedule(t):
             if b is not None:
                 b.facts.tabel_jadwal += 1
             else:
                 self.pre_schedules += 1
-        for ln in _table_lines(t):
+        for ln in blocks.table_lines(t):
             if b is not None:
                 b.unplaced(ln.text, ln.lokasi)
             else:
                 self.pre.append(ln)
-        for p in _paras([t]):
+        for p in blocks.paras([t]):
             for s in p.all_shapes():
                 if s.text:
                     (b.unplaced(s.text, shape_lokasi(s)) if b else
@@ -447,7 +415,7 @@ class Stream:
         if not has_ident and not fills and self.cur is not None and self.cur.has_procedure:
             # labelled text after the procedure (an approval table, a form)
             # that starts no new SOP: kept as text, not as identity
-            for ln in _table_lines(t, stop=stop):
+            for ln in blocks.table_lines(t, stop=stop):
                 self.cur.unplaced(ln.text, ln.lokasi)
             for row in t.rows[:stop] if stop is not None else t.rows:
                 for c in row.cells:
@@ -467,7 +435,7 @@ class Stream:
             for ln in inst_lines:
                 if labels.is_title(ln.text):
                     b.title.append(ln)
-                elif _is_furniture(ln.text):
+                elif blocks.is_furniture(ln.text):
                     b.unplaced(ln.text, ln.lokasi)
                 else:
                     b.sop.identitas.instansi.append(ln.text)
@@ -490,137 +458,6 @@ class Stream:
                     self._shape_texts(p, b)
 
     # -- finishing ----------------------------------------------------------
-    def finish(self, b: Builder) -> SOP:
-        sop = b.sop
-        ident = sop.identitas
-        if not ident.instansi:
-            pre_inst = getattr(b, "_pre_instansi", [])
-            if pre_inst:
-                ident.instansi = [ln.text for ln in pre_inst]
-                sop.lokasi.setdefault("identitas.instansi", pre_inst[0].lokasi)
-            elif b is self.builders[0]:
-                hl = getattr(self, "header_lines", [])
-                used = [ln for ln in hl if labels.looks_like_instansi(ln.text)]
-                if used:
-                    ident.instansi = _dedupe([ln.text for ln in used])
-                    sop.lokasi.setdefault("identitas.instansi", Lokasi(bagian="header"))
-        elif getattr(b, "_pre_instansi", None):
-            for ln in b._pre_instansi:
-                b.unplaced(ln.text, ln.lokasi)
-        if b is self.builders[0]:
-            seen = set(ident.instansi)
-            for ln in getattr(self, "header_lines", []):
-                if ln.text in seen:
-                    continue
-                seen.add(ln.text)
-                b.unplaced(ln.text, "header")
-        # the title: nama_sop where no "Nama SOP" label exists
-        for ln in b.title:
-            name = freeform.title_name(ln.text)
-            if ident.nama_sop is None and name:
-                ident.nama_sop = name
-                sop.lokasi.setdefault("identitas.nama_sop", ln.lokasi)
-            else:
-                b.unplaced(ln.text, ln.lokasi)
-        # procedure
-        if b.proc_tables:
-            actors: list[str] = []
-            for pt in b.proc_tables:
-                for c in sorted(pt.cm.actors):
-                    name = pt.cm.actors[c]
-                    if name and name not in actors:
-                        actors.append(name)
-            text_actors: list[str] = []
-            steps, unplaced = table_steps.finish(b.proc_tables, text_actors, self.options)
-            sop.pelaksana = actors + [a for a in text_actors if a not in actors]
-            sop.kegiatan = steps
-            sop.tak_terpetakan.extend(unplaced)
-            drawn = any(k.bentuk not in (None, "centang") for k in steps)
-            if not drawn and (b.images or any(pt.images for pt in b.proc_tables)):
-                sop.sumber.gambar_alur = True
-            b.facts.tabel_prosedur = True
-            b.facts.kolom_pelaksana = bool(actors)
-            b.facts.bagan_alir = drawn or sop.sumber.gambar_alur
-            for p in b.proc_paras:  # text under a procedure heading beside the table
-                for ln in para_lines(p):
-                    b.unplaced(ln.text, ln.lokasi)
-        elif b.proc_paras:
-            sop.kegiatan, unplaced = prose.make_steps(b.proc_paras, sop.pelaksana, self.options)
-            sop.tak_terpetakan.extend(unplaced)
-        freeform.signing_block(sop)
-        return sop
-
-
-def _is_heading(text: str, p: Paragraph) -> bool:
-    """A short line that may open a part ("A. Tujuan", "BAB I", "Tugas Pokok"):
-    what the document-kind decision looks at."""
-    t = text.strip()
-    if not t or len(t) > 80 or t[-1] in ".;,":
-        return False
-    return p.num is None or p.num.fmt != "bullet"
-
-
-def _is_schedule(t: Table) -> bool:
-    """A schedule table: a header row naming times ("NO | WAKTU | JAM | KETERANGAN")."""
-    if not t.rows:
-        return False
-    head = {labels.normalize(c.text) for c in t.rows[0].cells if c.origin is None and c.text}
-    return bool(head & {"jam", "waktu", "hari", "pukul", "jadwal"}) and len(t.rows) >= 3
-
-
-def _is_listing(t: Table) -> bool:
-    """A list of SOPs (daftar isi: "No | Nama SOP | Nomor SOP | Halaman")
-    rather than one SOP's identity: a header row with a number or page
-    column beside an identity label, and several rows under it."""
-    if len(t.rows) < 3:
-        return False
-    head = [c.text for c in t.rows[0].cells if c.origin is None and c.text]
-    if len(head) < 2:
-        return False
-    norm = [labels.normalize(h) for h in head]
-    has_nama = any(labels.match(h, "identitas") == "nama_sop" for h in head)
-    has_nomor = any(labels.match(h, "identitas") == "nomor_sop" and n != "nomor" for h, n in zip(head, norm))
-    bare_no = any(n == "nomor" for n in norm)
-    page = any(n in ("halaman", "hal", "hlm", "halaman sop") for n in norm)
-    return (has_nama and (bare_no or page or has_nomor)) or (has_nomor and page)
-
-
-def _has_identity_table(t: Table) -> bool:
-    return any(e.key in IDENT_KEYS and not labels.is_weak(e.label) for e in identity.scan_table(t).entries)
-
-
-def _dedupe(items):
-    out = []
-    for x in items:
-        if x not in out:
-            out.append(x)
-    return out
-
-
-def _paras(blocks):
-    from soplint.readers.docx.tree import _block_paragraphs
-
-    for b in blocks:
-        yield from _block_paragraphs(b)
-
-
-def _table_lines(t: Table, stop: Optional[int] = None) -> list[Line]:
-    out = []
-    for row in t.rows[:stop] if stop is not None else t.rows:
-        for c in row.cells:
-            for p in c.all_paragraphs():
-                out.extend(para_lines(p))
-    return out
-
-
-def _is_wrapper(t: Table) -> bool:
-    cells = [c for row in t.rows for c in row.cells if c.origin is None]
-    if len(cells) == 1:
-        return True
-    return bool(cells) and all(any(isinstance(b, Table) for b in c.blocks) or not c.texts for c in cells) and \
-        any(any(isinstance(b, Table) for b in c.blocks) for c in cells)
-
-
 def build(doc: Document, options: Optional[dict] = None) -> list[SOP]:
     """The models of a document, each with its kind and reading confidence."""
     from soplint.confidence import annotate
