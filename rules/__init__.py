@@ -5,7 +5,8 @@ soplint_rules``) and the ``soplint_rules`` hook exactly like a third-party
 plugin; the core imports none of them.
 
 One module per rule family (or part of one):
-  identitas.py           ID01-ID07  identity section and detail lists
+  identitas.py           ID01-ID05  identity section, detail lists and dates
+  nomor_pengesahan.py    ID06-ID07  the SOP number and the signing block
   dasar_hukum.py         ID08-ID09  the Dasar Hukum list
   prosedur.py            PR01-PR09  procedure table
   prosedur_kolom.py      PR10-PR12  its size and unused actor columns
@@ -21,8 +22,8 @@ import importlib
 
 from soplint.hookspec import hookimpl
 
-FAMILIES = ("identitas", "dasar_hukum", "prosedur", "prosedur_kolom", "alur", "redundansi", "redundansi_dokumen",
-            "dokumen")
+FAMILIES = ("identitas", "nomor_pengesahan", "dasar_hukum", "prosedur", "prosedur_kolom", "alur", "redundansi",
+            "redundansi_dokumen", "dokumen")
 
 
 @hookimpl

@@ -6,7 +6,6 @@ import re
 from soplint.i18n import tr
 from soplint.rule import Rule
 
-from soplint_rules._teks import norm
 
 
 class BerkasTidakTerbaca(Rule):
@@ -233,7 +232,7 @@ class BukanFormatSop(Rule):
     summary = ("Dokumen tampaknya jenis lain, bukan SOP AP", "The document looks like another kind, not an SOP AP")
     messages = {
         "default": ("Dokumen tampaknya {jenis}, bukan SOP AP (tanda: {tanda}){kurang}{lipat}",
-                    "The document looks like {jenis_en}, not an SOP AP (signs: {tanda}){kurang_en}{lipat_en}"),
+                    "The document looks like {jenis_en}, not an SOP AP (signs: {tanda_en}){kurang_en}{lipat_en}"),
     }
     options_schema = {"type": "object", "additionalProperties": False,
                       "properties": {"lipat": {"type": "boolean",
@@ -256,7 +255,7 @@ class BukanFormatSop(Rule):
         tanda = "; ".join(_half(b, 0) for b in jenis.get("bukti") or []) or "-"
         tanda_en = "; ".join(_half(b, 1) for b in jenis.get("bukti") or []) or "-"
         kurang = jenis.get("kurang") or []
-        f = self.finding(sop, field="sumber.jenis_dokumen", jenis=nama[0], jenis_en=nama[1], tanda=tanda,
+        f = self.finding(sop, field="sumber.jenis_dokumen", jenis=nama[0], jenis_en=nama[1], tanda=tanda, tanda_en=tanda_en,
                          kurang="; tidak ada: " + ", ".join(_half(k, 0) for k in kurang) if kurang else "",
                          kurang_en="; missing: " + ", ".join(_half(k, 1) for k in kurang) if kurang else "",
                          lipat="", lipat_en="", teks=sop.identitas.nama_sop or None)

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import copy
 import re
-import fnmatch
 import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from soplint.errors import UsageError
@@ -467,43 +465,6 @@ def resolve_rules(cfg: Config, rules: dict, warn=None) -> dict:
             continue
         options = cls.resolve_options({**cls.defaults, **cfg.rule_options(cls)}, cfg.base_dir)
         out[code] = RuleSetting(cls=cls, severity=level, options=options)
-    return out
-
-
-# --------------------------------------------------------------------------
-# per-file ignores
-
-def _candidates(berkas: str, base: Path) -> list:
-    p = Path(berkas)
-    names = {PurePosixPath(p.as_posix()).as_posix(), p.name}
-    try:
-        names.add(Path(os.path.abspath(p)).relative_to(base.resolve()).as_posix())
-    except ValueError:
-        pass
-    return sorted(names)
-
-
-def _glob_match(name: str, pattern: str) -> bool:
-    """fnmatch, where each ``**/`` also matches no folder at all
-    (``arsip/**/*.docx`` matches ``arsip/x.docx``), as in gitignore."""
-    pattern = pattern.replace("\\", "/")
-    if fnmatch.fnmatch(name, pattern):
-        return True
-    at = pattern.find("**/")
-    while at != -1:
-        if _glob_match(name, pattern[:at] + pattern[at + 3:]):
-            return True
-        at = pattern.find("**/", at + 3)
-    return False
-
-
-def ignored_for(cfg: Config, berkas: str) -> list:
-    """Selectors ignored for one input file by ``per-file-ignores``."""
-    out = []
-    names = _candidates(berkas, cfg.base_dir)
-    for pattern, codes in (cfg.get("per-file-ignores") or {}).items():
-        if any(_glob_match(n, pattern) for n in names):
-            out.extend(codes)
     return out
 
 

@@ -18,7 +18,8 @@ import copy
 import os
 from typing import Iterable, Optional
 
-from soplint.config import Config, RuleSetting, ignored_for, selector_score
+from soplint.config import Config, RuleSetting, selector_score
+from soplint.pathmatch import ignored_for
 from soplint.findings import CheckResult, FileResult, Finding, SopSummary, tally
 from soplint.i18n import tr
 from soplint.rule import RunContext, has_summary, iter_findings

@@ -25,12 +25,12 @@ def excluded(rel: Path, patterns) -> bool:
     matches no folder."""
     if not patterns:
         return False
-    from soplint.config import _glob_match
+    from soplint.pathmatch import glob_match
 
     text = rel.as_posix()
     parts = rel.parts
     candidates = [text, rel.name] + ["/".join(parts[:i]) for i in range(1, len(parts))]
-    return any(_glob_match(c, p.rstrip("/")) for p in patterns for c in candidates)
+    return any(glob_match(c, p.rstrip("/")) for p in patterns for c in candidates)
 
 
 def collect(paths, suffixes=WORD_SUFFIXES, exclude=()) -> list[Input]:
