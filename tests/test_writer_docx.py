@@ -501,7 +501,9 @@ def sop_models(draw):
         **lists)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+# the same generated models on every run (CI must not pass or fail by the draw); a
+# random search for new counterexamples: run with --hypothesis-seed=N
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(sop=sop_models())
 def test_roundtrip_generated_models(sop, tmp_path):
