@@ -502,7 +502,7 @@ def sop_models(draw):
 
 
 # the same generated models on every run (CI must not pass or fail by the draw); a
-# random search for new counterexamples: run with --hypothesis-seed=N
+# random search for new counterexamples: set derandomize=False locally
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(sop=sop_models())

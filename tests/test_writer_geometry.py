@@ -15,7 +15,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 # the same generated models on every run (CI must not pass or fail by the draw); a
-# random search for new counterexamples: run with --hypothesis-seed=N
+# random search for new counterexamples: set derandomize=False locally
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(sop=sop_models())
 def test_generated_flows_keep_off_gridlines_and_hop_every_crossing(sop):
