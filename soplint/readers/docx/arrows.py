@@ -70,22 +70,13 @@ def connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan], 
     if lines:
         _terminators_by_arrows(steps, res)
     nos = [k.no for k in steps]
-    for i, k in enumerate(steps):
-        nxt = nos[i + 1] if i + 1 < len(nos) else None
-        outs = []
+    outs_of = {}
+    for i in range(len(steps)):
+        outs = outs_of[i] = []
         for t, lab, ex in res.out.get(i, []):
             if (nos[t], lab, ex) not in outs:
                 outs.append((nos[t], lab, ex))
-        if k.simbol == "keputusan":
-            cab = _cabang(k, outs, nxt)
-            k.cabang = cab
-            k.lanjut = [cab.ya] if cab.ya is not None else ([nxt] if nxt is not None and cab.tidak != nxt else [])
-        elif k.simbol == "selesai" or nxt is None and not outs:
-            k.lanjut = []
-        elif outs:
-            k.lanjut = sorted({t for t, _, _ in outs})
-        else:
-            k.lanjut = [nxt] if nxt is not None else []
+    link_steps(steps, outs_of)
     # text of labels and symbols that the model does not carry
     step_rows = {(id(rs.table), rs.row) for rs in raw}
     for s in labels_:
@@ -235,6 +226,27 @@ class Geo:
 def _covered(t: str, uraian: str) -> bool:
     a, b = clean(t).lower(), clean(uraian).lower()
     return bool(a) and (a in b or b in a)
+
+
+def link_steps(steps, outs_of: dict) -> None:
+    """Each step's ``lanjut`` (and a decision's ``cabang``) from the arrows
+    leaving it: ``outs_of[i]`` lists ``(target step no, label, explicit)`` for
+    step ``i``; a step with no arrow goes on to the next, the last one ends.
+    Shared by the Word and the PDF reader."""
+    nos = [k.no for k in steps]
+    for i, k in enumerate(steps):
+        nxt = nos[i + 1] if i + 1 < len(nos) else None
+        outs = outs_of.get(i, [])
+        if k.simbol == "keputusan":
+            cab = _cabang(k, outs, nxt)
+            k.cabang = cab
+            k.lanjut = [cab.ya] if cab.ya is not None else ([nxt] if nxt is not None and cab.tidak != nxt else [])
+        elif k.simbol == "selesai" or nxt is None and not outs:
+            k.lanjut = []
+        elif outs:
+            k.lanjut = sorted({t for t, _, _ in outs})
+        else:
+            k.lanjut = [nxt] if nxt is not None else []
 
 
 def _cabang(k: Kegiatan, outs, nxt) -> Cabang:

@@ -140,7 +140,7 @@ def _mutu(k: Kegiatan, row, lay, hari, merged_waktu, page) -> None:
 
 
 def _flow(sop: SOP, steps, tables, used: set) -> None:
-    from soplint.readers.docx.arrows import _cabang
+    from soplint.readers.docx.arrows import link_steps
     from soplint.readers.docx.table_steps import _infer
 
     symbols: list = []
@@ -332,19 +332,7 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
         if k.bentuk in (None, "centang"):
             k.simbol = _infer(k, i, n, drawn)
     nos = [k.no for k in kegs]
-    for i, k in enumerate(kegs):
-        nxt = nos[i + 1] if i + 1 < n else None
-        outs = [(nos[t], lab, True) for t, lab in outs_of_step.get(i, [])]
-        if k.simbol == "keputusan":
-            cab = _cabang(k, outs, nxt)
-            k.cabang = cab
-            k.lanjut = [cab.ya] if cab.ya is not None else ([nxt] if nxt is not None and cab.tidak != nxt else [])
-        elif k.simbol == "selesai" or nxt is None and not outs:
-            k.lanjut = []
-        elif outs:
-            k.lanjut = sorted({t for t, _, _ in outs})
-        else:
-            k.lanjut = [nxt] if nxt is not None else []
+    link_steps(kegs, {i: [(nos[t], lab, True) for t, lab in v] for i, v in outs_of_step.items()})
 
 
 def _inside(s, r) -> bool:
