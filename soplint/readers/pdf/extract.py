@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass, field
-from typing import Optional
 
 #: page objects nested in form XObjects are followed this deep
 MAX_FORM_DEPTH = 8

@@ -200,9 +200,8 @@ def _path(sppr, points, hops, r_mm, box, flip_h, flip_v):
                 # direction and bump in the shape's own coordinates (flips mirror them)
                 s_local = -sgn if flip_h else sgn
                 up_local = not flip_v
-                arc = sub(path, "a:arcTo", {"wR": r, "hR": r, "stAng": 10800000 if s_local > 0 else 0,
-                                            "swAng": 10800000 if (s_local > 0) == up_local else -10800000})
-                del arc
+                sub(path, "a:arcTo", {"wR": r, "hR": r, "stAng": 10800000 if s_local > 0 else 0,
+                                      "swAng": 10800000 if (s_local > 0) == up_local else -10800000})
         pt("a:lnTo", bx, by)
 
 
