@@ -2,13 +2,16 @@
 out of a side along one free channel) fails, the cheapest clean path with any
 number of bends (:meth:`DetourMixin._detour`); and, once every arrow is drawn,
 the repair of arrows that a later label or connector now sits on (another
-channel, or a detour from the same start so the label stays beside it).
+channel, or a detour from the same start so the label stays beside it), then
+of labels an arrow still runs through (:meth:`DetourMixin._clear_labels`).
 """
 from __future__ import annotations
 
 import heapq
 
-from soplint.writers.docx.geometry import CROSS_COST, GRID_GAP, LANE_GAP, SIDE_DY, Rect, Route, Segment, Symbol
+from soplint.writers.docx.geometry import (CROSS_COST, GRID_GAP, LANE_GAP, SIDE_DY, Rect, Route, Segment, Symbol,
+                                           check)
+from soplint.writers.docx.labels import label_size
 
 
 class DetourMixin:
@@ -18,8 +21,6 @@ class DetourMixin:
         """Arrows routed before a later label or connector was placed may now
         run through it: move their vertical run to another channel, keeping
         both ends (and so the labels beside them)."""
-        from soplint.writers.docx.geometry import check
-
         for _ in range(3):
             bad = set()
             for v in check(self.d):
@@ -35,6 +36,75 @@ class DetourMixin:
                     moved |= self._redetour(rt)
             if not moved:
                 return
+
+    def _clear_labels(self) -> None:
+        """A label is placed as its arrow is drawn, so an arrow drawn later
+        (or moved by the repair) may run through it. With every arrow known,
+        for each label an arrow runs through: move the label to a clean spot
+        beside its start; else draw its own arrow again from another free
+        side (bottom or top included), its label placed anew; else the arrow
+        through it, round it. A new path is kept only where the check then
+        finds fewer problems."""
+        for _ in range(3):
+            crossed = self._crossed_labels()
+            if not crossed:
+                return
+            progress = False
+            for lab, through in crossed:
+                own = next((rt for rt in self.d.routes if self.label_of.get(id(rt)) is lab), None)
+                if own is None or lab not in [x for x, _t in self._crossed_labels()]:
+                    continue
+                if self._move_label(own):
+                    progress = True
+                    continue
+                for rt in [own] + [r for r in through if r is not own]:
+                    if rt.src.role == "kegiatan" and rt.dst.role == "kegiatan" and self._redraw(rt):
+                        progress = True
+                        break
+            if not progress:
+                return
+
+    def _crossed_labels(self) -> list:
+        """(label, the arrows through it) as the check sees them."""
+        out = []
+        for lab in self.d.labels:
+            inner = lab.rect.shrink(0.1)
+            through = [rt for rt in self.d.routes if rt.page == lab.page and any(g.hits(inner) for g in rt.segments)]
+            if through:
+                out.append((lab, through))
+        return out
+
+    def _redraw(self, rt: Route) -> bool:
+        """Draw ``rt`` again from any free side of its source (its label,
+        if any, placed anew beside the new start); keep it only where the
+        check finds fewer problems than before."""
+        before = len(check(self.d))
+        self._page = rt.page
+        lab = self.label_of.get(id(rt))
+        saved = (rt.points, rt.src_site, rt.dst_site, lab.rect if lab else None, dict(self.used))
+        i = self.d.routes.index(rt)
+        self.d.routes.remove(rt)
+        j = self.d.labels.index(lab) if lab else 0
+        if lab:
+            self.d.labels.remove(lab)
+        w, h = label_size("Tidak")
+        found = self._detour(rt.src, rt.dst, first=w + 1.2 if lab else 1.0, upright=h + 1.2 if lab else 1.0)
+        self.d.routes.insert(i, rt)
+        if found is not None:
+            rt.points, rt.src_site, rt.dst_site = found[1], found[2], found[3]
+            self._use(rt.src, rt.src_site)
+            self._use(rt.dst, rt.dst_site)
+        if lab:
+            self.d.labels.insert(j, lab)
+            if found is not None:
+                lab.rect = self._label_spot(rt, rt.src, lab.text, skip=lab)[1]
+        if found is not None and len(check(self.d)) < before:
+            return True
+        rt.points, rt.src_site, rt.dst_site = saved[:3]
+        if lab:
+            lab.rect = saved[3]
+        self.used = saved[4]
+        return False
 
     def _redetour(self, rt: Route) -> bool:
         """Reroute ``rt`` round what is in the way, leaving from the same point
@@ -83,11 +153,13 @@ class DetourMixin:
         finally:
             self.d.routes.append(rt)
 
-    def _detour(self, sa: Symbol, sb: Symbol, keep=None, first: float = 1.0):
+    def _detour(self, sa: Symbol, sb: Symbol, keep=None, first: float = 1.0, upright: float = 0.0):
         """The cheapest clean path with any number of bends (length, a
         penalty per bend and per crossing) over a sparse grid of lines through
         column interiors and row interiors beside every obstacle; None where
-        there is none."""
+        there is none. It leaves ``sa`` from a side, straight for at least
+        ``first`` mm; with ``upright`` also from its bottom or top where
+        free, straight for at least that many mm."""
         cols, grid = self.cols, self.d.grids[self._page]
         page_syms = [s for s in self.d.symbols if s.page == self._page]
         lo_c = max(0, min(sa.col, sb.col) - 1)
@@ -106,6 +178,12 @@ class DetourMixin:
                             cand += [g.x0 - LANE_GAP - 0.1, g.x0 + LANE_GAP + 0.1]
             xs.update(round(x, 2) for x in cand if left + GRID_GAP <= x <= right - GRID_GAP)
         r0, r1 = min(sa.row, sb.row), max(sa.row, sb.row)
+        if upright:
+            # room to leave straight down (up) and turn: the rows either side too, on this page
+            if r0 > 0 and self.lay.page_of[r0 - 1] == self._page:
+                r0 -= 1
+            if r1 + 1 < len(self.lay.page_of) and self.lay.page_of[r1 + 1] == self._page:
+                r1 += 1
         y_lo = min(y for (y, _b) in [self.row_y[i] for i in range(r0, r1 + 1) if i in self.row_y])
         y_hi = max(b for (_y, b) in [self.row_y[i] for i in range(r0, r1 + 1) if i in self.row_y])
         ys: set[float] = set()
@@ -130,6 +208,12 @@ class DetourMixin:
                 if (x - q[0]) * sgn >= 1.0:
                     ends.append((side, q, (x, q[1])))
         ys.update(p[1] for _s, p, _n in starts + ends)
+        if upright and keep is None and sa.role == "kegiatan":
+            for side, sgn in (("bawah", 1), ("atas", -1)):
+                if self._free(sa, side) and (sa.row, side) not in self.keep:
+                    p = sa.side_point(side)
+                    xs.add(p[0])
+                    starts += [(side, p, (p[0], y)) for y in ys if (y - p[1]) * sgn >= upright]
         xs_l, ys_l = sorted(xs), sorted(ys)
         if not xs_l or not ys_l:
             return None
@@ -155,7 +239,7 @@ class DetourMixin:
             c = cost(p, n, (sa,))
             if c >= 0:
                 tie += 1
-                heapq.heappush(heap, (c, tie, n, "h", [p, n], side))
+                heapq.heappush(heap, (c, tie, n, "v" if side in ("atas", "bawah") else "h", [p, n], side))
         xi = {x: i for i, x in enumerate(xs_l)}
         yi = {y: i for i, y in enumerate(ys_l)}
         BEND = 4.0

@@ -5,6 +5,8 @@ other labels and arrows.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from soplint.writers.docx.geometry import Label, Rect, Route, Symbol
 from soplint.writers.docx.measure import line_height_mm, text_width_mm
 
@@ -22,6 +24,13 @@ class LabelMixin:
         if not e.cabang:
             return
         text = "Ya" if e.cabang == "ya" else "Tidak"
+        lab = Label(self._label_spot(rt, src, text)[1], text, rt.page, src.col, (e.src, e.cabang))
+        self.d.labels.append(lab)
+        self.label_of[id(rt)] = lab
+
+    def _label_spot(self, rt: Route, src: Symbol, text: str, skip: Optional[Label] = None) -> tuple[int, Rect]:
+        """The best spot for ``rt``'s label and its score (0: clean), against
+        the arrows and labels drawn so far (``skip``: the label itself)."""
         w, h = label_size(text)
         left, right = self.cols.actor_left(src.col), self.cols.actor_left(src.col) + self.cols.actor
         (x, y), (x2, y2) = rt.points[0], rt.points[1]
@@ -54,13 +63,12 @@ class LabelMixin:
                 bad += 100
             if any(s.page == rt.page and s.covers(r, 0.2) for s in self.d.symbols):
                 bad += 10
-            if any(lab.page == rt.page and lab.rect.overlaps(r) for lab in self.d.labels):
+            if any(lab is not skip and lab.page == rt.page and lab.rect.overlaps(r) for lab in self.d.labels):
                 bad += 10
             if any(g.hits(r.shrink(-0.15)) for o in self.d.routes if o.page == rt.page for g in o.segments):
                 bad += 5
             return bad
 
-        r = Rect(x, y, x + w, y + h)
         best = None
         for c in cands:
             sc = score(c)
@@ -68,9 +76,19 @@ class LabelMixin:
                 best = (sc, c)
             if sc == 0:
                 break
-        if best is not None:
-            r = best[1]
-        self.d.labels.append(Label(r, text, rt.page, src.col, (e.src, e.cabang)))
+        return best
+
+    def _move_label(self, rt: Route) -> bool:
+        """Move ``rt``'s label to a clean spot beside its start, now that
+        every arrow is drawn; False where there is none (the label stays)."""
+        lab = self.label_of.get(id(rt))
+        if lab is None:
+            return False
+        sc, r = self._label_spot(rt, rt.src, lab.text, skip=lab)
+        if sc == 0:
+            lab.rect = r
+            return True
+        return False
 
 
 def _dist(p, r: Rect) -> float:

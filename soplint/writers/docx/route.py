@@ -18,8 +18,8 @@ from __future__ import annotations
 from soplint.model import SOP
 from soplint.writers.docx import layout as L
 from soplint.writers.docx.detour import DetourMixin
-from soplint.writers.docx.geometry import (CROSS_COST, GRID_GAP, LANE_GAP, SIDE_DY, Drawing, PageGrid, Rect, Route,
-                                           Segment, Symbol, crossing)
+from soplint.writers.docx.geometry import (CROSS_COST, GRID_GAP, LANE_GAP, SIDE_DY, Drawing, Label, PageGrid, Rect,
+                                           Route, Segment, Symbol, crossing)
 from soplint.writers.docx.labels import LABEL_SIZE, LabelMixin, label_size
 
 __all__ = ["build", "Router", "LABEL_SIZE", "label_size"]
@@ -36,6 +36,7 @@ class Router(DetourMixin, LabelMixin):
         self.index = {k.no: i for i, k in enumerate(sop.kegiatan)}
         self.sym: dict[int, Symbol] = {}            # row index -> the step's symbol
         self.used: dict[tuple[int, str], int] = {}  # (id(symbol), side) -> arrows using it
+        self.label_of: dict[int, Label] = {}        # id(route) -> its branch label
         self.row_y: dict[int, tuple[float, float]] = {}
 
     # ---- symbols and grid -----------------------------------------------
@@ -202,6 +203,7 @@ class Router(DetourMixin, LabelMixin):
             else:
                 self._same_page(e, sa, sb)
         self._repair()
+        self._clear_labels()
         self._hops()
         return self.d
 
@@ -292,6 +294,10 @@ class Router(DetourMixin, LabelMixin):
             # no clean straight channel: go round what is in the way
             # a branch leaves straight far enough for its label to sit beside it
             found = self._detour(sa, sb, first=label_size("Tidak")[0] + 1.2 if e.cabang else 1.0)
+            if found is None:
+                # both sides taken or too narrow: straight down (or up) first, the label beside it
+                found = self._detour(sa, sb, first=label_size("Tidak")[0] + 1.2 if e.cabang else 1.0,
+                                     upright=label_size("Tidak")[1] + 1.2 if e.cabang else 1.0)
             if found is not None:
                 best = found
         if best is None:
