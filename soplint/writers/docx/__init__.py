@@ -126,7 +126,8 @@ class _Writer(FrontMixin, ProcedureMixin):
 
     def _compute(self) -> "L.Layout":
         """The layout, with the detail boxes' font at the largest size of
-        DETAIL_SIZES that gives the fewest pages. A front part ending near a
+        DETAIL_SIZES that gives the fewest pages (and of those, the front
+        part on the fewest pages). A front part ending near a
         page boundary is pushed clearly past it (``layout.compute``, its
         height being an estimate): at one size that leaves a page holding
         little more than the last detail box, where a slightly smaller font
@@ -136,7 +137,9 @@ class _Writer(FrontMixin, ProcedureMixin):
         for size in DETAIL_SIZES:
             self.detail_size = size
             lay = L.compute(self.sop, self.page, self._front_height(), catatan)
-            if best is None or lay.pages < best[1].pages:
+            # fewest pages; then the front part whole on fewer pages (not its
+            # last box on top of the procedure's page); then the largest font
+            if best is None or (lay.pages, lay.front_pages) < (best[1].pages, best[1].front_pages):
                 best = (size, lay)
             # a smaller font can only save a page of the front part, or let
             # a one-page procedure share the identity page
