@@ -21,6 +21,7 @@ from soplint.writers.docx import plan, write
 from test_writer_docx import WORDS, sop_model  # noqa: E402  (tests/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
+SERAWAI = ("bps-098-serawai", "bps-098-serawai-grup")
 
 
 def _pdf_pages(pdf: Path) -> int:
@@ -89,6 +90,13 @@ def rendered(tmp_path_factory):
                                                               range(1, len(sops) + 1)]
         for sop, name in zip(sops, names):
             docs["sample:" + name] = (conv / name, sop, plan(sop))
+    # rebuilds of a real BPS SOP whose front part ends close to the page's foot
+    for stem in SERAWAI:
+        src = ROOT / "tests" / "unseen" / "files" / f"{stem}.docx"
+        res = CliRunner().invoke(cli, ["convert", str(src), "-o", str(base / stem)])
+        assert res.exit_code == 0, res.output
+        sop = read_path(src)[0]
+        docs[stem] = (base / stem / f"{stem}.docx", sop, plan(sop))
     pdf_dir = base / "pdf"
     profile = (base / "lo-profile").as_uri()
     cmd = [path, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
@@ -165,6 +173,19 @@ def test_short_sop_shares_the_identity_page(soffice, rendered):
     assert _pdf_pages(pdf) == 1
     text = _pdf_text(pdf, 1)
     assert "Nomor SOP" in text and "Mutu Baku" in text
+
+
+@pytest.mark.parametrize("stem", SERAWAI)
+def test_front_part_near_the_page_foot_keeps_to_its_page(soffice, rendered, stem):
+    """The identity table and the six detail boxes of BPS SOP 098 fill its
+    first page: they stay on it (the real SOP's layout: 1 + 2 pages), not
+    with the last detail box alone on a second page before the procedure."""
+    doc, pdf, sop, lay = rendered[stem]
+    assert _pdf_pages(pdf) <= 3
+    first = _pdf_text(pdf, 1)
+    assert "Nomor SOP" in first and "Pencatatan dan Pendataan" in first
+    assert "Mutu Baku" in _pdf_text(pdf, 2)
+    assert len(sop.kegiatan) == 11
 
 
 def test_catatan_konversi_over_pages(soffice, rendered):
