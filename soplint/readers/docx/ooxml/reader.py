@@ -118,7 +118,7 @@ class Reader(PackageMixin, RunsMixin, TablesMixin, DrawingMLMixin, VmlMixin):
         from soplint.readers.docx.ooxml import logo
 
         try:
-            return logo.find(self.pkg, root, rels, lambda name: parsed.get(name) or self._xml(name),
+            return logo.find(self.pkg, root, rels, lambda name: parsed[name] if name in parsed else self._xml(name),
                              self._part_rels)
         except Exception:
             return None
