@@ -19,7 +19,6 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_build  # noqa: E402
-from conftest import soffice_path  # noqa: E402
 from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
 
 from soplint.cli import cli  # noqa: E402
@@ -178,7 +177,7 @@ SINGLE = {"identitas-diulang-halaman-2-bkpsdm": UNSEEN, "ttd-penutup-dishub-boyo
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """The books and single SOPs above as PDF: one LibreOffice run for all."""
-    soffice = soffice_path()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("SOPLINT_REQUIRE_SOFFICE"):
             pytest.fail("LibreOffice (soffice) is required in CI but not installed")
