@@ -152,6 +152,29 @@ def test_a_hand_made_two_sop_pdf_reads_to_two_models(tmp_path):
     # the same page twice is the same SOP (a repeated identity, as in Word)
     same = read_path(_unite([a, a], tmp_path / "dua-kali.pdf"))
     assert len(same) == 1 and same[0].identitas.nomor_sop == "001/A/2024"
+    # a contents table "No | Nama SOP | Nomor SOP | Halaman" before them opens
+    # no SOP (read as one SOP of empty identity before): its text is kept as
+    # unplaced text of the first SOP, on page 1
+    toc = tmp_path / "daftar-isi.pdf"
+    toc.write_bytes(_contents_page([("Pelayanan Surat Pengantar", "001/A/2024", "2"),
+                                    ("Pelayanan Legalisir", "002/A/2024", "3")]))
+    book = read_path(_unite([toc, a, b], tmp_path / "buku-daftar-isi.pdf"))
+    assert [(s.identitas.nomor_sop, s.identitas.nama_sop, len(s.kegiatan)) for s in book] == [
+        ("001/A/2024", "Pelayanan Surat Pengantar", 2), ("002/A/2024", "Pelayanan Legalisir", 3)]
+    unplaced = [(t.teks, t.lokasi.halaman) for t in book[0].tak_terpetakan]
+    assert ("DAFTAR ISI", 1) in unplaced and ("2 Pelayanan Legalisir 002/A/2024 3", 1) in unplaced
+    assert _moved(to_dict(book[1]), 0) == _moved(to_dict(alone[1]), 2)
+
+
+def _contents_page(entries) -> bytes:
+    rows = [("No", "Nama SOP", "Nomor SOP", "Halaman")] + [(str(i), *e) for i, e in enumerate(entries, 1)]
+    text = [(300, 30, "DAFTAR ISI")]
+    rects = [(x, 60, 0.1, 24 * len(rows)) for x in (50, 90, 320, 450, 530)]
+    for i, row in enumerate(rows):
+        y = 70 + 24 * i
+        text += [(x, y, t) for x, t in zip((60, 100, 330, 460), row)]
+        rects.append((50, y - 10, 480, 24))
+    return pdf_build.text_page(text, rects)
 
 
 # --------------------------------------------------------------------------

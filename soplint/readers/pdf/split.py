@@ -94,18 +94,38 @@ def scan(views) -> list[PageIdentity]:
 
 def _labels(v, runs) -> frozenset:
     """The identity labels written in ``runs`` of a page, weak ones left out
-    ("Nomor" of an output "Nomor antrean", "disahkan" of "Buku uji disahkan")."""
-    keys = set()
-    for c in cells_of_runs(v, runs):
-        texts = [ln.text for ln in c.lines if len(ln.text) < 120]
+    ("Nomor" of an output "Nomor antrean", "disahkan" of "Buku uji disahkan"),
+    and so are the column headers of a listing (a book's contents table
+    "No | Nama SOP | Nomor SOP | Halaman" names many SOPs, it opens none)."""
+    cells = cells_of_runs(v, runs)
+    found = []  # (key, cell, top of the label's line)
+    for c in cells:
+        texts = [(ln.text, ln.y0) for ln in c.lines if len(ln.text) < 120]
         whole = join_lines(ln.text for ln in c.lines)
         if len(c.lines) > 1 and len(whole) < 60:
-            texts.append(whole)  # a label wrapped over lines of its own cell
-        for t in texts:
-            found = split_sop_label(t)
-            if found and found[0] in IDENT_KEYS and not labels.is_weak(found[1]):
-                keys.add(found[0])
+            texts.append((whole, c.box[1]))  # a label wrapped over lines of its own cell
+        for t, y in texts:
+            hit = split_sop_label(t)
+            if hit and hit[0] in IDENT_KEYS and not labels.is_weak(hit[1]):
+                found.append((hit[0], c, y))
+    keys = set()
+    for key, c, y in found:
+        beside = any(o is not c and abs(oy - y) <= 3 for _, o, oy in found)
+        if not (beside and _values_below(c, cells) >= 2):
+            keys.add(key)
     return frozenset(keys)
+
+
+def _values_below(c, cells) -> int:
+    """Cells under ``c`` in its column that hold no label (the entries of a
+    listing; under a label of an identity table sits another label)."""
+    n = 0
+    for o in cells:
+        if o is c or o.box[1] < c.box[3] - 2 or min(o.box[2], c.box[2]) - max(o.box[0], c.box[0]) < 4:
+            continue
+        if o.lines and split_sop_label(o.lines[0].text) is None:
+            n += 1
+    return n
 
 
 def _starts_new(part: Part, page: PageIdentity) -> bool:
