@@ -14,7 +14,7 @@ read as a whole, exactly as before.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from soplint import labels
@@ -38,6 +38,8 @@ class PageIdentity:
     nomor: Optional[str] = None
     nama: Optional[str] = None
     procedure: bool = False
+    #: the procedure header found on the page, if any (for reading the values)
+    table: object = None
 
     @property
     def opens(self) -> bool:
@@ -53,7 +55,6 @@ class Part:
     nomor: Optional[str] = None
     nama: Optional[str] = None
     procedure: bool = False
-    pages: list = field(default_factory=list)
 
 
 def _norm(text: Optional[str]) -> Optional[str]:
@@ -65,7 +66,6 @@ def scan(views) -> list[PageIdentity]:
     """Each page's identity labels (read above its procedure header, if any)
     and whether it holds procedure steps."""
     from soplint.readers.pdf.build import steps_heading
-    from soplint.readers.pdf.identity import read_identity
 
     out = []
     layout = None
@@ -77,19 +77,22 @@ def scan(views) -> list[PageIdentity]:
             layout = pt.layout
         keys = _labels(v, [r for r in v.runs if pt is None or r.cy < pt.header_top - 0.5])
         has_steps = pt is not None or continued or steps_heading([v], mark=False) is not None
-        page = PageIdentity(keys, procedure=has_steps)
-        if page.opens:
-            # the values, read as the identity reader reads them
-            saved = v.table
-            v.table = pt
-            try:
-                scratch = SOP()
-                read_identity(scratch, [v], set())
-            finally:
-                v.table = saved
-            page.nomor, page.nama = _norm(scratch.identitas.nomor_sop), _norm(scratch.identitas.nama_sop)
-        out.append(page)
+        out.append(PageIdentity(keys, procedure=has_steps, table=pt))
     return out
+
+
+def _read_values(v, page: PageIdentity) -> None:
+    """The page's Nomor and Nama SOP, read as the identity reader reads them."""
+    from soplint.readers.pdf.identity import read_identity
+
+    saved = v.table
+    v.table = page.table
+    try:
+        scratch = SOP()
+        read_identity(scratch, [v], set())
+    finally:
+        v.table = saved
+    page.nomor, page.nama = _norm(scratch.identitas.nomor_sop), _norm(scratch.identitas.nama_sop)
 
 
 def _labels(v, runs) -> frozenset:
@@ -148,6 +151,11 @@ def split_pages(views) -> tuple[list, list[list]]:
     if len(views) < 2:
         return [], [list(views)]
     info = scan(views)
+    opening = [i for i, page in enumerate(info) if page.opens]
+    if not opening or (len(opening) == 1 and not any(page.procedure for page in info[:opening[0]])):
+        return [], [list(views)]  # one identity block at most, nothing before it: one SOP
+    for i in opening:
+        _read_values(views[i], info[i])
     parts: list[Part] = []
     cur: Optional[Part] = None
     for i, page in enumerate(info):
