@@ -31,6 +31,10 @@ from soplint.readers.pdf.views import cells_of_runs, split_sop_label
 MIN_IDENT_LABELS = 2
 
 
+#: the first words of the labels of Nomor SOP and Nama SOP (labels.json)
+_NAMING_WORDS = frozenset(("nomor", "no", "no.", "nama", "judul", "kode", "nomor/kode"))
+
+
 @dataclass(eq=False)
 class PageIdentity:
     """What one page says about the SOP it belongs to."""
@@ -100,7 +104,10 @@ def _identity_in_table(v, page: PageIdentity, table_top: float) -> None:
     the page's procedure table (the table of the SOP before it ends on this
     page): the page is cut above it (and above the title and institution
     lines right over it), the part below read as a page of its own."""
-    keys, top = _labels(v, [r for r in v.runs if r.cy > table_top + 0.5])
+    below = [r for r in v.runs if r.cy > table_top + 0.5]
+    if not any(r.text[:1].isupper() and r.text.lower().rstrip(":") in _NAMING_WORDS for r in below):
+        return  # no label naming an SOP can start here (a quick look before reading the cells)
+    keys, top = _labels(v, below)
     if len(keys) < MIN_IDENT_LABELS or not keys & {"nomor_sop", "nama_sop"}:
         return
     cut = top
