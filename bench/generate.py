@@ -175,6 +175,9 @@ def generate(n: int, out_dir, seed: int = 1, jobs: int = 0) -> list:
     for old in out_dir.glob("*.docx"):
         old.unlink()
     jobs = jobs or os.cpu_count() or 1
+    # build the templates once here first: a pool whose initializer fails (e.g. soplint not
+    # installed) would start new workers forever instead of reporting the error
+    _templates()
     n_bases = min(n, BASES)
     done = 0
     with Pool(jobs, initializer=_init) as pool:

@@ -37,9 +37,12 @@ def _stemmer():
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    words = list(filter(str.strip, StemmerFactory().get_words()))  # as ArrayDictionary.add skips blanks
     dictionary = ArrayDictionary()
-    dictionary.words = dict(zip(words, words))
+    # the dictionary is only asked whether it holds a word (``contains``), so
+    # the values need not repeat the keys; Sastrawi's word list has no blank
+    # line but a possible last empty one, which ArrayDictionary.add leaves out
+    dictionary.words = dict.fromkeys(StemmerFactory().get_words())
+    dictionary.words.pop("", None)
     return Stemmer(dictionary)
 
 

@@ -131,16 +131,20 @@ def _labels(sop, facts: Facts) -> list:
     return [x for x in out if x]
 
 
+def _identity_items() -> tuple:
+    """(model path, the standard's name) of the 13 identity items, from the
+    label vocabulary (:func:`soplint.labels.identity_keys`)."""
+    from dataclasses import fields
+
+    from soplint import labels
+    from soplint.model import Identitas
+
+    in_identitas = {f.name for f in fields(Identitas)}
+    return tuple((f"identitas.{k}" if k in in_identitas else k, labels.name(k)) for k in labels.identity_keys())
+
+
 #: the 13 identity items of the standard (logo aside) and their names
-IDENTITY_ITEMS = (
-    ("identitas.instansi", "instansi"), ("identitas.nomor_sop", "Nomor SOP"),
-    ("identitas.tanggal_pembuatan", "Tanggal Pembuatan"), ("identitas.tanggal_revisi", "Tanggal Revisi"),
-    ("identitas.tanggal_efektif", "Tanggal Efektif"), ("identitas.disahkan_oleh", "Disahkan oleh"),
-    ("identitas.nama_sop", "Nama SOP"), ("dasar_hukum", "Dasar Hukum"),
-    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana"), ("keterkaitan", "Keterkaitan"),
-    ("peralatan_perlengkapan", "Peralatan/Perlengkapan"), ("peringatan", "Peringatan"),
-    ("pencatatan_pendataan", "Pencatatan dan Pendataan"),
-)
+IDENTITY_ITEMS = _identity_items()
 #: the items only an SOP AP identity part has (a title or institution line
 #: is in every document)
 _AP_ONLY = {"identitas.nomor_sop", "identitas.tanggal_pembuatan", "identitas.tanggal_revisi",

@@ -164,6 +164,12 @@ def variants(key: str) -> list[str]:
     return []
 
 
+def identity_keys() -> list[str]:
+    """The standard's 13 identity items (the logo aside), in the form's
+    order, as keys of :func:`name` ("instansi", "nomor_sop", ... "pencatatan_pendataan")."""
+    return [k for k in _data()[NAMA] if not k.startswith("_")]
+
+
 def name(key: str, lang: str = "id") -> str:
     """The standard's name of a field as the template writes it
     ("Peralatan/Perlengkapan"), or its English name ("Equipment

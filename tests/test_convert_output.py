@@ -168,3 +168,43 @@ def test_a_short_sop_shares_the_identity_page():
                                  lanjut=[i + 1] if i < 3 else []) for i in range(1, 4)])
     lay = plan(sop)
     assert lay.shared and lay.pages == 1 and lay.proc_start == 1
+
+
+def _detail_pt(path: Path) -> float:
+    """The font size of the "Dasar Hukum:" heading in a written document."""
+    for t in docx.Document(str(path)).tables:
+        for p in t.cell(0, 0).paragraphs:
+            if p.text == "Dasar Hukum:":
+                return p.runs[0].font.size.pt
+    raise AssertionError("no Dasar Hukum box")
+
+
+def test_detail_font_steps_down_only_where_it_saves_a_page(tmp_path, monkeypatch):
+    """A front part growing by one legal basis at a time: once it ends near
+    the page's foot, the detail boxes take a smaller font rather than leave
+    their last box on a page of its own; elsewhere they stay at 10 pt, and
+    no size ever gives more pages than 10 pt would."""
+    import soplint.writers.docx as writer
+
+    words = "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi tentang Pedoman".split()
+    saved = kept = 0
+    for n in range(4, 26):
+        sop = SOP(identitas=Identitas(nama_sop="Pelayanan", disahkan_oleh=Pengesahan("KEPALA", "Nama", None, None)),
+                  pelaksana=["A", "B"], kegiatan=[
+                      Kegiatan(no=i, uraian=f"Langkah {i}", pelaksana="AB"[i % 2], simbol="proses",
+                               lanjut=[i + 1] if i < 9 else []) for i in range(1, 10)])
+        sop.dasar_hukum = [" ".join(words[: 4 + (i * 5) % 9]) + f" Nomor {i} Tahun 20{i:02d}" for i in range(n)]
+        lay = plan(sop)
+        out = tmp_path / f"n{n}.docx"
+        write(sop, out)
+        with monkeypatch.context() as m:
+            m.setattr(writer, "DETAIL_SIZES", (10.0,))
+            fixed = plan(sop)
+        assert lay.pages <= fixed.pages, n
+        if _detail_pt(out) < 10:
+            assert (lay.pages, lay.front_pages) < (fixed.pages, fixed.front_pages), n
+            saved += fixed.pages - lay.pages
+        else:
+            assert lay.pages == fixed.pages, n
+            kept += 1
+    assert saved >= 1 and kept >= 5, (saved, kept)

@@ -182,3 +182,21 @@ def test_seeded_defects_are_reported(tmp_path):
             if not hits:
                 missing.append(f"{doc.name}: {d}")
     assert not missing, "seeded defects not reported:\n  " + "\n  ".join(missing)
+
+
+def test_reading_warns_nothing():
+    """Reading the samples and the unseen documents raises no warning (a
+    warning from soplint's own code, such as lxml's element truth test, would
+    be printed to every user; where the reader keeps going after an
+    exception, as for the logo, an error filter alone would not show it)."""
+    import warnings
+
+    from soplint.readers.docx import read
+
+    files = sorted(SAMPLES.glob("*.docx")) + sorted((ROOT / "tests" / "unseen" / "files").glob("*.docx"))
+    assert len(files) > 40
+    for f in files:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            read(f)
+        assert not caught, (f.name, [f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})" for w in caught])

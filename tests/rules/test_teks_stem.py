@@ -14,7 +14,9 @@ def test_same_dictionary_and_stems_as_the_factory():
     factory = StemmerFactory().create_stemmer()
     ours = _teks._stemmer()
     roots = list(factory.delegatedStemmer.dictionary.words)
-    assert ours.dictionary.words == factory.delegatedStemmer.dictionary.words
+    # the same words (ours keeps no value: the stemmer only asks whether a word is there)
+    assert ours.dictionary.words.keys() == factory.delegatedStemmer.dictionary.words.keys()
+    assert all(ours.dictionary.contains(w) for w in roots)
     rng = random.Random(52)
     words = ["menyerahkan", "mengagendakan", "peninjauan", "didisposisikan", "pencatatan", "verifikasi",
              "ditandatangani", "memparaf", "pengarsipan", "menindaklanjuti", "kepala", "surat"]

@@ -50,7 +50,7 @@ def read(path, options=None) -> list[SOP]:
                              p=Path(path).name) from None
     fmt = options.source_format or "docx"
     berkas = options.source_name or str(path)
-    logo = _logo(path, options)
+    logo = doc.logo
     for i, sop in enumerate(sops):
         if logo is not None:
             sop.sumber.logo = logo[0]
@@ -62,18 +62,6 @@ def read(path, options=None) -> list[SOP]:
         sop.sumber.komentar = comments
         sop.sumber.bagian_hilang = list(missing) or None
     return sops
-
-
-def _logo(path, options):
-    """The source's logo (part name, bytes), or None; never fails the read."""
-    from soplint.readers.docx import logo
-    from soplint.safezip import DocxPackage
-
-    try:
-        with DocxPackage(path, options.preflight_limits()) as pkg:
-            return logo.find(pkg)
-    except Exception:  # a logo is a nicety: a damaged picture part never stops the reading
-        return None
 
 
 @dataclass(eq=False)

@@ -384,6 +384,8 @@ class Document:
     section_headers: list = field(default_factory=list)
     #: required package parts that are missing (Word will not open the file)
     missing_parts: list = field(default_factory=list)
+    #: the source's logo: (picture part name, its bytes), or None
+    logo: Optional[tuple] = None
 
     def paragraphs(self):
         for b in self.blocks:

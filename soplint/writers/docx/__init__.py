@@ -5,8 +5,8 @@ Layout (see ``layout.py``): a landscape page (F4 by default, A4 by option);
 first section: the identity table (``front.py``: logo cell with the
 institution lines, every identity row of the standard) and the six detail
 boxes; second section, on a new page: the procedure table (``procedure.py``)
-with two header rows repeated on every page, exact row heights, rows that
-never split, and every page but the last filled to the same height so the
+with two header rows repeated on every page, column widths sized to the
+texts (``colfit.py``), exact row heights, rows that never split, and every page but the last filled to the same height so the
 writer knows where each page breaks. The flowchart's geometry is routed in
 ``route.py`` and can be checked with :func:`check_geometry`.
 
@@ -27,7 +27,7 @@ from soplint.model import SOP
 from soplint.values import norm_space
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure, route
-from soplint.writers.docx.front import DETAIL_LABELS, ID_LABELS, FrontMixin, logo_bytes, nip_spaced
+from soplint.writers.docx.front import DETAIL_LABELS, DETAIL_SIZES, ID_LABELS, FrontMixin, logo_bytes, nip_spaced
 from soplint.writers.docx.geometry import Drawing, Violation, check
 from soplint.writers.docx.ooxml import el, para, q, sub, tw
 from soplint.writers.docx.procedure import ProcedureMixin
@@ -122,7 +122,42 @@ class _Writer(FrontMixin, ProcedureMixin):
 
             d = docx.Document(str(self.template))
             self._template_page(d.element.body.find(q("w:sectPr")))
-        return L.compute(self.sop, self.page, self._front_height(), self._catatan_height())
+        return self._compute()
+
+    def _compute(self) -> "L.Layout":
+        """The layout, with the procedure at its standard font unless the
+        smaller ``L.SMALL_FONT`` saves a page, and the detail boxes' font
+        chosen by ``_fit_front``."""
+        size, lay = self._fit_front(None)
+        if lay.proc_pages > 1 and lay.cols.font > L.SMALL_FONT:
+            small = self._fit_front(L.SMALL_FONT)
+            if small[1].pages < lay.pages:
+                size, lay = small
+        self.detail_size = size
+        return lay
+
+    def _fit_front(self, font) -> tuple[float, "L.Layout"]:
+        """The detail boxes' font: the largest size of DETAIL_SIZES that
+        gives the fewest pages (and of those, the front part on the fewest
+        pages), with the layout it gives. A front part ending near a
+        page boundary is pushed clearly past it (``layout.compute``, its
+        height being an estimate): at one size that leaves a page holding
+        little more than the last detail box, where a slightly smaller font
+        keeps the front part on one page less."""
+        catatan = self._catatan_height()
+        best = None
+        for size in DETAIL_SIZES:
+            self.detail_size = size
+            lay = L.compute(self.sop, self.page, self._front_height(), catatan, font)
+            # fewest pages; then the front part whole on fewer pages (not its
+            # last box on top of the procedure's page); then the largest font
+            if best is None or (lay.pages, lay.front_pages) < (best[1].pages, best[1].front_pages):
+                best = (size, lay)
+            # a smaller font can only save a page of the front part, or let
+            # a one-page procedure share the identity page
+            if lay.front_pages == 1 and (lay.shared or lay.proc_pages > 1 or catatan):
+                break
+        return best
 
     # ---- the document ---------------------------------------------------
     def build(self) -> tuple[bytes, "L.Layout"]:
@@ -145,7 +180,7 @@ class _Writer(FrontMixin, ProcedureMixin):
             self._style(doc)
         self._page_setup(base_sect)
         self.doc = doc
-        lay = L.compute(self.sop, self.page, self._front_height(), self._catatan_height())
+        lay = self._compute()
         self.lay = lay
         out = []
         self.router = route.Router(self.sop, lay)

@@ -33,6 +33,10 @@ ID_LABELS = (
 )
 ID_SIZE = 10.0
 DETAIL_SIZE = 10.0
+#: detail box font sizes the writer may step down to (largest first) when a
+#: smaller one saves a page: the front part would otherwise spill a few lines
+#: onto a page of their own, or keep a short procedure off the identity page
+DETAIL_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0)
 INSTANSI_SIZE = 12.0
 LOGO_H = 22.0
 #: the smallest identity row and detail box (mm): room to write by hand
@@ -99,6 +103,9 @@ def logo_bytes(sop, option) -> Optional[bytes]:
 
 class FrontMixin:
     """Identity table and detail boxes (mixed into the writer)."""
+
+    #: the detail boxes' font size (pt): one of DETAIL_SIZES, chosen by the writer
+    detail_size = DETAIL_SIZE
 
     def _id_widths(self) -> list[float]:
         bw = self.page.body_w
@@ -217,12 +224,13 @@ class FrontMixin:
 
     def _detail_paragraphs(self, key: str, lab: str) -> list:
         items = getattr(self.sop, key) or []
-        ps = [para(lab + ":", bold=True, size=DETAIL_SIZE)]
+        size = self.detail_size
+        ps = [para(lab + ":", bold=True, size=size)]
         clean = [norm_space(x) for x in items if norm_space(x)]
         if not clean:
-            ps.append(para("-", size=DETAIL_SIZE))
+            ps.append(para("-", size=size))
         for i, item in enumerate(clean, 1):
-            ps.append(para(f"{i}.\t{item}", size=DETAIL_SIZE, hanging_mm=6.0))
+            ps.append(para(f"{i}.\t{item}", size=size, hanging_mm=6.0))
         return ps
 
     def _front_height(self) -> float:
@@ -236,6 +244,7 @@ class FrontMixin:
                 items = getattr(self.sop, key) or []
                 # the number sits in the hanging indent: measure the item text only
                 texts = [norm_space(x) for x in items if norm_space(x)] or ["-"]
-                hs.append(lh + measure.text_height_mm(texts, half - 2 - 6, DETAIL_SIZE, slack=1.02))
+                hs.append(measure.line_height_mm(self.detail_size)
+                          + measure.text_height_mm(texts, half - 2 - 6, self.detail_size, slack=1.02))
             total += max(max(hs), MIN_BOX) + 0.3
         return total + 2.0

@@ -87,6 +87,7 @@ class Reader(PackageMixin, RunsMixin, TablesMixin, DrawingMLMixin, VmlMixin):
         if body is not None:
             self.doc.blocks = self._blocks(body, _Ctx("body"), top=True)
         # headers and footers referenced by the sections, in document order
+        parsed: dict = {}
         seen = set()
         current: list[str] = []
         for sect in root.iter(T_SECTPR):
@@ -101,14 +102,26 @@ class Reader(PackageMixin, RunsMixin, TablesMixin, DrawingMLMixin, VmlMixin):
                     continue
                 seen.add(rel[1])
                 kind = "header" if ref.tag == _W_headerReference else "footer"
-                proot = self._xml(rel[1])
+                proot = parsed[rel[1]] = self._xml(rel[1])
                 self.doc.tracked_changes += _count_changes(proot)
                 part = Part(name=rel[1], kind=kind, blocks=self._blocks(proot, _Ctx(kind), top=False))
                 (self.doc.headers if kind == "header" else self.doc.footers).append(part)
             # a section without header references keeps the previous section's
             current = here or current
             self.doc.section_headers.append(list(current))
+        self.doc.logo = self._logo(root, rels, parsed)
         return self.doc
+
+    def _logo(self, root, rels, parsed: dict):
+        """The source's logo (part name, bytes), or None; a damaged
+        picture or header never fails the reading (a logo is a nicety)."""
+        from soplint.readers.docx.ooxml import logo
+
+        try:
+            return logo.find(self.pkg, root, rels, lambda name: parsed[name] if name in parsed else self._xml(name),
+                             self._part_rels)
+        except Exception:
+            return None
 
     # -- blocks -------------------------------------------------------------
     def _blocks(self, parent, ctx: _Ctx, top: bool, children=None) -> list:

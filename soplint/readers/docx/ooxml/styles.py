@@ -2,8 +2,6 @@
 outline levels inherited through basedOn. Parsed once per distinct content."""
 from __future__ import annotations
 
-import hashlib
-
 from soplint.readers.docx.ooxml.ns import (
     _VAL,
     _W_basedOn,
@@ -64,10 +62,12 @@ class Styles:
                     self.outline[sid] = self.outline[cur]
 
 
-#: digest of a styles part's bytes -> its Styles (read-only once made): the
-#: many documents made from one template carry the same styles part (python-
-#: docx's default one is 350 kB) and share one parse; least recently used
-#: entries go first
+#: (length, hash) of a styles part's bytes -> its Styles (read-only once
+#: made): the many documents made from one template carry the same styles part
+#: (python-docx's default one is 350 kB) and share one parse; least recently
+#: used entries go first. Python's own 64-bit hash of the bytes is enough for a
+#: cache of 16 entries within one process (a cryptographic digest would cost
+#: every run the import of hashlib)
 _STYLES_CACHE: dict = {}
 _STYLES_CACHE_MAX = 16
 
@@ -75,7 +75,7 @@ _STYLES_CACHE_MAX = 16
 def styles_for(pkg, name: str) -> Styles:
     """The :class:`Styles` of the part ``name`` of ``pkg``."""
     data = pkg.read_shared(name)
-    key = hashlib.blake2b(data, digest_size=20).digest()
+    key = (len(data), hash(data))
     hit = _STYLES_CACHE.pop(key, None)
     if hit is None:
         from soplint.safezip import parse_xml

@@ -1,32 +1,20 @@
 """The source's logo: the first picture of the identity block (the body
 before the procedure table's "Kegiatan" header) or of the first page header.
-The writer puts it back in the logo cell of the standard form."""
+The writer puts it back in the logo cell of the standard form. Part of the
+OOXML layer: it looks at the very elements and relationships the reader
+parsed (:meth:`Reader.read` calls it once the parts are read)."""
 from __future__ import annotations
 
-import posixpath
 from typing import Optional
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 V = "urn:schemas-microsoft-com:vml"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: a picture larger than this (EMU, either side) is a pasted page, not a logo
 MAX_EMU = 80 * 36000
 #: picture formats the writer can place again
 KNOWN = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
-
-
-def _rels(pkg, part: str) -> dict:
-    name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-    if not pkg.has(name):
-        return {}
-    out = {}
-    for rel in pkg.xml(name).iter("{%s}Relationship" % PR):
-        if rel.get("TargetMode") == "External":
-            continue
-        out[rel.get("Id")] = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
-    return out
 
 
 def _pictures(root, stop_at_kegiatan: bool):
@@ -52,23 +40,24 @@ def _size_ok(el) -> bool:
     return True
 
 
-def find(pkg) -> Optional[tuple[str, bytes]]:
-    """(part name, bytes) of the logo, or None."""
-    main = pkg.main_part()
+def find(pkg, root, rels: dict, part_xml, part_rels) -> Optional[tuple[str, bytes]]:
+    """(part name, bytes) of the logo, or None. ``root`` is the main part as
+    the reader parsed it, ``rels`` its relationships (id -> (type, part
+    name)); ``part_xml(name)`` and ``part_rels(name)`` give another part's
+    parsed root and relationships (the reader's own, so nothing is parsed
+    twice)."""
     candidates = []
-    rels = _rels(pkg, main)
-    body = pkg.xml(main)
-    for el, rid in _pictures(body, True):
-        candidates.append((el, rels.get(rid)))
+    for el, rid in _pictures(root, True):
+        candidates.append((el, rels.get(rid, ("", None))[1]))
         break
-    sect = body.find(".//{%s}sectPr" % W)
+    sect = root.find(".//{%s}sectPr" % W)
     if sect is not None:
         for ref in sect.iter("{%s}headerReference" % W):
-            target = rels.get(ref.get("{%s}id" % R))
+            target = rels.get(ref.get("{%s}id" % R), ("", None))[1]
             if target and pkg.has(target):
-                hrels = _rels(pkg, target)
-                for el, rid in _pictures(pkg.xml(target), False):
-                    candidates.append((el, hrels.get(rid)))
+                hrels = part_rels(target)
+                for el, rid in _pictures(part_xml(target), False):
+                    candidates.append((el, hrels.get(rid, ("", None))[1]))
                     break
     for el, part in candidates:
         if part and part.lower().endswith(KNOWN) and pkg.has(part) and _size_ok(el):
