@@ -192,9 +192,12 @@ BOOKS = {
     # two SOPs of the identity-table layout
     "bentuk-dasar-dinsos-sleman": UNSEEN,
 }
-#: single SOPs whose identity (Nomor/Nama SOP) repeats on page 2, or whose
-#: last page holds a signing block and an output "Nomor antrean"
-SINGLE = {"identitas-diulang-halaman-2-bkpsdm": UNSEEN, "ttd-penutup-dishub-boyolali": UNSEEN}
+#: single SOPs whose identity (Nomor/Nama SOP) repeats on page 2, whose last
+#: page holds a signing block and an output "Nomor antrean", or whose
+#: procedure header puts "No" over the activity column (the PDF reader
+#: failed on it: TypeError, the file reported unreadable)
+SINGLE = {"identitas-diulang-halaman-2-bkpsdm": UNSEEN, "ttd-penutup-dishub-boyolali": UNSEEN,
+          "baris-tahapan-bpbd-klaten": UNSEEN}
 
 
 #: books whose SOPs follow each other without a page break (the Word

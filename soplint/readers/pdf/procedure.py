@@ -226,8 +226,8 @@ def read_header(runs, grid: Grid, no_run, keg_run, shapes=()) -> Optional[PageTa
     # and the first Mutu Baku column are actors
     keg_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= keg_run.cx <= c.x1 + 1), None)
     no_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= no_run.cx <= c.x1 + 1), None)
-    if keg_i is None or no_i is None:
-        return None
+    if keg_i is None or no_i is None or keg_i == no_i:
+        return None  # (No and Kegiatan in one column: no table of steps to read by columns)
     for i, c in enumerate(cols):
         if i == keg_i:
             c.key = "kegiatan"
