@@ -7,10 +7,15 @@ read already has a procedure (a table header, a continued table, or steps
 under a "Prosedur" heading), or when the block names another SOP (its
 Nomor SOP or Nama SOP differs from the one being read). An identity
 repeated with the same number and name (a running header on every page) is
-the same SOP, as in the Word reader (readers/docx/split.py). Pages before
-the first SOP's identity (a cover, a table of contents) are the book's
-preamble when the file holds several SOPs; a file found to hold one SOP is
-read as a whole, exactly as before.
+the same SOP, as in the Word reader (readers/docx/split.py). Labels set
+side by side over a column of entries (a contents table "Nama SOP | Nomor
+SOP") open no SOP. Pages before the first SOP's identity (a cover, a table
+of contents) are the book's preamble when the file holds several SOPs; a
+file found to hold one SOP is read as a whole, exactly as before.
+
+Where an SOP starts under the end of the previous one's table on the same
+page (a book without page breaks), that page is cut above the new identity
+block and each side read as a page of its own (same page number).
 """
 from __future__ import annotations
 
