@@ -152,6 +152,29 @@ def test_a_hand_made_two_sop_pdf_reads_to_two_models(tmp_path):
     # the same page twice is the same SOP (a repeated identity, as in Word)
     same = read_path(_unite([a, a], tmp_path / "dua-kali.pdf"))
     assert len(same) == 1 and same[0].identitas.nomor_sop == "001/A/2024"
+    # a contents table "No | Nama SOP | Nomor SOP | Halaman" before them opens
+    # no SOP (read as one SOP of empty identity before): its text is kept as
+    # unplaced text of the first SOP, on page 1
+    toc = tmp_path / "daftar-isi.pdf"
+    toc.write_bytes(_contents_page([("Pelayanan Surat Pengantar", "001/A/2024", "2"),
+                                    ("Pelayanan Legalisir", "002/A/2024", "3")]))
+    book = read_path(_unite([toc, a, b], tmp_path / "buku-daftar-isi.pdf"))
+    assert [(s.identitas.nomor_sop, s.identitas.nama_sop, len(s.kegiatan)) for s in book] == [
+        ("001/A/2024", "Pelayanan Surat Pengantar", 2), ("002/A/2024", "Pelayanan Legalisir", 3)]
+    unplaced = [(t.teks, t.lokasi.halaman) for t in book[0].tak_terpetakan]
+    assert ("DAFTAR ISI", 1) in unplaced and ("2 Pelayanan Legalisir 002/A/2024 3", 1) in unplaced
+    assert _moved(to_dict(book[1]), 0) == _moved(to_dict(alone[1]), 2)
+
+
+def _contents_page(entries) -> bytes:
+    rows = [("No", "Nama SOP", "Nomor SOP", "Halaman")] + [(str(i), *e) for i, e in enumerate(entries, 1)]
+    text = [(300, 30, "DAFTAR ISI")]
+    rects = [(x, 60, 0.1, 24 * len(rows)) for x in (50, 90, 320, 450, 530)]
+    for i, row in enumerate(rows):
+        y = 70 + 24 * i
+        text += [(x, y, t) for x, t in zip((60, 100, 330, 460), row)]
+        rects.append((50, y - 10, 480, 24))
+    return pdf_build.text_page(text, rects)
 
 
 # --------------------------------------------------------------------------
@@ -174,6 +197,27 @@ BOOKS = {
 SINGLE = {"identitas-diulang-halaman-2-bkpsdm": UNSEEN, "ttd-penutup-dishub-boyolali": UNSEEN}
 
 
+#: books whose SOPs follow each other without a page break (the Word
+#: files above with their page breaks taken out): an SOP starts under the
+#: end of the previous one's table, on the same page
+RUN_ON = {"buku-sop-kecamatan-banjarmasin-utara": "tanpa-pemisah-banjarmasin",
+          "lo-html-buku-sop-kebon-kosong": "tanpa-pemisah-kebon-kosong"}
+
+
+def _without_page_breaks(src: Path, dst: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                assert '<w:br w:type="page"/>' in xml
+                data = re.sub(r'<w:br w:type="page"/>|<w:pageBreakBefore[^>]*/>', "", xml).encode("utf-8")
+            zout.writestr(item, data)
+    return dst
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """The books and single SOPs above as PDF: one LibreOffice run for all."""
@@ -186,6 +230,8 @@ def rendered(tmp_path_factory):
     docs = [folder / f"{name}.docx" for name, folder in {**BOOKS, **SINGLE}.items()]
     missing = [d for d in docs if not d.is_file()]
     assert not missing, missing
+    for name in RUN_ON:
+        docs.append(_without_page_breaks(BOOKS[name] / f"{name}.docx", work / f"{RUN_ON[name]}.docx"))
     out = work / "pdf"
     cmd = [soffice, "-env:UserInstallation=" + (work / "profile").resolve().as_uri(), "--headless", "--norestore",
            "--convert-to", "pdf", "--outdir", str(out)] + [str(d) for d in docs]
@@ -233,6 +279,27 @@ def test_word_books_rendered_to_pdf_read_one_model_per_sop(rendered):
             last_page = max(pages)
     assert fields[0] / fields[1] >= 0.90, fields
     assert steps[1] >= 30 and steps[0] / steps[1] >= 0.90, steps
+
+
+def test_word_books_without_page_breaks_cut_the_shared_page(rendered):
+    """The next SOP's identity under the end of a table on the same page:
+    the page is cut there (before: banjarmasin read as ONE SOP of 16 steps,
+    the second SOP's identity rows taken for steps; kebon-kosong's first SOP
+    lost the 3 steps on the page it shares, read as 2 of 5)."""
+    for name in RUN_ON.values():
+        docx, pdf = rendered[name]
+        word = read_path(docx)
+        got = read_path(pdf)
+        assert [s.identitas.nomor_sop for s in got] == [s.identitas.nomor_sop for s in word], name
+        assert [s.identitas.nama_sop for s in got] == [s.identitas.nama_sop for s in word], name
+        assert [len(s.kegiatan) for s in got] == [len(s.kegiatan) for s in word], name
+        first_end = max(k.lokasi.halaman for k in got[0].kegiatan)
+        second_start = min(k.lokasi.halaman for k in got[1].kegiatan)
+        ident_page = got[1].lokasi["identitas.nomor_sop"].halaman
+        assert first_end == ident_page <= second_start, name
+        right = sum((a.pelaksana, a.simbol) == (b.pelaksana, b.simbol)
+                    for x, y in zip(word, got) for a, b in zip(x.kegiatan, y.kegiatan))
+        assert right >= 0.8 * sum(len(x.kegiatan) for x in word), name
 
 
 def test_a_book_cover_and_contents_are_kept_as_unplaced_text_of_the_first_sop(rendered):

@@ -14,7 +14,8 @@ read as a whole, exactly as before.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Optional
 
 from soplint import labels
@@ -22,12 +23,16 @@ from soplint.model import SOP
 from soplint.readers.docx.identity import IDENT_KEYS
 from soplint.readers.docx.tree import clean
 from soplint.readers.pdf import procedure as pr
-from soplint.readers.pdf.geometry import join_lines
+from soplint.readers.pdf.geometry import join_lines, lines
 from soplint.readers.pdf.views import cells_of_runs, split_sop_label
 
 #: identity labels a page must show to open an SOP (a stray "Nama SOP" in a
 #: running text does not; weak labels such as a bare "Nomor" do not count)
 MIN_IDENT_LABELS = 2
+
+
+#: the first words of the labels of Nomor SOP and Nama SOP (labels.json)
+_NAMING_WORDS = frozenset(("nomor", "no", "no.", "nama", "judul", "kode", "nomor/kode"))
 
 
 @dataclass(eq=False)
@@ -38,6 +43,12 @@ class PageIdentity:
     nomor: Optional[str] = None
     nama: Optional[str] = None
     procedure: bool = False
+    #: the procedure header found on the page, if any (for reading the values)
+    table: object = None
+    #: an identity block under the end of a table on the page (a book whose
+    #: SOPs do not each start on a new page): the page cut there, as two views
+    upper: object = None
+    lower: object = None
 
     @property
     def opens(self) -> bool:
@@ -46,14 +57,13 @@ class PageIdentity:
 
 @dataclass(eq=False)
 class Part:
-    """The pages of one SOP (indices into the views)."""
+    """The pages of one SOP (page views; a page cut where an SOP starts under
+    another's table gives each its part)."""
 
-    start: int
-    end: int = 0  # exclusive
+    views: list
     nomor: Optional[str] = None
     nama: Optional[str] = None
     procedure: bool = False
-    pages: list = field(default_factory=list)
 
 
 def _norm(text: Optional[str]) -> Optional[str]:
@@ -62,50 +72,133 @@ def _norm(text: Optional[str]) -> Optional[str]:
 
 
 def scan(views) -> list[PageIdentity]:
-    """Each page's identity labels (read above its procedure header, if any)
-    and whether it holds procedure steps."""
+    """Each page's identity labels (read above its procedure header, if any,
+    or under the end of its table) and whether it holds procedure steps."""
     from soplint.readers.pdf.build import steps_heading
-    from soplint.readers.pdf.identity import read_identity
 
     out = []
     layout = None
     for v in views:
-        hdr = pr.find_header(v.runs, v.grid, v.cell_of)
-        pt = pr.read_header(v.runs, v.grid, *hdr, shapes=v.geo.shapes) if hdr else None
-        continued = pt is None and layout is not None and pr.continuation(v.grid, layout, v.runs) is not None
+        pt = _header(v)
+        cont = pr.continuation(v.grid, layout, v.runs) if pt is None and layout is not None else None
         if pt is not None:
             layout = pt.layout
-        keys = _labels(v, [r for r in v.runs if pt is None or r.cy < pt.header_top - 0.5])
-        has_steps = pt is not None or continued or steps_heading([v], mark=False) is not None
-        page = PageIdentity(keys, procedure=has_steps)
-        if page.opens:
-            # the values, read as the identity reader reads them
-            saved = v.table
-            v.table = pt
-            try:
-                scratch = SOP()
-                read_identity(scratch, [v], set())
-            finally:
-                v.table = saved
-            page.nomor, page.nama = _norm(scratch.identitas.nomor_sop), _norm(scratch.identitas.nama_sop)
+        keys, top = _labels(v, [r for r in v.runs if pt is None or r.cy < pt.header_top - 0.5])
+        page = PageIdentity(keys, procedure=pt is not None or cont is not None or steps_heading(
+            [v], mark=False) is not None, table=pt)
+        if pt is not None and not page.opens:
+            _identity_in_table(v, page, pt.top)
+        elif cont is not None and page.opens and top is not None and top > cont.top + 5:
+            _identity_in_table(v, page, cont.top)
         out.append(page)
     return out
 
 
-def _labels(v, runs) -> frozenset:
+def _header(v):
+    hdr = pr.find_header(v.runs, v.grid, v.cell_of)
+    return pr.read_header(v.runs, v.grid, *hdr, shapes=v.geo.shapes) if hdr else None
+
+
+def _identity_in_table(v, page: PageIdentity, table_top: float) -> None:
+    """An identity block naming its SOP (Nomor or Nama SOP) under the rows of
+    the page's procedure table (the table of the SOP before it ends on this
+    page): the page is cut above it (and above the title and institution
+    lines right over it), the part below read as a page of its own."""
+    below = [r for r in v.runs if r.cy > table_top + 0.5]
+    if not any(r.text[:1].isupper() and r.text.lower().rstrip(":") in _NAMING_WORDS for r in below):
+        return  # no label naming an SOP can start here (a quick look before reading the cells)
+    keys, top = _labels(v, below)
+    if len(keys) < MIN_IDENT_LABELS or not keys & {"nomor_sop", "nama_sop"}:
+        return
+    cut = top
+    for ln in reversed(lines([r for r in v.runs if table_top + 0.5 < r.cy < top])):
+        t = ln.text
+        if labels.is_title(t) or labels.looks_like_instansi(t) or (
+                t.upper() == t and len(t) >= 12 and len(re.findall(r"[^\W\d_]{3,}", t)) >= 2):
+            cut = ln.y0
+        else:
+            break
+    cut -= 0.5
+    page.keys = keys
+    page.upper = _sub_view(v, None, cut)
+    page.lower = _sub_view(v, cut, None)
+    page.table = _header(page.lower)
+
+
+def _sub_view(v, y0: Optional[float], y1: Optional[float]):
+    """The part of a page between two heights, as a page view of its own
+    (the same page number; paths crossing the cut are kept on both sides)."""
+    from soplint.readers.pdf.extract import Page
+    from soplint.readers.pdf.views import PageView
+
+    lo = float("-inf") if y0 is None else y0
+    hi = float("inf") if y1 is None else y1
+    p = v.page
+
+    def within(box):
+        return box[3] >= lo and box[1] <= hi
+
+    paths = [path for path in p.paths if any(within(sub.bbox()) for sub in path.subs if sub.pts)]
+    boxes = [b for b in p.image_boxes if within(b)]
+    return PageView(Page(number=p.number, width=p.width, height=p.height,
+                         runs=[r for r in p.runs if lo <= r.cy < hi], paths=paths, images=len(boxes),
+                         image_boxes=boxes))
+
+
+def _read_values(v, page: PageIdentity) -> None:
+    """The page's Nomor and Nama SOP, read as the identity reader reads them."""
+    from soplint.readers.pdf.identity import read_identity
+
+    v = page.lower or v
+    saved = v.table
+    v.table = page.table
+    try:
+        scratch = SOP()
+        read_identity(scratch, [v], set())
+    finally:
+        v.table = saved
+    page.nomor, page.nama = _norm(scratch.identitas.nomor_sop), _norm(scratch.identitas.nama_sop)
+
+
+def _labels(v, runs):
     """The identity labels written in ``runs`` of a page, weak ones left out
-    ("Nomor" of an output "Nomor antrean", "disahkan" of "Buku uji disahkan")."""
-    keys = set()
-    for c in cells_of_runs(v, runs):
-        texts = [ln.text for ln in c.lines if len(ln.text) < 120]
+    ("Nomor" of an output "Nomor antrean", "disahkan" of "Buku uji disahkan"),
+    and so are the column headers of a listing (a book's contents table
+    "No | Nama SOP | Nomor SOP | Halaman" names many SOPs, it opens none);
+    and the top of the first of them (of its cell, in a table)."""
+    cells = cells_of_runs(v, runs)
+    found = []  # (key, cell, top of the label's line)
+    for c in cells:
+        texts = [(ln.text, ln.y0) for ln in c.lines if len(ln.text) < 120]
         whole = join_lines(ln.text for ln in c.lines)
         if len(c.lines) > 1 and len(whole) < 60:
-            texts.append(whole)  # a label wrapped over lines of its own cell
-        for t in texts:
-            found = split_sop_label(t)
-            if found and found[0] in IDENT_KEYS and not labels.is_weak(found[1]):
-                keys.add(found[0])
-    return frozenset(keys)
+            texts.append((whole, c.box[1]))  # a label wrapped over lines of its own cell
+        for t, y in texts:
+            hit = split_sop_label(t)
+            if hit and hit[0] in IDENT_KEYS and not labels.is_weak(hit[1]):
+                found.append((hit[0], c, y))
+    keys = set()
+    top = None
+    for key, c, y in found:
+        beside = any(o is not c and abs(oy - y) <= 3 for _, o, oy in found)
+        if not (beside and _values_below(c, cells) >= 2):
+            keys.add(key)
+            if c.box[3] - c.box[1] < 0.3 * v.page.height:
+                y = min(y, c.box[1])  # a cell of a table, not the page
+            top = y if top is None else min(top, y)
+    return frozenset(keys), top
+
+
+def _values_below(c, cells) -> int:
+    """Cells under ``c`` in its column that hold no label (the entries of a
+    listing; under a label of an identity table sits another label)."""
+    n = 0
+    for o in cells:
+        if o is c or o.box[1] < c.box[3] - 2 or min(o.box[2], c.box[2]) - max(o.box[0], c.box[0]) < 4:
+            continue
+        if o.lines and split_sop_label(o.lines[0].text) is None:
+            n += 1
+    return n
 
 
 def _starts_new(part: Part, page: PageIdentity) -> bool:
@@ -125,27 +218,34 @@ def _starts_new(part: Part, page: PageIdentity) -> bool:
 def split_pages(views) -> tuple[list, list[list]]:
     """(preamble views, [views of each SOP]) in page order. One part (the
     whole file, no preamble) unless the file holds several SOPs."""
-    if len(views) < 2:
-        return [], [list(views)]
     info = scan(views)
+    opening = [i for i, page in enumerate(info) if page.opens]
+    if not opening or (len(opening) == 1 and info[opening[0]].lower is None
+                       and not any(page.procedure for page in info[:opening[0]])):
+        return [], [list(views)]  # one identity block at most, nothing before it: one SOP
+    for i in opening:
+        _read_values(views[i], info[i])
     parts: list[Part] = []
     cur: Optional[Part] = None
-    for i, page in enumerate(info):
+    pre: list = []
+    for v, page in zip(views, info):
         if page.opens and (cur is None or _starts_new(cur, page)):
-            cur = Part(start=i)
+            if page.lower is not None:
+                (cur.views if cur is not None else pre).append(page.upper)
+                v = page.lower
+            cur = Part(views=[])
             parts.append(cur)
         elif cur is None and page.procedure:
-            cur = Part(start=i)
+            cur = Part(views=[])
             parts.append(cur)
         if cur is None:
+            pre.append(v)
             continue
+        cur.views.append(v)
         if page.opens:
             cur.nomor = cur.nomor or page.nomor
             cur.nama = cur.nama or page.nama
         cur.procedure = cur.procedure or page.procedure
     if len(parts) < 2:
         return [], [list(views)]
-    for a, b in zip(parts, parts[1:]):
-        a.end = b.start
-    parts[-1].end = len(views)
-    return list(views[:parts[0].start]), [list(views[p.start:p.end]) for p in parts]
+    return pre, [p.views for p in parts]
