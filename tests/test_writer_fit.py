@@ -63,3 +63,17 @@ def test_smaller_font_only_where_it_saves_a_page():
     long = sop_model(n_steps=40, n_actors=5, decisions=((5, 3), (20, 25)))
     lay = plan(long)
     assert lay.proc_pages >= 3 and lay.cols.font == 9.0
+
+
+def test_lower_symbols_only_where_they_save_a_page():
+    """13 ordinary steps: with symbols 1 mm lower (rows of 12 mm, as the BPS
+    SOPs print them) they fit one procedure page, at 9 pt; 11 keep the
+    standard symbols; 14 do not fit either way and keep them too."""
+    for n, trim in ((11, 0.0), (13, L.TRIM), (14, 0.0)):
+        sop = sop_model(n_steps=n, n_actors=4, decisions=((4, 2),))
+        lay = plan(sop)
+        assert lay.cols.symbol_trim == trim and lay.cols.font == 9.0, n
+        full = L.compute(sop, lay.page, 100.0, 0.0)
+        if trim:
+            assert full.proc_pages == 2 and lay.proc_pages == 1
+            assert all(L.symbol_size(k, lay.cols).h == L.symbol_size(k, full.cols).h - trim for k in sop.kegiatan)

@@ -82,6 +82,8 @@ def rendered(tmp_path_factory):
     for k in fitted.kegiatan:
         k.uraian = " ".join(WORDS[(k.no + j) % len(WORDS)] for j in range(12))
     cases["sesuai-isi"] = ({}, fitted)
+    # 13 ordinary steps: one procedure page with symbols 1 mm lower
+    cases["tiga-belas"] = ({}, sop_model(n_steps=13, n_actors=4, decisions=((4, 2),)))
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)

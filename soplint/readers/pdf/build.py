@@ -11,7 +11,7 @@ from soplint.model import SOP, TakTerpetakan
 from soplint.readers.docx.tree import Paragraph
 from soplint.readers.pdf import procedure as pr
 from soplint.readers.pdf.geometry import join_lines, lines
-from soplint.readers.pdf.identity import read_identity
+from soplint.readers.pdf.identity import read_details_after_table, read_identity
 from soplint.readers.pdf.steps import read_procedure
 from soplint.readers.pdf.views import BULLET_START, PageView, lok, page_of, raster_regions
 
@@ -61,6 +61,7 @@ def build_views(views, options: Optional[dict] = None, preamble=()) -> SOP:
     if start is not None:
         _text_steps(sop, views, used, start)
     read_procedure(sop, views, used, options)
+    read_details_after_table(sop, views, used)
     # whatever text was not placed
     seen_texts: set = set()
     for v in list(preamble) + list(views):

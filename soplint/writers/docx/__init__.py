@@ -125,18 +125,25 @@ class _Writer(FrontMixin, ProcedureMixin):
         return self._compute()
 
     def _compute(self) -> "L.Layout":
-        """The layout, with the procedure at its standard font unless the
-        smaller ``L.SMALL_FONT`` saves a page, and the detail boxes' font
-        chosen by ``_fit_front``."""
-        size, lay = self._fit_front(None)
-        if lay.proc_pages > 1 and lay.cols.font > L.SMALL_FONT:
-            small = self._fit_front(L.SMALL_FONT)
-            if small[1].pages < lay.pages:
-                size, lay = small
+        """The layout: the procedure at its standard font and symbol sizes,
+        unless symbols ``L.TRIM`` mm lower, the smaller ``L.SMALL_FONT``, or
+        both save a page (in that order of preference: the text keeps its
+        size where it can); the detail boxes' font chosen by ``_fit_front``."""
+        size, lay = self._fit_front(None, 0.0)
+        standard_font = lay.cols.font
+        catatan = self._catatan_height() > 0
+        for font, trim in ((None, L.TRIM), (L.SMALL_FONT, 0.0), (L.SMALL_FONT, L.TRIM)):
+            if lay.proc_pages == 1 and (lay.shared or catatan):
+                break  # nothing left to save on the procedure's side
+            if font is not None and standard_font <= font:
+                continue
+            other = self._fit_front(font, trim)
+            if other[1].pages < lay.pages:
+                size, lay = other
         self.detail_size = size
         return lay
 
-    def _fit_front(self, font) -> tuple[float, "L.Layout"]:
+    def _fit_front(self, font, trim: float) -> tuple[float, "L.Layout"]:
         """The detail boxes' font: the largest size of DETAIL_SIZES that
         gives the fewest pages (and of those, the front part on the fewest
         pages), with the layout it gives. A front part ending near a
@@ -148,7 +155,7 @@ class _Writer(FrontMixin, ProcedureMixin):
         best = None
         for size in DETAIL_SIZES:
             self.detail_size = size
-            lay = L.compute(self.sop, self.page, self._front_height(), catatan, font)
+            lay = L.compute(self.sop, self.page, self._front_height(), catatan, font, trim)
             # fewest pages; then the front part whole on fewer pages (not its
             # last box on top of the procedure's page); then the largest font
             if best is None or (lay.pages, lay.front_pages) < (best[1].pages, best[1].front_pages):
