@@ -116,20 +116,25 @@ def test_joined_bps_pdfs_read_as_each_pdf_alone(keys, tmp_path):
 
 
 def _sop_page(nomor: str, nama: str, steps) -> bytes:
-    """One page: identity lines (label : value) over a procedure table
-    No | Kegiatan | Pemohon | Petugas | Waktu drawn with rectangles."""
-    text = [(60, 30, f"Nomor SOP : {nomor}"), (60, 46, "Tanggal Efektif : 1 Maret 2024"),
-            (60, 62, f"Nama SOP : {nama}"),
-            (60, 110, "No"), (100, 110, "Kegiatan"), (260, 110, "Pemohon"), (360, 110, "Petugas"), (460, 110, "Waktu")]
-    rects = [(50, 100, 40, 30 * (len(steps) + 1)), (90, 100, 160, 30 * (len(steps) + 1)),
-             (250, 100, 100, 30 * (len(steps) + 1)), (350, 100, 100, 30 * (len(steps) + 1)),
-             (450, 100, 80, 30 * (len(steps) + 1))]
+    return pdf_build.text_page(*_sop_block(nomor, nama, steps))
+
+
+def _sop_block(nomor: str, nama: str, steps, dy: float = 0):
+    """One SOP drawn from ``dy`` down: identity lines (label : value) over a
+    procedure table No | Kegiatan | Pemohon | Petugas | Waktu drawn with
+    rectangles (a box in the actor's column marks the step)."""
+    text = [(60, dy + 30, f"Nomor SOP : {nomor}"), (60, dy + 46, "Tanggal Efektif : 1 Maret 2024"),
+            (60, dy + 62, f"Nama SOP : {nama}"), (60, dy + 110, "No"), (100, dy + 110, "Kegiatan"),
+            (260, dy + 110, "Pemohon"), (360, dy + 110, "Petugas"), (460, dy + 110, "Waktu")]
+    h = 30 * (len(steps) + 1)
+    rects = [(50, dy + 100, 40, h), (90, dy + 100, 160, h), (250, dy + 100, 100, h), (350, dy + 100, 100, h),
+             (450, dy + 100, 80, h)]
     for i, (uraian, actor, waktu) in enumerate(steps):
-        y = 140 + 30 * i
+        y = dy + 140 + 30 * i
         text += [(60, y, str(i + 1)), (100, y, uraian), (460, y, waktu)]
         rects.append((50, y - 10, 480, 30))
         rects.append((270 if actor == 0 else 370, y - 2, 50, 14))
-    return pdf_build.text_page(text, rects)
+    return text, rects
 
 
 def test_a_hand_made_two_sop_pdf_reads_to_two_models(tmp_path):
@@ -164,6 +169,28 @@ def test_a_hand_made_two_sop_pdf_reads_to_two_models(tmp_path):
     unplaced = [(t.teks, t.lokasi.halaman) for t in book[0].tak_terpetakan]
     assert ("DAFTAR ISI", 1) in unplaced and ("2 Pelayanan Legalisir 002/A/2024 3", 1) in unplaced
     assert _moved(to_dict(book[1]), 0) == _moved(to_dict(alone[1]), 2)
+
+
+def test_two_sops_on_one_page_read_to_two_models(tmp_path):
+    """The second SOP under the end of the first one's table on the same
+    page (before: one SOP, the second identity's lines read as steps)."""
+    one = tmp_path / "satu-halaman.pdf"
+    ta, ra = _sop_block("003/B/2024", "Pelayanan Surat Keterangan", [
+        ("Mengajukan permohonan", 0, "5 menit"), ("Memeriksa berkas", 1, "10 menit")])
+    tb, rb = _sop_block("004/B/2024", "Pelayanan Surat Pindah", [
+        ("Menyerahkan formulir", 0, "5 menit"), ("Mencetak surat pindah", 1, "10 menit"),
+        ("Menyerahkan surat pindah", 1, "5 menit")], dy=230)
+    one.write_bytes(pdf_build.text_page(ta + tb, ra + rb))
+    sops = read_path(one)
+    assert [(s.sumber.indeks, s.identitas.nomor_sop, s.identitas.nama_sop) for s in sops] == [
+        (0, "003/B/2024", "Pelayanan Surat Keterangan"), (1, "004/B/2024", "Pelayanan Surat Pindah")]
+    assert [[(k.no, k.uraian, k.pelaksana, k.waktu.teks) for k in s.kegiatan] for s in sops] == [
+        [(1, "Mengajukan permohonan", "Pemohon", "5 menit"), (2, "Memeriksa berkas", "Petugas", "10 menit")],
+        [(1, "Menyerahkan formulir", "Pemohon", "5 menit"), (2, "Mencetak surat pindah", "Petugas", "10 menit"),
+         (3, "Menyerahkan surat pindah", "Petugas", "5 menit")]]
+    assert all(k.lokasi.halaman == 1 for s in sops for k in s.kegiatan)
+    assert max(k.lokasi.kotak[3] for k in sops[0].kegiatan) < min(k.lokasi.kotak[1] for k in sops[1].kegiatan)
+    assert not any(t.teks for s in sops for t in s.tak_terpetakan)
 
 
 def _contents_page(entries) -> bytes:

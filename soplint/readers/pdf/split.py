@@ -7,10 +7,15 @@ read already has a procedure (a table header, a continued table, or steps
 under a "Prosedur" heading), or when the block names another SOP (its
 Nomor SOP or Nama SOP differs from the one being read). An identity
 repeated with the same number and name (a running header on every page) is
-the same SOP, as in the Word reader (readers/docx/split.py). Pages before
-the first SOP's identity (a cover, a table of contents) are the book's
-preamble when the file holds several SOPs; a file found to hold one SOP is
-read as a whole, exactly as before.
+the same SOP, as in the Word reader (readers/docx/split.py). Labels set
+side by side over a column of entries (a contents table "Nama SOP | Nomor
+SOP") open no SOP. Pages before the first SOP's identity (a cover, a table
+of contents) are the book's preamble when the file holds several SOPs; a
+file found to hold one SOP is read as a whole, exactly as before.
+
+Where an SOP starts under the end of the previous one's table on the same
+page (a book without page breaks), that page is cut above the new identity
+block and each side read as a page of its own (same page number).
 """
 from __future__ import annotations
 
@@ -37,7 +42,7 @@ _NAMING_WORDS = frozenset(("nomor", "no", "no.", "nama", "judul", "kode", "nomor
 
 @dataclass(eq=False)
 class PageIdentity:
-    """What one page says about the SOP it belongs to."""
+    """What one page (or one side of a cut page) says about the SOP it belongs to."""
 
     keys: frozenset = frozenset()
     nomor: Optional[str] = None
@@ -45,10 +50,13 @@ class PageIdentity:
     procedure: bool = False
     #: the procedure header found on the page, if any (for reading the values)
     table: object = None
-    #: an identity block under the end of a table on the page (a book whose
-    #: SOPs do not each start on a new page): the page cut there, as two views
-    upper: object = None
-    lower: object = None
+    #: the page view this is about: the page, or one side of a page cut
+    #: above an identity block under the end of a table (a book whose SOPs
+    #: do not each start on a new page)
+    view: object = None
+    #: the whole page, where ``view`` is one side of a cut; ``y``: the cut
+    whole: object = None
+    y: Optional[float] = None
 
     @property
     def opens(self) -> bool:
@@ -72,8 +80,9 @@ def _norm(text: Optional[str]) -> Optional[str]:
 
 
 def scan(views) -> list[PageIdentity]:
-    """Each page's identity labels (read above its procedure header, if any,
-    or under the end of its table) and whether it holds procedure steps."""
+    """Each page's identity labels (read above its procedure header, if any)
+    and whether it holds procedure steps; a page holding an identity block
+    under the rows of a table gives two entries, one per side of the cut."""
     from soplint.readers.pdf.build import steps_heading
 
     out = []
@@ -85,12 +94,19 @@ def scan(views) -> list[PageIdentity]:
             layout = pt.layout
         keys, top = _labels(v, [r for r in v.runs if pt is None or r.cy < pt.header_top - 0.5])
         page = PageIdentity(keys, procedure=pt is not None or cont is not None or steps_heading(
-            [v], mark=False) is not None, table=pt)
-        if pt is not None and not page.opens:
-            _identity_in_table(v, page, pt.top)
-        elif cont is not None and page.opens and top is not None and top > cont.top + 5:
-            _identity_in_table(v, page, cont.top)
-        out.append(page)
+            [v], mark=False) is not None, table=pt, view=v)
+        lower = None
+        if pt is not None:
+            lower = _identity_in_table(v, pt.top)
+        elif cont is not None and len(keys) >= MIN_IDENT_LABELS and top is not None and top > cont.top + 5:
+            lower = _identity_in_table(v, cont.top)
+            if lower is not None:
+                page.keys = frozenset()  # the labels are the lower side's
+        if lower is None:
+            out.append(page)
+            continue
+        page.view, page.whole, lower.whole = _sub_view(v, None, lower.y), v, v
+        out += [page, lower]
     return out
 
 
@@ -99,17 +115,19 @@ def _header(v):
     return pr.read_header(v.runs, v.grid, *hdr, shapes=v.geo.shapes) if hdr else None
 
 
-def _identity_in_table(v, page: PageIdentity, table_top: float) -> None:
+def _identity_in_table(v, table_top: float) -> Optional[PageIdentity]:
     """An identity block naming its SOP (Nomor or Nama SOP) under the rows of
     the page's procedure table (the table of the SOP before it ends on this
-    page): the page is cut above it (and above the title and institution
-    lines right over it), the part below read as a page of its own."""
+    page): the side of the page from above it (and above the title and
+    institution lines right over it) down, as a page of its own."""
+    from soplint.readers.pdf.build import steps_heading
+
     below = [r for r in v.runs if r.cy > table_top + 0.5]
     if not any(r.text[:1].isupper() and r.text.lower().rstrip(":") in _NAMING_WORDS for r in below):
-        return  # no label naming an SOP can start here (a quick look before reading the cells)
+        return None  # no label naming an SOP can start here (a quick look before reading the cells)
     keys, top = _labels(v, below)
     if len(keys) < MIN_IDENT_LABELS or not keys & {"nomor_sop", "nama_sop"}:
-        return
+        return None
     cut = top
     for ln in reversed(lines([r for r in v.runs if table_top + 0.5 < r.cy < top])):
         t = ln.text
@@ -118,11 +136,10 @@ def _identity_in_table(v, page: PageIdentity, table_top: float) -> None:
             cut = ln.y0
         else:
             break
-    cut -= 0.5
-    page.keys = keys
-    page.upper = _sub_view(v, None, cut)
-    page.lower = _sub_view(v, cut, None)
-    page.table = _header(page.lower)
+    view = _sub_view(v, cut - 0.5, None)
+    pt = _header(view)
+    return PageIdentity(keys, procedure=pt is not None or steps_heading([view], mark=False) is not None,
+                        table=pt, view=view, y=cut - 0.5)
 
 
 def _sub_view(v, y0: Optional[float], y1: Optional[float]):
@@ -145,11 +162,11 @@ def _sub_view(v, y0: Optional[float], y1: Optional[float]):
                          image_boxes=boxes))
 
 
-def _read_values(v, page: PageIdentity) -> None:
+def _read_values(page: PageIdentity) -> None:
     """The page's Nomor and Nama SOP, read as the identity reader reads them."""
     from soplint.readers.pdf.identity import read_identity
 
-    v = page.lower or v
+    v = page.view
     saved = v.table
     v.table = page.table
     try:
@@ -220,32 +237,40 @@ def split_pages(views) -> tuple[list, list[list]]:
     whole file, no preamble) unless the file holds several SOPs."""
     info = scan(views)
     opening = [i for i, page in enumerate(info) if page.opens]
-    if not opening or (len(opening) == 1 and info[opening[0]].lower is None
-                       and not any(page.procedure for page in info[:opening[0]])):
+    if not opening or (len(opening) == 1 and not any(page.procedure for page in info[:opening[0]])):
         return [], [list(views)]  # one identity block at most, nothing before it: one SOP
     for i in opening:
-        _read_values(views[i], info[i])
+        _read_values(info[i])
     parts: list[Part] = []
     cur: Optional[Part] = None
     pre: list = []
-    for v, page in zip(views, info):
+    for page in info:
         if page.opens and (cur is None or _starts_new(cur, page)):
-            if page.lower is not None:
-                (cur.views if cur is not None else pre).append(page.upper)
-                v = page.lower
             cur = Part(views=[])
             parts.append(cur)
         elif cur is None and page.procedure:
             cur = Part(views=[])
             parts.append(cur)
         if cur is None:
-            pre.append(v)
+            pre.append(page)
             continue
-        cur.views.append(v)
+        cur.views.append(page)
         if page.opens:
             cur.nomor = cur.nomor or page.nomor
             cur.nama = cur.nama or page.nama
         cur.procedure = cur.procedure or page.procedure
     if len(parts) < 2:
         return [], [list(views)]
-    return pre, [p.views for p in parts]
+    return _rejoined(pre), [_rejoined(p.views) for p in parts]
+
+
+def _rejoined(pieces) -> list:
+    """The views of these pages, both sides of a cut page that stayed in one
+    SOP given back as the whole page."""
+    out: list = []
+    for i, page in enumerate(pieces):
+        if page.whole is not None and i and pieces[i - 1].whole is page.whole:
+            out[-1] = page.whole
+        else:
+            out.append(page.view)
+    return out
