@@ -40,7 +40,7 @@ class DetourMixin:
     def _clear_labels(self) -> None:
         """A label is placed as its arrow is drawn, so an arrow drawn later
         (or moved by the repair) may run through it. With every arrow known,
-        for each label an arrow runs through: move the label to a clean spot
+        for each label an arrow runs through (or out of its column): move the label to a clean spot
         beside its start; else draw its own arrow again from another free
         side (bottom or top included), its label placed anew; else the arrow
         through it, round it. A new path is kept only where the check then
@@ -65,20 +65,26 @@ class DetourMixin:
                 return
 
     def _crossed_labels(self) -> list:
-        """(label, the arrows through it) as the check sees them."""
+        """(label, the arrows through it) as the check sees them, for each
+        label an arrow runs through or that sticks out of its column."""
         out = []
         for lab in self.d.labels:
             inner = lab.rect.shrink(0.1)
             through = [rt for rt in self.d.routes if rt.page == lab.page and any(g.hits(inner) for g in rt.segments)]
-            if through:
+            left, right = self.d.grids[lab.page].actor_x[lab.col]
+            if through or lab.rect.x0 < left + 0.2 or lab.rect.x1 > right - 0.2:
                 out.append((lab, through))
         return out
+
+    def _findings(self) -> int:
+        """What the check finds, crossings aside (their hops come last)."""
+        return sum(1 for v in check(self.d) if v.kind != "silang-tanpa-lompatan")
 
     def _redraw(self, rt: Route) -> bool:
         """Draw ``rt`` again from any free side of its source (its label,
         if any, placed anew beside the new start); keep it only where the
         check finds fewer problems than before."""
-        before = len(check(self.d))
+        before = self._findings()
         self._page = rt.page
         lab = self.label_of.get(id(rt))
         saved = (rt.points, rt.src_site, rt.dst_site, lab.rect if lab else None, dict(self.used))
@@ -98,7 +104,7 @@ class DetourMixin:
             self.d.labels.insert(j, lab)
             if found is not None:
                 lab.rect = self._label_spot(rt, rt.src, lab.text, skip=lab)[1]
-        if found is not None and len(check(self.d)) < before:
+        if found is not None and self._findings() < before:
             return True
         rt.points, rt.src_site, rt.dst_site = saved[:3]
         if lab:
