@@ -5,7 +5,8 @@ the share of SOPs of at most 11 steps that render in at most 2 pages
     python bench/pages.py [--against REV] [--keep DIR] [PATH...]
 
 Inputs: ``samples/*.docx`` and every document in ``tests/unseen/files/`` by
-default. Each input is converted with ``python -m soplint convert`` (to .docx
+default, or the documents given (Word, RTF or PDF; e.g. the shared corpus:
+``../shared/corpus/real/* ../shared/corpus/bps-pdf/*.pdf``). Each input is converted with ``python -m soplint convert`` (to .docx
 for the pages, to .json for the step counts); all outputs go through ONE
 ``soffice --convert-to pdf`` run and ``pdfinfo`` gives the pages.
 ``--against REV`` converts the same inputs with the ``soplint`` package of
@@ -32,7 +33,7 @@ SHORT = 11  # "up to 11 steps"
 
 def inputs(paths: list[str]) -> list[Path]:
     if paths:
-        return [Path(p) for p in paths]
+        return [Path(p).resolve() for p in paths if Path(p).suffix.lower() in SUFFIXES | {".pdf"}]
     files = sorted((ROOT / "samples").glob("*.docx"))
     files += sorted(p for p in (ROOT / "tests" / "unseen" / "files").iterdir() if p.suffix.lower() in SUFFIXES)
     return files

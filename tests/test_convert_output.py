@@ -185,7 +185,11 @@ def test_detail_font_steps_down_only_where_it_saves_a_page(tmp_path, monkeypatch
     their last box on a page of its own; elsewhere they stay at 10 pt, and
     no size ever gives more pages than 10 pt would."""
     import soplint.writers.docx as writer
+    from soplint.writers.docx import layout
 
+    # the procedure's own ways of saving a page (smaller symbols, 8 pt) left out
+    monkeypatch.setattr(layout, "TRIM", 0.0)
+    monkeypatch.setattr(layout, "SMALL_FONT", 9.0)
     words = "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi tentang Pedoman".split()
     saved = kept = 0
     for n in range(4, 26):

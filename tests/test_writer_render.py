@@ -19,6 +19,7 @@ from soplint.values import norm_space
 from soplint.writers.docx import plan, write
 
 from test_writer_docx import WORDS, sop_model  # noqa: E402  (tests/ is on sys.path)
+from test_writer_fit import long_keterangan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SERAWAI = ("bps-098-serawai", "bps-098-serawai-grup")
@@ -76,6 +77,13 @@ def rendered(tmp_path_factory):
     notes.tak_terpetakan = [TakTerpetakan(" ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(3 + (i * 11) % 60)),
                                           f"paragraf {i}") for i in range(75)]
     cases["catatan"] = ({"lampiran": True}, notes)
+    # long Keterangan texts: content-sized columns, the procedure at 8 pt
+    fitted = long_keterangan(11, words=28)
+    for k in fitted.kegiatan:
+        k.uraian = " ".join(WORDS[(k.no + j) % len(WORDS)] for j in range(12))
+    cases["sesuai-isi"] = ({}, fitted)
+    # 13 ordinary steps: one procedure page with symbols 1 mm lower
+    cases["tiga-belas"] = ({}, sop_model(n_steps=13, n_actors=4, decisions=((4, 2),)))
     for name, (opts, sop) in cases.items():
         out = base / f"{name}.docx"
         lay = write(sop, out, opts)
@@ -178,14 +186,22 @@ def test_short_sop_shares_the_identity_page(soffice, rendered):
 @pytest.mark.parametrize("stem", SERAWAI)
 def test_front_part_near_the_page_foot_keeps_to_its_page(soffice, rendered, stem):
     """The identity table and the six detail boxes of BPS SOP 098 fill its
-    first page: they stay on it (the real SOP's layout: 1 + 2 pages), not
-    with the last detail box alone on a second page before the procedure."""
+    first page: they stay on it, not with the last detail box alone on a
+    second page before the procedure; its 11 long steps fit the next page."""
     doc, pdf, sop, lay = rendered[stem]
-    assert _pdf_pages(pdf) <= 3
+    assert _pdf_pages(pdf) <= 2
     first = _pdf_text(pdf, 1)
     assert "Nomor SOP" in first and "Pencatatan dan Pendataan" in first
     assert "Mutu Baku" in _pdf_text(pdf, 2)
     assert len(sop.kegiatan) == 11
+
+
+def test_content_sized_columns_render_as_planned(soffice, rendered):
+    doc, pdf, sop, lay = rendered["sesuai-isi"]
+    assert lay.cols.font == 8.0 and lay.cols.keterangan > 60
+    assert _pdf_pages(pdf) == lay.pages
+    for i, k in enumerate(sop.kegiatan):
+        assert _flat(k.keterangan) in _pdf_text(pdf, lay.proc_start + lay.page_of[i]), k.no
 
 
 def test_catatan_konversi_over_pages(soffice, rendered):

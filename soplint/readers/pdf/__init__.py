@@ -90,9 +90,12 @@ def read_pages(path, options: Optional[dict] = None):
 
 
 def read(path, options: Optional[dict] = None) -> list[SOP]:
-    """Read the SOP of a PDF file (one SOP per file)."""
+    """Read the SOPs of a PDF file: one model per SOP, in page order (a file
+    may bind several, see :mod:`.split`)."""
     from soplint.readers import ReadOptions
-    from soplint.readers.pdf.build import build
+    from soplint.readers.pdf.build import build_views
+    from soplint.readers.pdf.split import split_pages
+    from soplint.readers.pdf.views import PageView
 
     options = ReadOptions.of(options)
     path = Path(path)
@@ -103,19 +106,26 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
             "no-text", "{p}: PDF tanpa lapisan teks (hasil pindai?) pada halaman {h}; OCR tidak dilakukan",
             "{p}: the PDF has no text layer (scanned?) on page(s) {h}; no OCR is done", p=path.name,
             h=", ".join(scanned))
+    sops = []
+    facts = []
     try:
-        sop = build(pages, {"hari_menit": options.hari_menit})
+        views = [PageView(p) for p in pages]
+        preamble, parts = split_pages(views)
+        for i, part in enumerate(parts):
+            sop = build_views(part, {"hari_menit": options.hari_menit}, preamble=preamble if i == 0 else ())
+            sop.sumber.berkas = options.source_name or str(path)
+            sop.sumber.indeks = i
+            sop.sumber.format = "pdf"
+            sops.append(sop)
+            facts.append((sop, [v.page for v in part]))
     except RecursionError:
         raise UnreadableFile("damaged", "{p}: struktur PDF terlalu dalam", "{p}: PDF structure too deep",
                              p=path.name) from None
-    sop.sumber.berkas = options.source_name or str(path)
-    sop.sumber.indeks = 0
-    sop.sumber.format = "pdf"
     from soplint.confidence import annotate
     from soplint.readers.pdf.build import facts_of
 
-    annotate([sop], [facts_of(sop, pages)])
-    return [sop]
+    annotate(sops, [facts_of(sop, part_pages) for sop, part_pages in facts])
+    return sops
 
 
 __all__ = ["read", "read_pages"]

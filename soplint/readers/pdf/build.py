@@ -11,7 +11,7 @@ from soplint.model import SOP, TakTerpetakan
 from soplint.readers.docx.tree import Paragraph
 from soplint.readers.pdf import procedure as pr
 from soplint.readers.pdf.geometry import join_lines, lines
-from soplint.readers.pdf.identity import read_identity
+from soplint.readers.pdf.identity import read_details_after_table, read_identity
 from soplint.readers.pdf.steps import read_procedure
 from soplint.readers.pdf.views import BULLET_START, PageView, lok, page_of, raster_regions
 
@@ -27,9 +27,14 @@ def facts_of(sop: SOP, pages) -> "object":
 
 
 def build(pages, options: Optional[dict] = None) -> SOP:
+    return build_views([PageView(p) for p in pages], options)
+
+
+def build_views(views, options: Optional[dict] = None, preamble=()) -> SOP:
+    """One SOP from its pages; ``preamble``: pages before it that belong to
+    no SOP (a book's cover, its contents), whose text is kept as unplaced."""
     options = options or {}
     sop = SOP()
-    views = [PageView(p) for p in pages]
     # procedure tables, page by page
     layout = None
     for v in views:
@@ -43,7 +48,7 @@ def build(pages, options: Optional[dict] = None) -> SOP:
             layout = pt.layout
     # identity and detail boxes: everything above the first header (on any page)
     used: set = set()
-    start = None if any(v.table is not None for v in views) else _steps_heading(views)
+    start = None if any(v.table is not None for v in views) else steps_heading(views)
     if start is not None:
         # no procedure table: the steps are written as numbered sentences under
         # a heading ("URAIAN PROSEDUR"); the identity part ends there
@@ -56,9 +61,10 @@ def build(pages, options: Optional[dict] = None) -> SOP:
     if start is not None:
         _text_steps(sop, views, used, start)
     read_procedure(sop, views, used, options)
+    read_details_after_table(sop, views, used)
     # whatever text was not placed
     seen_texts: set = set()
-    for v in views:
+    for v in list(preamble) + list(views):
         rest = [r for r in v.runs if id(r) not in used]
         if not rest:
             continue
@@ -68,7 +74,7 @@ def build(pages, options: Optional[dict] = None) -> SOP:
                 continue  # the same footer or page header on every page
             seen_texts.add(key)
             sop.tak_terpetakan.append(TakTerpetakan(teks=ln.text, lokasi=lok(v.number, (ln.x0, ln.y0, ln.x1, ln.y1))))
-    for v in views:
+    for v in list(preamble) + list(views):
         for box in raster_regions(v):
             sop.tak_terpetakan.append(TakTerpetakan(
                 teks="[halaman %d memuat gambar tanpa lapisan teks (hasil pindai atau tangkapan layar, mis. tabel "
@@ -78,15 +84,16 @@ def build(pages, options: Optional[dict] = None) -> SOP:
     return sop
 
 
-def _steps_heading(views):
-    """(page, y) of a heading that opens steps written as sentences, or None."""
+def steps_heading(views, mark: bool = True):
+    """(page, y) of a heading that opens steps written as sentences, or None;
+    ``mark``: note the heading's runs on its page (as read, not placed)."""
     for v in views:
         for ln in lines(v.runs):
             if len(ln.text) <= 40 and labels.match(ln.text.rstrip(": "), "prosedur_judul"):
                 # the heading is followed by numbered lines
                 after = [x for x in lines([r for r in v.runs if r.cy > ln.y1]) if BULLET_START.match(x.text)]
                 if after or v is not views[-1]:
-                    for r in ln.runs:
+                    for r in ln.runs if mark else ():
                         v.heading_runs = getattr(v, "heading_runs", []) + [r]
                     return v.number, ln.y0 - 0.1
     return None

@@ -125,6 +125,39 @@ def read_identity(sop: SOP, views, used: set) -> None:
                 used.add(id(r))
 
 
+def read_details_after_table(sop: SOP, views, used: set) -> None:
+    """The detail boxes (Dasar Hukum ... Pencatatan dan Pendataan) written
+    under the procedure table instead of above it, when the part above held
+    none: read where that text holds nothing else (no identity label)."""
+    import copy
+
+    if any(getattr(sop, f) is not None for f in DAFTAR_FIELDS):
+        return
+    last = next((v for v in reversed(views) if v.table is not None and v.table.rows), None)
+    if last is None:
+        return
+    after = [r for r in last.runs if r.cy > last.table.bottom + 0.5 and id(r) not in used]
+    if not after:
+        return
+    part = copy.copy(last)
+    part.runs, part.table = after, None
+    scratch = SOP()
+    took: set = set()
+    read_identity(scratch, [part], took)
+    ident = scratch.identitas
+    if scratch.lainnya or ident.instansi or any(getattr(ident, k) is not None for k in IDENT_KEYS):
+        return
+    if not any(getattr(scratch, f) is not None for f in DAFTAR_FIELDS):
+        return
+    for f in DAFTAR_FIELDS:
+        if getattr(scratch, f) is not None:
+            setattr(sop, f, getattr(scratch, f))
+            if f in scratch.lokasi:
+                sop.lokasi[f] = scratch.lokasi[f]
+    sop.tak_terpetakan.extend(scratch.tak_terpetakan)
+    used.update(took)
+
+
 def _without_overprint(ln):
     """The line's text without the words printed over other words of it, and those words."""
     runs = sorted(getattr(ln, "runs", ()), key=lambda r: r.x0)

@@ -132,6 +132,16 @@ def find_header(runs, grid: Grid, cell_of=None):
 
     kegs = [r for r in runs if _ACTIVITY.search(r.text) and _col_key(whole(r)) == "kegiatan"]
     nos = [r for r in runs if len(r.text.strip()) <= 4 and _col_key(r.text) == "no" and _col_key(whole(r)) == "no"]
+    for box, rs in texts.items():
+        # "No" broken letter by letter in a narrow column ("N" over "o")
+        if box is None or len(rs) < 2 or len(rs) > 4:
+            continue
+        word = "".join(r.text for r in sorted(rs, key=lambda r: (r.cy, r.x0)))
+        if len(word) <= 4 and _col_key(word) == "no" and not any(_col_key(r.text) == "no" for r in rs):
+            from soplint.readers.pdf.extract import Run
+
+            nos.append(Run(word, min(r.x0 for r in rs), min(r.y0 for r in rs), max(r.x1 for r in rs),
+                           max(r.y1 for r in rs)))
     best = None
     for k in kegs:
         for n in nos:
@@ -226,8 +236,8 @@ def read_header(runs, grid: Grid, no_run, keg_run, shapes=()) -> Optional[PageTa
     # and the first Mutu Baku column are actors
     keg_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= keg_run.cx <= c.x1 + 1), None)
     no_i = next((i for i, c in enumerate(cols) if c.x0 - 1 <= no_run.cx <= c.x1 + 1), None)
-    if keg_i is None or no_i is None:
-        return None
+    if keg_i is None or no_i is None or keg_i == no_i:
+        return None  # (No and Kegiatan in one column: no table of steps to read by columns)
     for i, c in enumerate(cols):
         if i == keg_i:
             c.key = "kegiatan"
@@ -280,6 +290,11 @@ def read_rows(pt: PageTable, runs, grid: Grid, page: int) -> None:
             ys.append(y)
     if ys and ys[0] > pt.top + 3:
         ys.insert(0, pt.top)
+    end = _column_end(grid, nc.x1, pt.top)
+    if end is not None:
+        # rules further down cross the column of numbers but belong to
+        # another table (the detail boxes, the next SOP's identity)
+        ys = [y for y in ys if y <= end + 2.5]
     if len(ys) < 2:
         return
     pt.bottom = ys[-1]
@@ -317,6 +332,20 @@ def read_rows(pt: PageTable, runs, grid: Grid, page: int) -> None:
     for (ri, ci), rs in by_cell.items():
         rows[ri].texts[ci] = lines(rs)
     pt.rows = rows
+
+
+def _column_end(grid: Grid, x: float, top: float) -> Optional[float]:
+    """Where the rule at ``x`` (the No column's right border) that runs down
+    from ``top`` ends, its pieces joined (tables drawn cell by cell); None
+    where no rule runs there."""
+    reach = None
+    for r in sorted((r for r in grid.v if abs(r.pos - x) <= 2.5), key=lambda r: r.a):
+        if reach is None:
+            if r.a <= top + 3 and r.b > top + 3:
+                reach = r.b
+        elif r.a <= reach + 3:
+            reach = max(reach, r.b)
+    return reach
 
 
 def _row_of(rows, y):

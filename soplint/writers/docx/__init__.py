@@ -5,8 +5,8 @@ Layout (see ``layout.py``): a landscape page (F4 by default, A4 by option);
 first section: the identity table (``front.py``: logo cell with the
 institution lines, every identity row of the standard) and the six detail
 boxes; second section, on a new page: the procedure table (``procedure.py``)
-with two header rows repeated on every page, exact row heights, rows that
-never split, and every page but the last filled to the same height so the
+with two header rows repeated on every page, column widths sized to the
+texts (``colfit.py``), exact row heights, rows that never split, and every page but the last filled to the same height so the
 writer knows where each page breaks. The flowchart's geometry is routed in
 ``route.py`` and can be checked with :func:`check_geometry`.
 
@@ -125,9 +125,28 @@ class _Writer(FrontMixin, ProcedureMixin):
         return self._compute()
 
     def _compute(self) -> "L.Layout":
-        """The layout, with the detail boxes' font at the largest size of
-        DETAIL_SIZES that gives the fewest pages (and of those, the front
-        part on the fewest pages). A front part ending near a
+        """The layout: the procedure at its standard font and symbol sizes,
+        unless symbols ``L.TRIM`` mm lower, the smaller ``L.SMALL_FONT``, or
+        both save a page (in that order of preference: the text keeps its
+        size where it can); the detail boxes' font chosen by ``_fit_front``."""
+        size, lay = self._fit_front(None, 0.0)
+        standard_font = lay.cols.font
+        catatan = self._catatan_height() > 0
+        for font, trim in ((None, L.TRIM), (L.SMALL_FONT, 0.0), (L.SMALL_FONT, L.TRIM)):
+            if lay.proc_pages == 1 and (lay.shared or catatan):
+                break  # nothing left to save on the procedure's side
+            if font is not None and standard_font <= font:
+                continue
+            other = self._fit_front(font, trim)
+            if other[1].pages < lay.pages:
+                size, lay = other
+        self.detail_size = size
+        return lay
+
+    def _fit_front(self, font, trim: float) -> tuple[float, "L.Layout"]:
+        """The detail boxes' font: the largest size of DETAIL_SIZES that
+        gives the fewest pages (and of those, the front part on the fewest
+        pages), with the layout it gives. A front part ending near a
         page boundary is pushed clearly past it (``layout.compute``, its
         height being an estimate): at one size that leaves a page holding
         little more than the last detail box, where a slightly smaller font
@@ -136,7 +155,7 @@ class _Writer(FrontMixin, ProcedureMixin):
         best = None
         for size in DETAIL_SIZES:
             self.detail_size = size
-            lay = L.compute(self.sop, self.page, self._front_height(), catatan)
+            lay = L.compute(self.sop, self.page, self._front_height(), catatan, font, trim)
             # fewest pages; then the front part whole on fewer pages (not its
             # last box on top of the procedure's page); then the largest font
             if best is None or (lay.pages, lay.front_pages) < (best[1].pages, best[1].front_pages):
@@ -145,8 +164,7 @@ class _Writer(FrontMixin, ProcedureMixin):
             # a one-page procedure share the identity page
             if lay.front_pages == 1 and (lay.shared or lay.proc_pages > 1 or catatan):
                 break
-        self.detail_size = best[0]
-        return best[1]
+        return best
 
     # ---- the document ---------------------------------------------------
     def build(self) -> tuple[bytes, "L.Layout"]:

@@ -11,6 +11,12 @@ from typing import Optional
 
 #: a line running along a gridline closer than this (mm) prints like a thick border
 GRID_GAP = 2.0
+#: between two parallel arrows (mm)
+LANE_GAP = 1.4
+#: a second arrow on one side of a symbol leaves/enters this far (mm) from the middle
+SIDE_DY = 1.8
+#: the router weighs a crossing like this many mm of extra line
+CROSS_COST = 25.0
 #: radius (mm) of the hop drawn where two arrows cross
 HOP_R = 1.1
 EPS = 1e-6

@@ -5,11 +5,11 @@ never end up on the wrong row or page."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from soplint.model import SOP, Kegiatan
-from soplint.writers.docx import measure
+from soplint.writers.docx import colfit, measure
 
 PAPER = {"F4": (330.0, 215.0), "A4": (297.0, 210.0)}
 #: landscape margins in mm (top, bottom, left, right), as the standard's examples
@@ -100,6 +100,8 @@ class Columns:
     output: float
     keterangan: float
     font: float
+    #: mm taken off every symbol's height: compact rows (see ``compute``)
+    symbol_trim: float = 0.0
 
     @property
     def widths(self) -> list[float]:
@@ -147,12 +149,13 @@ def symbol_size(k: Kegiatan, cols: Columns) -> Size:
     """Symbols leave room beside them (at least ``SIDE_ROOM`` each side) for
     arrows running past and for the Ya/Tidak of a branch."""
     aw = cols.actor
+    trim = cols.symbol_trim
     if k.simbol == "keputusan":
-        return Size(max(9.0, min(16.0, aw - 2 * 6.5)), 10.0)
+        return Size(max(9.0, min(16.0, aw - 2 * 6.5)), 10.0 - trim)
     w = max(9.0, min(20.0, aw - 2 * SIDE_ROOM))
     if k.simbol in ("mulai", "selesai"):
-        return Size(w, 6.0)
-    return Size(w, 7.0)
+        return Size(w, 6.0 - trim)
+    return Size(w, 7.0 - trim)
 
 
 SIDE_ROOM = 5.5
@@ -163,8 +166,10 @@ HEADER1 = 7.0      # first header row height (mm)
 DELTA = 6.0        # slack left free at the bottom of every procedure page
 CELL_PAD = 1.0     # cell margin left/right (mm); top/bottom are 0
 MIN_ROW = 11.0     # the lowest step row (mm)
-FRONT_ZONE = 10.0
-SHARE_GAP = 5.0    # space between the detail boxes and a procedure on the same page (mm)  # how close (mm) the estimated front part may come to a page boundary
+FRONT_ZONE = 10.0  # how close (mm) the estimated front part may come to a page boundary
+SHARE_GAP = 5.0    # space between the detail boxes and a procedure on the same page (mm)
+SMALL_FONT = 8.0   # the procedure's font (pt) where the standard 9 pt would take a page more
+TRIM = 1.0         # mm off the symbols' heights where that saves a page (rows of 12 mm, as BPS prints)
 
 
 @dataclass
@@ -262,8 +267,18 @@ def header2_height(sop: SOP, cols: Columns) -> float:
     return max(7.0, max(hs) + 2.0)
 
 
-def compute(sop: SOP, page: Page, front_height: float, catatan_height: float) -> Layout:
+def compute(sop: SOP, page: Page, front_height: float, catatan_height: float,
+            font: Optional[float] = None, trim: float = 0.0) -> Layout:
+    """The procedure's columns, rows and pages, with the front part and the
+    closing notes around it; ``font``: the procedure's font size (pt) where
+    not the standard one of ``columns_for``; ``trim``: mm taken off every
+    symbol's height (and so off the rows they set)."""
     cols = columns_for(sop, page)
+    if font is not None:
+        cols = replace(cols, font=font)
+    cols = replace(cols, symbol_trim=trim)
+    floors = [max(symbol_size(k, cols).h + 2 * GAP, MIN_ROW) for k in sop.kegiatan]
+    cols = colfit.fit(sop, cols, floors, 2 * CELL_PAD, 2.0)
     lay = Layout(page, cols, header2_height(sop, cols))
     steps = sop.kegiatan
     n = len(steps)

@@ -17,26 +17,26 @@ from __future__ import annotations
 
 from soplint.model import SOP
 from soplint.writers.docx import layout as L
-from soplint.writers.docx.geometry import GRID_GAP, Drawing, Label, PageGrid, Rect, Route, Segment, Symbol, crossing
-from soplint.writers.docx.measure import line_height_mm, text_width_mm
+from soplint.writers.docx.detour import DetourMixin
+from soplint.writers.docx.geometry import (CROSS_COST, GRID_GAP, LANE_GAP, SIDE_DY, Drawing, Label, PageGrid, Rect,
+                                           Route, Segment, Symbol, crossing)
+from soplint.writers.docx.labels import LABEL_SIZE, LabelMixin, label_size
 
-LABEL_SIZE = 5.5
-LANE_GAP = 1.4       # between two parallel arrows (mm)
-SIDE_DY = 1.8        # a second arrow on one side of a symbol leaves/enters this far from the middle
-CROSS_COST = 25.0    # a crossing is worth this many mm of extra line
-
-
-def label_size(text: str) -> tuple[float, float]:
-    return text_width_mm(text, LABEL_SIZE) + 0.3, line_height_mm(LABEL_SIZE) + 0.1
+__all__ = ["build", "Router", "LABEL_SIZE", "label_size"]
 
 
-class Router:
+class Router(DetourMixin, LabelMixin):
+    """Symbols, then arrows (first choice here, fallbacks and repair in
+    ``detour.py``), each branch's label as its arrow is drawn (``labels.py``),
+    then hops."""
+
     def __init__(self, sop: SOP, lay: "L.Layout"):
         self.sop, self.lay, self.cols = sop, lay, lay.cols
         self.d = Drawing()
         self.index = {k.no: i for i, k in enumerate(sop.kegiatan)}
         self.sym: dict[int, Symbol] = {}            # row index -> the step's symbol
         self.used: dict[tuple[int, str], int] = {}  # (id(symbol), side) -> arrows using it
+        self.label_of: dict[int, Label] = {}        # id(route) -> its branch label
         self.row_y: dict[int, tuple[float, float]] = {}
 
     # ---- symbols and grid -----------------------------------------------
@@ -203,77 +203,9 @@ class Router:
             else:
                 self._same_page(e, sa, sb)
         self._repair()
+        self._clear_labels()
         self._hops()
         return self.d
-
-    def _repair(self) -> None:
-        """Arrows routed before a later label or connector was placed may now
-        run through it: move their vertical run to another channel, keeping
-        both ends (and so the labels beside them)."""
-        from soplint.writers.docx.geometry import check
-
-        for _ in range(3):
-            bad = set()
-            for v in check(self.d):
-                if v.kind in ("melewati-label", "melewati-simbol"):
-                    bad.add(v.what.split(" / ")[0])
-                elif v.kind == "tumpang-tindih":
-                    bad.update(v.what.split(" / "))
-            moved = False
-            for rt in [r for r in self.d.routes if r.name in bad]:
-                if len(rt.points) == 4 and self._rechannel(rt):
-                    moved = True
-                elif rt.src.role == "kegiatan" and rt.dst.role == "kegiatan":
-                    moved |= self._redetour(rt)
-            if not moved:
-                return
-
-    def _redetour(self, rt: Route) -> bool:
-        """Reroute ``rt`` round what is in the way, leaving from the same point
-        (so its label stays beside its start)."""
-        self._page = rt.page
-        self.d.routes.remove(rt)
-        try:
-            found = self._detour(rt.src, rt.dst, keep=(rt.src_site, rt.points[0]))
-            if found is None:
-                return False
-            rt.points, rt.dst_site = found[1], found[3]
-            return True
-        finally:
-            self.d.routes.append(rt)
-
-    def _rechannel(self, rt: Route) -> bool:
-        self._page = rt.page
-        s, d = rt.points[0], rt.points[-1]
-        self.d.routes.remove(rt)
-        try:
-            now = self._problems(rt.points, rt.src, rt.dst)
-            best = None
-            ends = [(rt.dst_site, d)]
-            if rt.dst.role == "kegiatan" and rt.dst_site in ("kiri", "kanan"):
-                lim = rt.dst.rect.h / 2 - 0.8
-                for side in (rt.dst_site, "kanan" if rt.dst_site == "kiri" else "kiri"):
-                    for dy in (0.0, -SIDE_DY, SIDE_DY, -2 * SIDE_DY, 2 * SIDE_DY):
-                        if abs(dy) <= lim:
-                            ends.append((side, rt.dst.side_point(side, dy)))
-            for x in self._channels(min(rt.src.row, rt.dst.row), max(rt.src.row, rt.dst.row)):
-                if rt.src_site in ("kanan", "kiri") and (x - s[0]) * (1 if rt.src_site == "kanan" else -1) < 1.0:
-                    continue
-                for site, e in ends:
-                    if site in ("kanan", "kiri") and (x - e[0]) * (1 if site == "kanan" else -1) < 1.0:
-                        continue
-                    pts = [s, (x, s[1]), (x, e[1]), e]
-                    segs = self._segs(pts)
-                    cost = (1000 * self._problems(pts, rt.src, rt.dst) + sum(g.length for g in segs)
-                            + CROSS_COST * self._crossings(segs))
-                    if best is None or cost < best[0]:
-                        best = (cost, pts, site)
-            if best is not None and best[0] < 1000 * now:
-                rt.points, rt.dst_site = best[1], best[2]
-                return True
-            return False
-        finally:
-            self.d.routes.append(rt)
 
     def _name(self, e, suffix="") -> str:
         cab = f":{e.cabang}" if e.cabang else ""
@@ -362,6 +294,10 @@ class Router:
             # no clean straight channel: go round what is in the way
             # a branch leaves straight far enough for its label to sit beside it
             found = self._detour(sa, sb, first=label_size("Tidak")[0] + 1.2 if e.cabang else 1.0)
+            if found is None:
+                # both sides taken or too narrow: straight down (or up) first, the label beside it
+                found = self._detour(sa, sb, first=label_size("Tidak")[0] + 1.2 if e.cabang else 1.0,
+                                     upright=label_size("Tidak")[1] + 1.2 if e.cabang else 1.0)
             if found is not None:
                 best = found
         if best is None:
@@ -373,125 +309,6 @@ class Router:
         self._use(sb, d_side)
         rt = self._add(e, pts, sa, sb, s_side, d_side)
         self._label(e, rt, sa)
-
-    def _detour(self, sa: Symbol, sb: Symbol, keep=None, first: float = 1.0):
-        """The cheapest clean path with any number of bends (length, a
-        penalty per bend and per crossing) over a sparse grid of lines through
-        column interiors and row interiors beside every obstacle; None where
-        there is none."""
-        import heapq
-
-        cols, grid = self.cols, self.d.grids[self._page]
-        page_syms = [s for s in self.d.symbols if s.page == self._page]
-        lo_c = max(0, min(sa.col, sb.col) - 1)
-        hi_c = min(cols.n_actors - 1, max(sa.col, sb.col) + 1)
-        xs: set[float] = set()
-        for c in range(lo_c, hi_c + 1):
-            left, right = cols.actor_left(c), cols.actor_left(c) + cols.actor
-            cand = [left + GRID_GAP + 0.05, right - GRID_GAP - 0.05, (left + right) / 2]
-            for o in page_syms:
-                if o.col == c:
-                    cand += [o.rect.x0 - 0.8, o.rect.x0 - 0.8 - LANE_GAP, o.rect.x1 + 0.8, o.rect.x1 + 0.8 + LANE_GAP]
-            for rt in self.d.routes:
-                if rt.page == self._page:
-                    for g in rt.segments:
-                        if g.vertical and left < g.x0 < right:
-                            cand += [g.x0 - LANE_GAP - 0.1, g.x0 + LANE_GAP + 0.1]
-            xs.update(round(x, 2) for x in cand if left + GRID_GAP <= x <= right - GRID_GAP)
-        r0, r1 = min(sa.row, sb.row), max(sa.row, sb.row)
-        y_lo = min(y for (y, _b) in [self.row_y[i] for i in range(r0, r1 + 1) if i in self.row_y])
-        y_hi = max(b for (_y, b) in [self.row_y[i] for i in range(r0, r1 + 1) if i in self.row_y])
-        ys: set[float] = set()
-        for gy in grid.ys:
-            for y in (gy - GRID_GAP - 0.05, gy + GRID_GAP + 0.05, gy - GRID_GAP - LANE_GAP, gy + GRID_GAP + LANE_GAP):
-                ys.add(round(y, 2))
-        for o in page_syms:
-            ys.update(round(y, 2) for y in (o.rect.y0 - 0.8, o.rect.y1 + 0.8, o.rect.y0 - 0.8 - LANE_GAP,
-                                            o.rect.y1 + 0.8 + LANE_GAP))
-        ys = {y for y in ys if y_lo <= y <= y_hi and all(abs(y - gy) >= GRID_GAP for gy in grid.ys)}
-        # the ends: out of (into) a side of each symbol, straight to a grid line
-        starts, ends = [], []
-        for side in ("kiri", "kanan"):
-            sgn = 1 if side == "kanan" else -1
-            p = sa.side_point(side, self._side_dy(sa, side, True))
-            q = sb.side_point(side, self._side_dy(sb, side, False))
-            if keep is not None:
-                p = keep[1] if keep[0] == side else None
-            for x in xs:
-                if p is not None and (x - p[0]) * sgn >= first:
-                    starts.append((side, p, (x, p[1])))
-                if (x - q[0]) * sgn >= 1.0:
-                    ends.append((side, q, (x, q[1])))
-        ys.update(p[1] for _s, p, _n in starts + ends)
-        xs_l, ys_l = sorted(xs), sorted(ys)
-        if not xs_l or not ys_l:
-            return None
-
-        def cost(a, b, skip=()) -> float:
-            g = Segment(a[0], a[1], b[0], b[1])
-            if self._obstacles_hit(g, skip) or self._clash(g):
-                return -1.0
-            box = Rect(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
-            if any(o not in skip and o.covers(box, 0.6) for o in page_syms):
-                return -1.0                   # keep clear of outlines, not only out of them
-            return g.length + CROSS_COST * self._crossings([g])
-
-        goal = {}
-        for side, q, n in ends:
-            c = cost(n, q, (sb,))
-            if c >= 0:
-                goal[n] = (c, side, q)
-        if not goal:
-            return None
-        heap, seen, tie = [], {}, 0
-        for side, p, n in starts:
-            c = cost(p, n, (sa,))
-            if c >= 0:
-                tie += 1
-                heapq.heappush(heap, (c, tie, n, "h", [p, n], side))
-        xi = {x: i for i, x in enumerate(xs_l)}
-        yi = {y: i for i, y in enumerate(ys_l)}
-        BEND = 4.0
-        while heap:
-            c, _t, node, dirn, path, side = heapq.heappop(heap)
-            if seen.get((node, dirn), 1e18) <= c:
-                continue
-            seen[(node, dirn)] = c
-            if node in goal:
-                gc, dside, q = goal[node]
-                pts = path + [q]
-                out = [pts[0]]
-                for k in range(1, len(pts) - 1):     # drop points in the middle of a straight run
-                    a, b, cc = out[-1], pts[k], pts[k + 1]
-                    if not ((abs(a[0] - b[0]) < 1e-6 and abs(b[0] - cc[0]) < 1e-6)
-                            or (abs(a[1] - b[1]) < 1e-6 and abs(b[1] - cc[1]) < 1e-6)):
-                        out.append(b)
-                out.append(pts[-1])
-                if self._problems(out, sa, sb) == 0:
-                    return (c + gc, out, side, dside)
-                continue
-            x, y = node
-            nbrs = []
-            if x in xi:
-                i = xi[x]
-                if y in yi:
-                    j = yi[y]
-                    for jj in (j - 1, j + 1):
-                        if 0 <= jj < len(ys_l):
-                            nbrs.append(((x, ys_l[jj]), "v"))
-                    for ii in (i - 1, i + 1):
-                        if 0 <= ii < len(xs_l):
-                            nbrs.append(((xs_l[ii], y), "h"))
-            for nxt, nd in nbrs:
-                ec = cost(node, nxt)
-                if ec < 0:
-                    continue
-                nc = c + ec + (BEND if nd != dirn else 0.0)
-                if seen.get((nxt, nd), 1e18) <= nc:
-                    continue
-                tie += 1
-                heapq.heappush(heap, (nc, tie, nxt, nd, path + [nxt], side))
-        return None
 
     def _offpage(self, e, sa: Symbol, sb: Symbol) -> None:
         pw, ph = L.PENT.w, L.PENT.h
@@ -550,61 +367,6 @@ class Router:
         self.d.symbols.append(s)
         return s
 
-    # ---- labels -------------------------------------------------------------
-    def _label(self, e, rt: Route, src: Symbol) -> None:
-        if not e.cabang:
-            return
-        text = "Ya" if e.cabang == "ya" else "Tidak"
-        w, h = label_size(text)
-        left, right = self.cols.actor_left(src.col), self.cols.actor_left(src.col) + self.cols.actor
-        (x, y), (x2, y2) = rt.points[0], rt.points[1]
-        cands = []
-        if abs(x2 - x) > abs(y2 - y):           # leaves sideways
-            sgn = 1 if x2 > x else -1
-            turn = rt.points[2][1] - y2 if len(rt.points) > 2 else 0.0
-            above = [Rect(0, y - 0.3 - h, 0, y - 0.3), Rect(0, y + 0.3, 0, y + 0.3 + h)]
-            if turn < 0:
-                above.reverse()
-            for r in above:
-                for shift in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, -0.3, -0.6, -1.0):
-                    x0 = x + 0.15 + shift if sgn > 0 else x - 0.15 - shift - w
-                    cands.append(Rect(x0, r.y0, x0 + w, r.y1))
-        else:                                   # leaves downwards
-            for dy in (0.3, -0.6, -1.5, -2.4, 1.2):
-                for dx in (0.5, 1.2, 2.0, 3.0, 4.0):
-                    cands.append(Rect(x + dx, y + dy, x + dx + w, y + dy + h))
-                    cands.append(Rect(x - dx - w, y + dy, x - dx, y + dy + h))
-        others = [src.side_point(sd) for sd in ("atas", "bawah", "kiri", "kanan")]
-        others = [p for p in others if abs(p[0] - x) + abs(p[1] - y) > 0.5]
-        def score(r: Rect) -> int:
-            """0: clean; else the weight of what is wrong (the reader's nearest-start rule weighs most)."""
-            bad = 0
-            if r.x0 < left + 0.3 or r.x1 > right - 0.3:
-                bad += 1
-            # nearer its own arrow's start than any other side of the symbol (a
-            # reader gives each label to the nearest start)
-            if any(_dist(p, r) < _dist((x, y), r) + 0.5 for p in others):
-                bad += 100
-            if any(s.page == rt.page and s.covers(r, 0.2) for s in self.d.symbols):
-                bad += 10
-            if any(lab.page == rt.page and lab.rect.overlaps(r) for lab in self.d.labels):
-                bad += 10
-            if any(g.hits(r.shrink(-0.15)) for o in self.d.routes if o.page == rt.page for g in o.segments):
-                bad += 5
-            return bad
-
-        r = Rect(x, y, x + w, y + h)
-        best = None
-        for c in cands:
-            sc = score(c)
-            if best is None or sc < best[0]:
-                best = (sc, c)
-            if sc == 0:
-                break
-        if best is not None:
-            r = best[1]
-        self.d.labels.append(Label(r, text, rt.page, src.col, (e.src, e.cabang)))
-
     # ---- hops -------------------------------------------------------------
     def _hops(self) -> None:
         for a, _b, p in self.d.crossings():
@@ -612,11 +374,6 @@ class Router:
         for rt in self.d.routes:
             rt.hops.sort()
 
-
-def _dist(p, r: Rect) -> float:
-    dx = max(r.x0 - p[0], 0.0, p[0] - r.x1)
-    dy = max(r.y0 - p[1], 0.0, p[1] - r.y1)
-    return (dx * dx + dy * dy) ** 0.5
 
 
 def build(sop: SOP, lay: "L.Layout") -> Drawing:
