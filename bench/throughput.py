@@ -246,6 +246,32 @@ def alternate_runs(commands: dict, repeat=11) -> dict:
     return {name: (statistics.median(times[name]), statistics.median(cpus[name])) for name in commands}
 
 
+#: what a one-file check needs before any of soplint's own work: its
+#: libraries imported, the stemmer built over its dictionary and used once
+DEPENDENCIES = ("import click, lxml.etree, zipfile, json, rapidfuzz, pluggy; "
+                "from soplint_rules._teks import stem; "
+                "[stem(w) for w in 'menerima memeriksa mengagendakan meneruskan menandatangani pengarsipan "
+                "diteruskan pemeriksaan dikembalikan menyetujui'.split()]")
+
+
+def instructions(args) -> int | None:
+    """Instructions the command executes (valgrind's callgrind, with a fixed
+    hash seed), or None without valgrind: unlike times, the count does not
+    move with the machine's load, so one change can be weighed on a busy
+    machine (instruction counts do not convert to time one for one: C code
+    such as lxml's does more per instruction than the interpreter loop)."""
+    exe = shutil.which("valgrind")
+    if not exe:
+        return None
+    proc = subprocess.run([exe, "--tool=callgrind", "--callgrind-out-file=" + os.devnull, *map(str, args)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          env={**ENV, "PYTHONHASHSEED": "0"})
+    for line in proc.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
+
+
 def import_report(one_file, top=15):
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "soplint", "check", str(one_file),
                            "--format", "json", "-o", os.devnull], capture_output=True, text=True, env=ENV)
@@ -274,6 +300,9 @@ def main(argv=None):
     ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "soplint-bench"))
     ap.add_argument("--startup-runs", type=int, default=11,
                     help="runs of each start-up command (they take turns; medians are compared)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of the two start-up commands (valgrind), which a busy "
+                         "machine does not change")
     ap.add_argument("--skip", default="", help="comma list of: floor,docx,pandoc,check,convert,memory,startup")
     ap.add_argument("--repeat", type=int, default=3, help="runs of check -j1 / -j2 (medians are reported)")
     ap.add_argument("--check-args", default="", help='extra arguments for soplint check, e.g. "--ignore RD04"')
@@ -373,14 +402,26 @@ def main(argv=None):
         if "startup" not in skip:
             one = files[0]
             runs = alternate_runs({"docx": [sys.executable, "-c", "import docx"],
-                                   "check": SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull]},
+                                   "check": SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull],
+                                   "deps": [sys.executable, "-c", DEPENDENCIES]},
                                   repeat=args.startup_runs)
             (t_docx, c_docx), (t_check, c_check) = runs["docx"], runs["check"]
+            print(f"soplint's dependencies alone (click, lxml, zipfile, json, rapidfuzz, pluggy, the Sastrawi "
+                  f"stemmer with its dictionary and a few stems): cpu {1000 * runs['deps'][1]:.0f} ms "
+                  f"({runs['deps'][1] / c_docx:.2f}x import docx)")
             print(f"\none file: soplint check {1000 * t_check:.0f} ms (cpu {1000 * c_check:.0f}), "
                   f"python -c 'import docx' {1000 * t_docx:.0f} ms (cpu {1000 * c_docx:.0f}) "
                   f"(medians of {args.startup_runs}, taking turns)")
             target("one-file check <= 1.5x import docx", c_check / c_docx <= 1.5,
                    f"{c_check / c_docx:.2f}x (cpu; wall {t_check / t_docx:.2f}x)")
+            if args.instructions:
+                i_docx = instructions([sys.executable, "-c", "import docx"])
+                i_check = instructions(SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull])
+                if i_docx and i_check:
+                    print(f"instructions (callgrind): check {i_check / 1e6:.0f} M, import docx {i_docx / 1e6:.0f} M "
+                          f"({i_check / i_docx:.2f}x)")
+                else:
+                    print("instructions: valgrind not found")
             total, top = import_report(one)
             print(f"imports of `soplint check` ({total / 1000:.0f} ms cumulative, top-level modules):")
             for cum, self_us, name in top:
