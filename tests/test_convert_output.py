@@ -212,3 +212,34 @@ def test_detail_font_steps_down_only_where_it_saves_a_page(tmp_path, monkeypatch
             assert lay.pages == fixed.pages, n
             kept += 1
     assert saved >= 1 and kept >= 5, (saved, kept)
+
+
+def test_every_sample_and_unseen_file_converts_to_a_complete_form(tmp_path):
+    """Issue 14's first measure over every Word sample and unseen file: each
+    output has every identity row and detail box, no leftover text in its
+    body (it goes to the side file), and the source's logo in the logo cell
+    where the source has one."""
+    root = Path(__file__).resolve().parent.parent
+    sources = sorted((root / "samples").glob("*.docx")) + sorted((root / "tests" / "unseen" / "files").glob("*.docx"))
+    assert len(sources) > 60
+    with_logo = {f.stem for f in sources if any(s.sumber.logo for s in read(f))}
+    assert len(with_logo) >= 15
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["convert", *map(str, sources), "-o", str(out), "--no-progress"])
+    assert res.exit_code in (0, 1), res.output
+    outputs = sorted(out.rglob("*.docx"))
+    assert len(outputs) >= len(sources)
+    stems = {f.stem for f in sources}
+    logos = 0
+    for target in outputs:
+        text = body_text(target)
+        for _key, lab in ID_LABELS + DETAIL_LABELS:
+            assert lab in text, (target.name, lab)
+        assert "Catatan konversi" not in text, target.name
+        stem = target.stem if target.stem in stems else target.stem.rsplit("-", 1)[0]
+        assert stem in stems, target.name
+        if stem in with_logo:
+            first = docx.Document(str(target)).tables[0].rows[0].cells[0]
+            assert first._tc.xpath(".//pic:pic"), target.name
+            logos += 1
+    assert logos >= len(with_logo)

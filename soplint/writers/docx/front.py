@@ -23,14 +23,8 @@ from soplint.writers.docx.ooxml import cell, para, row, table
 HEADER_FILL = "D9D9D9"
 #: the detail lists with the standard's names of them (soplint/data/labels.json)
 DETAIL_LABELS = tuple((key, labels.name(key)) for key in DAFTAR_FIELDS)
-ID_LABELS = (
-    ("nomor_sop", "Nomor SOP"),
-    ("tanggal_pembuatan", "Tanggal Pembuatan"),
-    ("tanggal_revisi", "Tanggal Revisi"),
-    ("tanggal_efektif", "Tanggal Efektif"),
-    ("disahkan_oleh", "Disahkan oleh"),
-    ("nama_sop", "Nama SOP"),
-)
+ID_LABELS = tuple((key, labels.name(key)) for key in ("nomor_sop", "tanggal_pembuatan", "tanggal_revisi",
+                                                      "tanggal_efektif", "disahkan_oleh", "nama_sop"))
 ID_SIZE = 10.0
 DETAIL_SIZE = 10.0
 #: detail box font sizes the writer may step down to (largest first) when a
