@@ -322,7 +322,10 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                 next_out += 1
             busy = [w for w in workers if w.index is not None]
             if not busy:
-                if exhausted:
+                # every item handed out and none running: done, even where the
+                # last workers retired at their task limit and no idle worker
+                # is left to find the items' end
+                if exhausted or next_in >= len(items):
                     break
                 continue
             now = time.monotonic()

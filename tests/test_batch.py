@@ -111,6 +111,25 @@ def test_workers_are_recycled_and_results_stream():
     assert [o.value for o in rest] == [2 * i for i in range(1, 50)]
 
 
+def test_the_batch_ends_when_the_last_workers_retire_together():
+    """Every item handed out, then each worker retired at its task limit (two
+    workers, two items, one task each: 500 files at -j2 with workers replaced
+    after 250 did the same): nothing is left to wait for and the batch ends.
+    It used to wait for an idle worker to notice the end of the items, and
+    with no worker left it spun forever. Run in a child process, so a
+    regression fails on its time limit instead of hanging the suite."""
+    import subprocess
+
+    code = ("from soplint import batch\n"
+            "def double(x):\n    return 2 * x\n"
+            "for jobs, n, tasks in ((2, 2, 1), (2, 4, 2), (3, 9, 3)):\n"
+            "    outs = list(batch.run(double, list(range(n)), jobs=jobs, timeout=30, memory_mb=0, max_tasks=tasks))\n"
+            "    assert [o.value for o in outs] == [2 * i for i in range(n)], outs\n"
+            "print('ended')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ended", proc.stderr
+
+
 def test_effective_jobs():
     assert batch.effective_jobs(0) == batch.cpu_count()
     assert batch.effective_jobs(4, 1) == 1
