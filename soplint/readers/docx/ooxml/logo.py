@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-V = "urn:schemas-microsoft-com:vml"
+from soplint.readers.docx.ooxml.ns import _RID, T_SECTPR, T_T, T_VIMAGEDATA, T_WP_EXTENT, A, R, _W_headerReference
+
+_A_BLIP = "{%s}blip" % A
+_R_EMBED = "{%s}embed" % R
+
 #: a picture larger than this (EMU, either side) is a pasted page, not a logo
 MAX_EMU = 80 * 36000
 #: picture formats the writer can place again
@@ -19,25 +20,30 @@ KNOWN = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 
 def _pictures(root, stop_at_kegiatan: bool):
     """r:embed / r:id of pictures in document order, until the procedure header."""
-    for el in root.iter("{%s}t" % W, "{%s}blip" % A, "{%s}imagedata" % V):
-        if el.tag == "{%s}t" % W:
+    for el in root.iter(T_T, _A_BLIP, T_VIMAGEDATA):
+        if el.tag == T_T:
             if stop_at_kegiatan and (el.text or "").strip().lower() in ("kegiatan", "uraian kegiatan"):
                 return
             continue
-        rid = el.get("{%s}embed" % R) or el.get("{%s}id" % R)
+        rid = el.get(_R_EMBED) or el.get(_RID)
         if rid:
             yield el, rid
 
 
 def _size_ok(el) -> bool:
     for anc in el.iterancestors():
-        ext = anc.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")
+        ext = anc.find(T_WP_EXTENT)
         if ext is not None:
             try:
                 return int(ext.get("cx", 0)) <= MAX_EMU and int(ext.get("cy", 0)) <= MAX_EMU
             except ValueError:
                 return False
     return True
+
+
+def _target(rels: dict, rid) -> Optional[str]:
+    """The part a relationship id points to (``rels``: id -> (type, part name))."""
+    return rels.get(rid, ("", None))[1]
 
 
 def find(pkg, root, rels: dict, part_xml, part_rels) -> Optional[tuple[str, bytes]]:
@@ -48,16 +54,16 @@ def find(pkg, root, rels: dict, part_xml, part_rels) -> Optional[tuple[str, byte
     twice)."""
     candidates = []
     for el, rid in _pictures(root, True):
-        candidates.append((el, rels.get(rid, ("", None))[1]))
+        candidates.append((el, _target(rels, rid)))
         break
-    sect = root.find(".//{%s}sectPr" % W)
+    sect = next(root.iter(T_SECTPR), None)
     if sect is not None:
-        for ref in sect.iter("{%s}headerReference" % W):
-            target = rels.get(ref.get("{%s}id" % R), ("", None))[1]
+        for ref in sect.iter(_W_headerReference):
+            target = _target(rels, ref.get(_RID))
             if target and pkg.has(target):
                 hrels = part_rels(target)
                 for el, rid in _pictures(part_xml(target), False):
-                    candidates.append((el, hrels.get(rid, ("", None))[1]))
+                    candidates.append((el, _target(hrels, rid)))
                     break
     for el, part in candidates:
         if part and part.lower().endswith(KNOWN) and pkg.has(part) and _size_ok(el):
