@@ -49,6 +49,8 @@ SOPLINT = [sys.executable, "-m", "soplint"]
 #: even where PYTHONDONTWRITEBYTECODE is set; the same for soplint and for python-docx
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "soplint-bench-pycache")
+#: soplint's compile cache (soplint/compilecache.py) in a folder of the benchmark's own, not the user's
+ENV["SOPLINT_CACHE_DIR"] = os.path.join(tempfile.gettempdir(), "soplint-bench-cache")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -224,20 +226,22 @@ def soplint_convert(folder, to, tmp):
     return seconds, peak
 
 
-def alternate_runs(commands: dict, repeat=11) -> dict:
+def alternate_runs(commands: dict, repeat=11, envs: dict | None = None) -> dict:
     """name -> (median wall seconds, median CPU seconds) of ``repeat`` runs of
     each command, the commands taking turns (so that a busy spell of this
-    shared machine falls on all of them alike). A run that fails (exit status
-    other than 0 or 1) stops the benchmark: its time would measure the error."""
-    for args in commands.values():  # warm-up: bytecode cache
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    shared machine falls on all of them alike). ``envs``: extra environment
+    variables by name. A run that fails (exit status other than 0 or 1)
+    stops the benchmark: its time would measure the error."""
+    envs = {name: {**ENV, **(envs or {}).get(name, {})} for name in commands}
+    for name, args in commands.items():  # warm-up: bytecode and compile caches
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=envs[name])
     times = {name: [] for name in commands}
     cpus = {name: [] for name in commands}
     for _ in range(repeat):
         for name, args in commands.items():
             c = children_cpu()
             t = time.perf_counter()
-            proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+            proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=envs[name])
             times[name].append(time.perf_counter() - t)
             cpus[name].append(children_cpu() - c)
             if proc.returncode not in (0, 1):
@@ -401,11 +405,25 @@ def main(argv=None):
 
         if "startup" not in skip:
             one = files[0]
+            check_one = SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull]
+            shutil.rmtree(ENV["SOPLINT_CACHE_DIR"], ignore_errors=True)
+            cold = []  # the compile cache empty, as in a user's first run
+            for _ in range(5):
+                shutil.rmtree(ENV["SOPLINT_CACHE_DIR"], ignore_errors=True)
+                c = children_cpu()
+                subprocess.run(check_one, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+                cold.append(children_cpu() - c)
             runs = alternate_runs({"docx": [sys.executable, "-c", "import docx"],
-                                   "check": SOPLINT + ["check", str(one), "--format", "json", "-o", os.devnull],
+                                   "check": check_one,
+                                   "check, no compile cache": check_one,
                                    "deps": [sys.executable, "-c", DEPENDENCIES]},
-                                  repeat=args.startup_runs)
+                                  repeat=args.startup_runs,
+                                  envs={"check, no compile cache": {"SOPLINT_NO_CACHE": "1"}})
             (t_docx, c_docx), (t_check, c_check) = runs["docx"], runs["check"]
+            c_off = runs["check, no compile cache"][1]
+            print(f"one-file check without the compile cache (SOPLINT_NO_CACHE=1): cpu {1000 * c_off:.0f} ms "
+                  f"({c_off / c_docx:.2f}x import docx); first run, cache empty: cpu "
+                  f"{1000 * statistics.median(cold):.0f} ms ({statistics.median(cold) / c_docx:.2f}x)")
             print(f"soplint's dependencies alone (click, lxml, zipfile, json, rapidfuzz, pluggy, the Sastrawi "
                   f"stemmer with its dictionary and a few stems): cpu {1000 * runs['deps'][1]:.0f} ms "
                   f"({runs['deps'][1] / c_docx:.2f}x import docx)")

@@ -94,6 +94,13 @@ def parse_xml(data: bytes, path: Path, name: str):
     return root
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """zlib could not get memory to inflate (Z_MEM_ERROR, -4: under a memory
+    limit, or on a machine out of memory): not a damaged file. zlib.error
+    carries the code only in its text ("Error -4 while decompressing data")."""
+    return isinstance(exc, zlib.error) and str(exc).startswith("Error -4 ")
+
+
 class DocxPackage:
     """A zip container read with limits. ``xml(name)`` parses one part.
 
@@ -139,6 +146,8 @@ class DocxPackage:
                     chunks.append(block)
             return b"".join(chunks)
         except _READ_ERRORS as exc:
+            if _out_of_memory(exc):
+                raise MemoryError(str(exc)) from None
             raise UnreadableFile("damaged", "{p}: berkas rusak di bagian {n} ({e})",
                                  "{p}: the file is damaged in part {n} ({e})",
                                  p=self.path.name, n=name, e=exc) from None
