@@ -130,6 +130,25 @@ def test_the_batch_ends_when_the_last_workers_retire_together():
     assert proc.returncode == 0 and proc.stdout.strip() == "ended", proc.stderr
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
+def test_items_waiting_behind_a_crash_a_timeout_or_a_memory_error_are_read_by_another_worker():
+    """Each worker holds a second item in its pipe while it reads one
+    (batch.DEPTH): when the one it reads kills it (a crash, the time limit,
+    the memory limit), the waiting one is read by a worker that lives, and
+    every result keeps its place."""
+    assert batch.DEPTH > 1
+    bad = {3: ("segfault", 0), 6: ("spin", 0), 11: ("alloc", 16), 15: ("exit", 0)}
+    items = [bad.get(i, ("value", i)) for i in range(40)]
+    outs = run(items, jobs=2, timeout=1.0, memory_mb=300)
+    assert [o.index for o in outs] == list(range(40))
+    for i, o in enumerate(outs):
+        if i in bad:
+            assert o.error is not None and o.value is None
+        else:
+            assert o.ok and o.value == 2 * i, (i, o)
+    assert [outs[i].error.kind for i in sorted(bad)] == ["crash", "timeout", "memory", "crash"]
+
+
 def test_effective_jobs():
     assert batch.effective_jobs(0) == batch.cpu_count()
     assert batch.effective_jobs(4, 1) == 1
