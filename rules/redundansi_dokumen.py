@@ -101,24 +101,35 @@ def _profiles(items) -> list:
     return [x if isinstance(x, _Profile) else _Profile(x) for x in items]
 
 
-def _word_share(words: set, other) -> float:
-    """Words two step lists have in common, as a share of the smaller list's
-    words: :func:`_steps_overlap`'s first filter, and :func:`candidate_pairs`'
-    (which must keep every pair this one lets through)."""
-    return len(words.intersection(other)) / min(len(words), len(other))
+def _word_share(words: frozenset, other: frozenset) -> float:
+    """Words two step lists have in common (two sets of words), as a share of
+    the smaller list's words: :func:`_steps_overlap`'s first filter, and
+    :func:`candidate_pairs`' (which must keep every pair this one lets
+    through)."""
+    return len(words & other) / min(len(words), len(other))
 
 
 def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
+    """The smaller of the shares of each SOP's steps found in the other's
+    (exact where it reaches ``share``; below it, only known to be below)."""
     if a.nsteps < 4 or b.nsteps < 4:
         return 0.0
     # cheap filter first: step lists that share few words cannot match
-    if not a.words or not b.words or _word_share(set(a.words), b.words) < share * 0.8:
+    if not a.words or not b.words or _word_share(frozenset(a.words), frozenset(b.words)) < share * 0.8:
         return 0.0
 
     def cover(xs, ys):
+        """The share of ``xs`` found in ``ys``; any value under ``share`` once
+        that share can no longer be reached (it is only compared with it)."""
+        same = set(ys)
         hits = 0
+        left = len(xs)
         for x in xs:
-            if (process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=90) is not None
+            if (hits + left) / len(xs) < share:  # even every step left found would not reach it
+                break
+            left -= 1
+            # a step found as it is needs no search (its similarity is 100)
+            if (x in same or process.extractOne(x, ys, scorer=fuzz.ratio, score_cutoff=90) is not None
                     or process.extractOne(x, ys, scorer=fuzz.token_sort_ratio, score_cutoff=90) is not None):
                 hits += 1
         return hits / len(xs)
@@ -204,6 +215,7 @@ def candidate_pairs(profiles, ambang: float, share: float):
 
     titles = _title_pairs(profiles, ambang)
     need = share * 0.8
+    words = [frozenset(p.words) for p in profiles]
     keys = [_unit_keys(p.units) for p in profiles]
     buckets: dict = {}
     anywhere = []  # SOPs naming no institution
@@ -221,13 +233,13 @@ def candidate_pairs(profiles, ambang: float, share: float):
             earlier = sorted(earlier)
         else:
             earlier = range(j)
-        words_b = set(pb.words) if pb.nsteps >= 4 else None
+        words_b = words[j] if pb.nsteps >= 4 else None
         for i in earlier:
             if (i, j) in titles:
                 yield i, j
             elif words_b:
                 pa = profiles[i]
-                if pa.words and pa.nsteps >= 4 and _word_share(words_b, pa.words) >= need:
+                if pa.words and pa.nsteps >= 4 and _word_share(words_b, words[i]) >= need:
                     yield i, j
 
 
