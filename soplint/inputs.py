@@ -52,8 +52,11 @@ def collect(paths, suffixes=WORD_SUFFIXES, exclude=()) -> list[Input]:
                         continue
                     if name.lower().endswith(tuple(suffixes)) and not excluded(here / name, exclude):
                         found.append(Path(root) / name)
+            # the walk follows no folder link, so a file's real path is the
+            # folder's real path and its relative path, unless it is a link
+            real = p.resolve()
             for f in sorted(found):
-                key = f.resolve()
+                key = f.resolve() if os.path.islink(f) else real / f.relative_to(p)
                 if key not in seen:
                     seen.add(key)
                     out.append(Input(f, f.relative_to(p)))
