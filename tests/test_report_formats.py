@@ -308,3 +308,39 @@ def test_html_in_english_with_statistics():
     # the rule's one-line summary, in the page's language, where the rule is known: visible, not a tooltip
     assert "Date gives only month and year" in page
     assert '<span class="explain">Date gives only month and year</span>' in text
+
+
+def test_indented_json_is_the_standard_librarys_text():
+    """report.formats.indented_json against json.dumps(ensure_ascii=False,
+    indent=2) over values of every JSON kind, nested, with the characters
+    json escapes, and with the line breaks moved in by a prefix."""
+    import json
+    import random
+
+    from soplint.report.formats import indented_json
+
+    rnd = random.Random(7)
+    texts = ["", "a", 'kutip " dan \\ garis', "baris\nbaru\ttab\r\x00\x1f\x7f", "é ñ 日本 \u2028 😀", "ID01"]
+    leaves = [None, True, False, 0, -3, 2 ** 70, 1.5, -0.0, 1e16, 3.14159e-300, float("inf"), float("-inf"),
+              float("nan")] + texts
+
+    def value(depth):
+        kind = rnd.random()
+        if depth > 3 or kind < 0.45:
+            return rnd.choice(leaves)
+        if kind < 0.7:
+            return [value(depth + 1) for _ in range(rnd.randrange(0, 4))]
+        if kind < 0.8:
+            return tuple(value(depth + 1) for _ in range(rnd.randrange(0, 3)))
+        keys = texts + [1, 2.5, True, False, None]
+        return {rnd.choice(keys): value(depth + 1) for _ in range(rnd.randrange(0, 5))}
+
+    for _ in range(3000):
+        v = value(0)
+        assert indented_json(v) == json.dumps(v, ensure_ascii=False, indent=2)
+        assert indented_json(v, "\n    ") == json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    for bad in ({(1, 2): 3}, [object()], {"a": {1, 2}}):
+        with pytest.raises(TypeError):
+            indented_json(bad)
+        with pytest.raises(TypeError):
+            json.dumps(bad)

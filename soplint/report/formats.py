@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Optional
 
 from soplint.hookspec import hookimpl
@@ -289,6 +290,74 @@ def list_marker(n: int) -> str:
     return _LIST_MARK.format(n)
 
 
+def indented_json(value, newline: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, each line break
+    followed by ``newline`` instead: the same text, made about twice as fast
+    (the standard library writes indented JSON in Python, item by item; here
+    strings and numbers go through its C functions and only the nesting is
+    walked in Python). A report of thousands of files is mostly this."""
+    parts: list = []
+    _indented(value, newline, parts.append)
+    return "".join(parts)
+
+
+def _indented(o, newline, out) -> None:
+    if isinstance(o, str):
+        out(encode_basestring(o))
+    elif o is None:
+        out("null")
+    elif o is True:
+        out("true")
+    elif o is False:
+        out("false")
+    elif isinstance(o, int):
+        out(int.__repr__(o))
+    elif isinstance(o, float):
+        out(_json_float(o))
+    elif isinstance(o, (list, tuple)) and o:
+        inner = newline + "  "
+        sep = "[" + inner
+        for v in o:
+            out(sep)
+            _indented(v, inner, out)
+            sep = "," + inner
+        out(newline + "]")
+    elif isinstance(o, dict) and o:
+        inner = newline + "  "
+        sep = "{" + inner
+        for k, v in o.items():
+            out(sep + encode_basestring(_json_key(k)) + ": ")
+            _indented(v, inner, out)
+            sep = "," + inner
+        out(newline + "}")
+    else:  # empty containers, and what json itself refuses (its error)
+        import json
+
+        out(json.dumps(o, ensure_ascii=False, indent=2).replace("\n", newline))
+
+
+def _json_float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o in (float("inf"), float("-inf")):
+        return "Infinity" if o > 0 else "-Infinity"
+    return float.__repr__(o)
+
+
+def _json_key(k) -> str:
+    """A dict key as json writes it (a string; numbers, booleans and None
+    converted as json converts them)."""
+    if isinstance(k, str):
+        return k
+    if k is True or k is False or k is None:
+        return {True: "true", False: "false", None: "null"}[k]
+    if isinstance(k, int):
+        return int.__repr__(k)
+    if isinstance(k, float):
+        return _json_float(k)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+
+
 def json_pieces(envelope, lists: dict):
     """The text of ``json.dumps(envelope, ensure_ascii=False, indent=2)``
     followed by a newline, in pieces, where each value ``list_marker(n)`` in
@@ -309,8 +378,7 @@ def json_pieces(envelope, lists: dict):
         yield text[pos:at]
         first = True
         for item in items:
-            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
-            yield ("[\n" if first else ",\n") + pad + body
+            yield ("[\n" if first else ",\n") + pad + indented_json(item, "\n" + pad)
             first = False
         yield "[]" if first else "\n" + " " * base + "]"
         pos = at + len(token)
