@@ -186,7 +186,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             page_syms.append(sym)
         page_syms = fc.dedupe(page_syms)
         # text inside symbols, and labels beside them
-        actor_runs = [r for r in v.runs if ax0 - 1 <= r.cx <= ax1 + 1 and top - 1 <= r.cy <= bottom + 1]
+        actor_runs = [r for r in v.runs if (ax0 - 1 <= r.cx <= ax1 + 1 or lay.spilled_label(r))
+                      and top - 1 <= r.cy <= bottom + 1]
         free = []
         for r in actor_runs:
             host = next((s for s in page_syms if _inside(s, r)), None)
@@ -195,7 +196,10 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 used.add(id(r))
             else:
                 free.append(r)
-        strokes = [s for s in v.geo.strokes if not _is_table_rule(s, lay, ax0, ax1)]
+        strokes, ruled = [], []
+        for s in v.geo.strokes:
+            (ruled if _is_table_rule(s, lay, ax0, ax1) else strokes).append(s)
+        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom))
         page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom))
         used_labels = fc.label_edges(page_edges, free)
         for r in free:
