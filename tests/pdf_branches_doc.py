@@ -51,15 +51,26 @@ def _line(ids, x, y, w, h, *, arrow=False, flip_h=False, flip_v=False):
 
 
 def _label(ids, text, x, y):
+    """A text box with a branch label; "\n" in the text starts a new line."""
+    lines = text.split("\n")
+    w, h = 700, 190 * len(lines) + 30
+    pars = "".join(f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="190" w:lineRule="exact"/></w:pPr>'
+                   f'<w:r><w:rPr><w:sz w:val="14"/></w:rPr><w:t>{escape(t)}</w:t></w:r></w:p>' for t in lines)
     wsp = (f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
-           f'<a:ext cx="{500 * TW}" cy="{220 * TW}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-           f'<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:rPr>'
-           f'<w:sz w:val="14"/></w:rPr><w:t>{escape(text)}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
-           f'<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>')
-    return parse_xml(f'<w:r {NSDECL}>{_anchor(ids, "Text Box", x, y, 500, 220, wsp)}</w:r>')
+           f'<a:ext cx="{w * TW}" cy="{h * TW}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+           f'<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{pars}</w:txbxContent>'
+           f'</wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>')
+    return parse_xml(f'<w:r {NSDECL}>{_anchor(ids, "Text Box", x, y, w, h, wsp)}</w:r>')
 
 
-def build(path: Path) -> Path:
+#: label texts of the two decisions: (decision 4 ya, tidak, decision 6 ya, tidak)
+PLAIN = ("Ya", "Tidak", "Ya", "Tidak")
+#: labels in words, one wrapped over two lines
+WORDED = ("Lengkap", "Belum\nlengkap", "Sesuai", "Tidak Sesuai")
+
+
+def build(path: Path, labels=PLAIN) -> Path:
+    ya4, tidak4, ya6, tidak6 = labels
     doc = docx.Document()
     landscape(doc)
     ids = Ids(100)
@@ -104,19 +115,19 @@ def build(path: Path) -> Path:
     add(4, 1, shape_run(ids, "straightConnector1", bx, bb, 0, H + DY - bb, connector=True))
     # decision 4: Ya out of the right corner, over and down to step 5 (column 2); label above the exit
     add(5, 1, shape_run(ids, "bentConnector2", DX + DW, dmid, W + bx - (DX + DW), H + SY - dmid, connector=True))
-    add(5, 1, _label(ids, "Ya", DX + DW + 40, dmid - 240))
+    add(5, 1, _label(ids, ya4, DX + DW + 40, dmid - 240))
     # decision 4: Tidak out of the left corner, up the left edge of its column two steps to step 2
     # (column 0): three separate lines, the last one with the arrowhead; label below the exit
     gx = -120  # just left of column 1's left edge, i.e. at the right side of column 0
     add(5, 1, _line(ids, gx, dmid, DX - gx, 0, flip_h=True))
     add(5, 1, _line(ids, gx, SY + SH // 2 - 2 * H, 0, dmid - (SY + SH // 2 - 2 * H), flip_v=True))
     add(5, 1, _line(ids, SX + SW - W, SY + SH // 2 - 2 * H, gx - (SX + SW - W), 0, arrow=True, flip_h=True))
-    add(5, 1, _label(ids, "Tidak", DX - 420, dmid + 30))
+    add(5, 1, _label(ids, tidak4, DX - 520, dmid + 30))
     # 5 -> 6 (down)
     add(6, 2, shape_run(ids, "straightConnector1", bx, bb, 0, H + DY - bb, connector=True))
     # decision 6: Ya down to step 7; label on the left of that exit
     add(7, 2, shape_run(ids, "straightConnector1", DX + DW // 2, dbot, 0, H + SY - dbot, connector=True))
-    add(7, 2, _label(ids, "Ya", DX + DW // 2 - 360, dbot + 20))
+    add(7, 2, _label(ids, ya6, DX + DW // 2 - 560, dbot + 20))
     # decision 6: Tidak out of the right corner, up the right side of column 2 three steps to
     # step 3 (column 1), over the empty cells; label below the exit
     rx = W - 120
@@ -124,10 +135,10 @@ def build(path: Path) -> Path:
     add(7, 2, _line(ids, DX + DW, dmid, rx - (DX + DW), 0))
     add(7, 2, _line(ids, rx, top, 0, dmid - top, flip_v=True))
     add(7, 2, _line(ids, SX + SW - W, top, rx - (SX + SW - W), 0, arrow=True, flip_h=True))
-    add(7, 2, _label(ids, "Tidak", DX + DW + 20, dmid + 40))
+    add(7, 2, _label(ids, tidak6, DX + DW + 20, dmid + 40))
     doc.save(path)
     return path
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    build(Path(sys.argv[1]), WORDED if "--worded" in sys.argv else PLAIN)

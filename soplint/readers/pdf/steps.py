@@ -279,7 +279,7 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
         if not syms:
             # no symbol: the actor columns may be marked with a tick ("X", "v", "√")
             marked = [lay.cols[ci].name for ci, c in enumerate(lay.cols)
-                      if c.key == "actor" and row.texts.get(ci) and all(is_tick(ln.text) for ln in row.texts[ci])]
+                      if c.key == "actor" and row.texts.get(ci) and all(_tick(ln.text) for ln in row.texts[ci])]
             if marked:
                 k.pelaksana = marked[0]
                 k.pelaksana_lain = [m for m in marked[1:] if m != marked[0]]
@@ -337,6 +337,15 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             k.simbol = _infer(k, i, n, drawn)
     nos = [k.no for k in kegs]
     link_steps(kegs, {i: [(nos[t], lab, True) for t, lab in v] for i, v in outs_of_step.items()})
+
+
+#: tick marks of the Wingdings font as a PDF's text layer gives them (the
+#: font's own codes in the private use area: check, cross, boxed cross, boxed check)
+_WINGDINGS_TICKS = {"\uf0fc", "\uf0fb", "\uf0fd", "\uf0fe"}
+
+
+def _tick(text: str) -> bool:
+    return is_tick(text) or text.strip() in _WINGDINGS_TICKS
 
 
 def _inside(s, r) -> bool:
