@@ -75,3 +75,19 @@ def test_never_overwrites_an_input(tmp_path):
                                    "--force"])
     assert res.exit_code == 1
     assert (tmp_path / "a.json").read_bytes() == before
+
+
+def test_the_summary_line_shortens_a_long_title_visibly_and_the_model_keeps_it_whole(tmp_path):
+    short = "Pengajuan Surat Permintaan Pembayaran Uang Persediaan (SPP-UP)"
+    long_ = ("Penerbitan Surat Keterangan Tidak Mampu bagi Warga Kurang Mampu untuk Keperluan Pendidikan "
+             "dan Kesehatan")
+    for i, name in enumerate((short, long_)):
+        (tmp_path / f"{i}.json").write_text(m.to_json(_model(name)), "utf-8")
+    res = CliRunner().invoke(cli, ["--lang", "en", "convert", str(tmp_path / "0.json"), str(tmp_path / "1.json"),
+                                   "--to", "json", "-o", str(tmp_path / "o")])
+    assert res.exit_code == 0, res.output
+    assert f'SOP "{short}", 2 steps' in res.output  # whole, up to 80 characters
+    line = next(x for x in res.output.splitlines() if "1.json" in x)
+    shown = line.split('SOP "', 1)[1].split('", ', 1)[0]
+    assert shown.endswith("\u2026") and len(shown) <= 80 and long_.startswith(shown[:-1])
+    assert json.loads((tmp_path / "o" / "1.json").read_text("utf-8"))["identitas"]["nama_sop"] == long_

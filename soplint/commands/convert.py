@@ -100,8 +100,10 @@ def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
             _write_side_file(sop, side)
             warnings.append(tr("{n} teks tak terpetakan -> {f}", "{n} unplaced texts -> {f}", n=len(items), f=side.name))
         strict_hit = True
-    name = (idn.nama_sop or "").strip() or "-"
-    line = f"{target}\t" + ", ".join([tr("SOP \"{s}\", {k} kegiatan", "SOP \"{s}\", {k} steps", s=name[:60],
+    name = " ".join((idn.nama_sop or "").split()) or "-"
+    if len(name) > 80:  # a long title is shortened, visibly
+        name = name[:79].rstrip() + "\u2026"
+    line = f"{target}\t" + ", ".join([tr("SOP \"{s}\", {k} kegiatan", "SOP \"{s}\", {k} steps", s=name,
                                           k=len(sop.kegiatan))] + facts)
     if warnings:
         line += "; " + tr("peringatan", "warnings") + ": " + "; ".join(warnings)
