@@ -5,6 +5,8 @@ columns' edge, and connectors that stop a few points short of their symbols
 (real published PDFs, skipped where the shared corpus is absent)."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +22,8 @@ from soplint.readers import read_path  # noqa: E402
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    from conftest import soffice_path
-
-    soffice = soffice_path()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        import os
-
         if os.environ.get("SOPLINT_REQUIRE_SOFFICE"):
             pytest.fail("LibreOffice (soffice) is required in CI but not installed")
         pytest.skip("LibreOffice not installed")
