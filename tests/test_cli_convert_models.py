@@ -91,3 +91,25 @@ def test_the_summary_line_shortens_a_long_title_visibly_and_the_model_keeps_it_w
     shown = line.split('SOP "', 1)[1].split('", ', 1)[0]
     assert shown.endswith("\u2026") and len(shown) <= 80 and long_.startswith(shown[:-1])
     assert json.loads((tmp_path / "o" / "1.json").read_text("utf-8"))["identitas"]["nama_sop"] == long_
+
+
+def test_inputs_of_the_same_name_are_all_converted_under_distinct_names(tmp_path):
+    """a.json and a.yaml (as a.doc and a.docx in a legacy archive) would both
+    give a.json: the first in input order (sorted) keeps the name, a later
+    one keeps its ending in its name, both are written, and the run says so;
+    names compare without case (A.yml and a.json would clash on Windows); an
+    input whose every name is taken is refused by name, the others written."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "A.yml").write_text(m.to_yaml(_model("Pertama")), "utf-8")
+    (src / "a-yaml.json").write_text(m.to_json(_model("Nama sendiri")), "utf-8")
+    (src / "a.json").write_text(m.to_json(_model("Dari JSON")), "utf-8")
+    (src / "a.yaml").write_text(m.to_yaml(_model("Dari YAML")), "utf-8")
+    out = tmp_path / "o"
+    res = CliRunner().invoke(cli, ["--lang", "en", "convert", str(src), "--to", "json", "-o", str(out)])
+    titles = {p.name: json.loads(p.read_text("utf-8"))["identitas"]["nama_sop"] for p in out.iterdir()}
+    assert titles == {"A.json": "Pertama", "a-yaml.json": "Nama sendiri", "a-json.json": "Dari JSON"}, res.output
+    assert "a.json: output named a-json (the name a is taken" in res.output
+    # a.yaml: "a" is taken by A.yml, "a-yaml" by a-yaml.json: refused, by name
+    assert "already written from another input" in res.output and res.exit_code == 1
+    assert "3 files written, 1 failed" in res.output

@@ -17,12 +17,32 @@ def safe_stem(name: str) -> str:
     return stem[:150] or "sop"
 
 
-def output_names(rel: Path, count: int, suffix: str) -> list[Path]:
-    """Output names for ``count`` SOPs read from ``rel``, ending in ``suffix``."""
-    base = rel.parent / safe_stem(rel.stem)
+def output_names(rel: Path, count: int, suffix: str, stem: str | None = None) -> list[Path]:
+    """Output names for ``count`` SOPs read from ``rel``, ending in ``suffix``
+    (``stem``: the name to use instead of the input's own)."""
+    base = rel.parent / (stem or safe_stem(rel.stem))
     if count == 1:
         return [base.with_name(base.name + suffix)]
     return [base.with_name(f"{base.name}-{i:02d}{suffix}") for i in range(1, count + 1)]
+
+
+def output_stems(inputs) -> dict:
+    """``{input path: output stem}`` for inputs whose own name is taken by an
+    earlier input (a.doc and a.docx, a.docx in two folders given on the
+    command line): the later one keeps its ending in its name (a-docx.json),
+    so that both are converted; "" where even that name is taken (that input
+    is then refused). Names compare without case, as Windows and macOS do."""
+    taken, out = set(), {}
+    for item in inputs:
+        parent = str(item.rel.parent).lower()
+        stem = safe_stem(item.rel.stem)
+        if (parent, stem.lower()) in taken:
+            tagged = safe_stem(f"{item.rel.stem}-{item.rel.suffix.lstrip('.')}") if item.rel.suffix else ""
+            stem = tagged if tagged and (parent, tagged.lower()) not in taken else ""
+            out[item.path] = stem
+        if stem:
+            taken.add((parent, stem.lower()))
+    return out
 
 
 def _convert_one(item, ctx: dict):
@@ -38,13 +58,18 @@ def _convert_one(item, ctx: dict):
     if not sops:
         return [("note", tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=item.path))]
     events = []
-    for sop, name in zip(sops, output_names(item.rel, len(sops), writer.suffix)):
+    stem = ctx["stems"].get(item.path)
+    if stem:
+        events.append(("note", tr("{p}: nama keluaran {s} (nama {b} sudah dipakai masukan lain dengan nama sama)",
+                                  "{p}: output named {s} (the name {b} is taken by another input of the same name)",
+                                  p=item.path, s=stem, b=safe_stem(item.rel.stem))))
+    for sop, name in zip(sops, output_names(item.rel, len(sops), writer.suffix, stem)):
         target = out_dir / name
         if target.resolve() in ctx["input_keys"]:
             events.append(("err", tr("{t}: tidak menimpa berkas masukan", "{t}: refusing to overwrite an input file",
                                      t=target)))
             continue
-        if item.path in ctx["shadowed"]:
+        if stem == "":
             events.append(("err", tr("{t}: sudah ditulis dari masukan lain pada proses ini",
                                      "{t}: already written from another input in this run", t=target)))
             continue
@@ -250,15 +275,9 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         from soplint.inputs import no_inputs_warning
 
         echo_err(no_inputs_warning(paths, session.input_suffixes(models=True)))
-    # two inputs giving the same output name (a.docx and a.doc): the first one wins, in input order
-    seen_bases, shadowed = set(), set()
-    for item in inputs:
-        base = str(item.rel.parent / safe_stem(item.rel.stem)).lower()
-        if base in seen_bases:
-            shadowed.add(item.path)
-        seen_bases.add(base)
+    stems = output_stems(inputs)
     ctx = {"lang": lang(), "out_dir": out_dir, "writer": writer, "readers": session.readers(), "force": force,
-           "input_keys": {i.path.resolve() for i in inputs}, "shadowed": shadowed,
+           "input_keys": {i.path.resolve() for i in inputs}, "stems": stems,
            "read_options": session.read_options(timeout, memory_mb), "write_options": {"template": template, "kertas": kertas.upper(), "logo": logo,
                              "lampiran": lampiran}}
     failed = 0
