@@ -7,7 +7,8 @@ describes exactly that shape and :func:`validate` checks a dict against it.
 
 Keys added beyond the contract (allowed by it): ``lokasi`` (where a field or
 step sits in the source, for findings a person can find in Word),
-``kegiatan[].bentuk`` (the raw drawn shape name), ``waktu.gabungan`` (steps
+``kegiatan[].bentuk`` (the raw drawn shape name), ``kegiatan[].teks_simbol`` (text
+written inside the step's symbol, only where there is some), ``waktu.gabungan`` (steps
 sharing one merged Waktu cell), ``sumber.format`` / ``perubahan_terlacak`` /
 ``komentar`` / ``gambar_alur`` / ``jenis_dokumen`` / ``pembacaan`` /
 ``bagian_hilang`` (facts about the source file and how well it was read).
@@ -137,6 +138,9 @@ class Kegiatan:
     pelaksana_lain: list[str] = field(default_factory=list)
     #: raw name of the drawn shape ("flowChartDocument", "t114", "centang")
     bentuk: Optional[str] = None
+    #: text written inside the step's symbol ("Berkas lengkap?"), where it
+    #: says more than the activity and a bare Mulai/Selesai/Ya/Tidak
+    teks_simbol: Optional[str] = None
     #: where the step sits in the source (JSON: "tabel 3, baris 5" / "paragraf 12")
     lokasi: Optional[Lokasi] = None
 
@@ -202,7 +206,7 @@ _LISTS = {("SOP", "kegiatan"): Kegiatan, ("SOP", "tak_terpetakan"): TakTerpetaka
 
 #: added keys left out of the dict while unset (a model file read back, or
 #: written by a reader that does not measure them, keeps its shape)
-_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang", "logo"})
+_OMIT_NONE = frozenset({"jenis_dokumen", "pembacaan", "bagian_hilang", "logo", "teks_simbol"})
 
 
 def to_dict(obj: Any) -> Any:

@@ -89,7 +89,7 @@ def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
     """One line for an output: the SOP, its steps and its warnings (low reading
     confidence, empty identity fields, a picture flowchart, leftovers written to
     the side file). Returns (line, whether --strict fails on it)."""
-    from soplint.writers.docx import leftovers
+    from soplint.writers.docx import leftovers, undrawn_symbol_texts
 
     warnings, strict_hit, facts = [], False, []
     conf = getattr(sop.sumber, "pembacaan", None)
@@ -115,15 +115,19 @@ def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
                            w=tr("digambar ulang dari pelaksana dan simbol kegiatan",
                                 "redrawn from the steps' actors and symbols") if drawn else
                            tr("kolom pelaksana dibiarkan kosong", "actor columns left empty")))
-    items = leftovers(sop)
-    if items and writer.name == "docx":
-        if ctx["write_options"].get("lampiran"):
+    items = leftovers(sop) if writer.name == "docx" else []
+    # texts inside symbols too long for the symbol as drawn: in the side file
+    undrawn = undrawn_symbol_texts(sop, ctx["write_options"]) if writer.name == "docx" else []
+    if items or undrawn:
+        if items and ctx["write_options"].get("lampiran"):
             warnings.append(tr("{n} teks tak terpetakan sebagai lampiran", "{n} unplaced texts as an appendix",
                                n=len(items)))
-        else:
+            items = []
+        if items or undrawn:
             side = side_file(target)
-            _write_side_file(sop, side)
-            warnings.append(tr("{n} teks tak terpetakan -> {f}", "{n} unplaced texts -> {f}", n=len(items), f=side.name))
+            _write_side_file(sop, side, items + undrawn)
+            warnings.append(tr("{n} teks tak terpetakan -> {f}", "{n} unplaced texts -> {f}",
+                               n=len(items) + len(undrawn), f=side.name))
         strict_hit = True
     name = " ".join((idn.nama_sop or "").split()) or "-"
     if len(name) > 80:  # a long title is shortened, visibly
@@ -151,14 +155,13 @@ def side_file(target: Path) -> Path:
     return target.with_name(target.stem + ".tak-terpetakan.txt")
 
 
-def _write_side_file(sop, path: Path) -> None:
+def _write_side_file(sop, path: Path, items: list) -> None:
     from soplint import atomic
-    from soplint.writers.docx import leftovers
 
     head = tr("Teks yang tidak dapat ditempatkan pembaca, dari {b} (SOP {i}: {n})",
               "Text the reader could not place, from {b} (SOP {i}: {n})",
               b=sop.sumber.berkas, i=sop.sumber.indeks + 1, n=sop.identitas.nama_sop or "-")
-    atomic.write_bytes(path, ("\n".join([head, ""] + leftovers(sop)) + "\n").encode("utf-8"))
+    atomic.write_bytes(path, ("\n".join([head, ""] + items) + "\n").encode("utf-8"))
 
 
 def _session(config_file, limits=(), plugins=()):

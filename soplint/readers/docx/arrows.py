@@ -98,9 +98,8 @@ def connect(tables: list[ProcTable], raw: list[RawStep], steps: list[Kegiatan], 
         if n.no is None:
             continue  # off-page connector letters are page links, not text
         st = steps[n.no] if 0 <= n.no < len(steps) else None
-        if st is not None and (_covered(t, st.uraian) or clean(t).lower() in (
-                "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak")):
-            continue
+        if st is not None and (symbol_text(t, st.uraian) in (None, st.teks_simbol)):
+            continue  # nothing beyond the step's own text, or the step's teks_simbol
         unplaced.append(TakTerpetakan(teks=t, lokasi=shape_lokasi(n.shape)))
     for rs in raw:
         for t, cell in rs.actor_texts:
@@ -226,6 +225,21 @@ class Geo:
 def _covered(t: str, uraian: str) -> bool:
     a, b = clean(t).lower(), clean(uraian).lower()
     return bool(a) and (a in b or b in a)
+
+
+#: words a symbol may hold that say nothing beyond its kind
+_SYMBOL_WORDS = ("mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak")
+
+
+def symbol_text(text: str, uraian: str) -> Optional[str]:
+    """The text written inside a step's symbol, kept as ``teks_simbol``
+    where it says more than the activity itself and a bare Mulai/Selesai/
+    Ya/Tidak ("Berkas lengkap?", "Via Email"); None otherwise (the Word and
+    the PDF reader)."""
+    t = clean(text or "")
+    if not t or _covered(t, uraian) or t.lower() in _SYMBOL_WORDS:
+        return None
+    return t
 
 
 def link_steps(steps, outs_of: dict) -> None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from soplint.model import Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
 from soplint.readers.docx.procedure import ProcTable, RawStep
-from soplint.readers.docx.arrows import Geo, connect
+from soplint.readers.docx.arrows import Geo, connect, symbol_text
 
 def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
     """Model steps of one SOP from its procedure tables (in order)."""
@@ -93,6 +93,7 @@ def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tupl
                     break
         if sym is not None:
             k.bentuk = sym.geom
+            k.teks_simbol = symbol_text(sym.text, k.uraian)
             k.simbol = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan"}.get(
                 flow.kind(sym), "tidak_baku")
         elif any(s is None for _, s in rs.marks):

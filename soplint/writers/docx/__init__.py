@@ -27,13 +27,14 @@ from soplint.model import SOP
 from soplint.values import norm_space
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure, route
+from soplint.writers.docx.shapes import symbol_text_size
 from soplint.writers.docx.front import DETAIL_LABELS, DETAIL_SIZES, ID_LABELS, FrontMixin, logo_bytes, nip_spaced
 from soplint.writers.docx.geometry import Drawing, Violation, check
 from soplint.writers.docx.ooxml import el, para, q, sub, tw
 from soplint.writers.docx.procedure import ProcedureMixin
 from soplint.writers.docx.shapes import Ids
 
-__all__ = ["write", "render", "plan", "drawing", "check_geometry", "leftovers", "nip_spaced",
+__all__ = ["write", "render", "plan", "drawing", "check_geometry", "leftovers", "undrawn_symbol_texts", "nip_spaced",
            "DETAIL_LABELS", "ID_LABELS"]
 
 FONT = "Arial"
@@ -79,6 +80,23 @@ def leftovers(sop: SOP) -> list[str]:
         teks = norm_space(t.teks)
         if teks:
             items.append(f"[{norm_space(str(t.lokasi))}] {teks}" if t.lokasi else teks)
+    return items
+
+
+def undrawn_symbol_texts(sop: SOP, options: Optional[dict] = None) -> list[str]:
+    """The texts inside steps' symbols (``teks_simbol``) that do not fit their
+    symbol as the writer draws it, so the output does not show them: "[where]
+    text", for the side file."""
+    texts = [k for k in sop.kegiatan if norm_space(k.teks_simbol or "")]
+    if not texts:
+        return []
+    cols = plan(sop, options).cols
+    items = []
+    for k in texts:
+        words = norm_space(k.teks_simbol)
+        size = L.symbol_size(k, cols)
+        if symbol_text_size(words, L.preset_for(k), size.w, size.h) is None:
+            items.append(f"[{norm_space(str(k.lokasi)) if k.lokasi else f'kegiatan {k.no}'}] {words}")
     return items
 
 

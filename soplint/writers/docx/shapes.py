@@ -88,7 +88,7 @@ def _txbx(wsp, text: str, size: float, align="center", bold=False):
 
 def symbol(ids: Ids, prst: str, name: str, descr: str, x_mm, y_mm, w_mm, h_mm,
            text: Optional[str] = None, text_size: float = 7, fill: str = "FFFFFF",
-           sid: Optional[int] = None):
+           sid: Optional[int] = None, bold: bool = True):
     """A closed flowchart symbol; returns (run, shape_id)."""
     sid = sid or ids.new()
     wsp = el("wps:wsp")
@@ -104,10 +104,35 @@ def symbol(ids: Ids, prst: str, name: str, descr: str, x_mm, y_mm, w_mm, h_mm,
         sub(sppr, "a:noFill")
     _line(sppr, arrow=False, width_emu=12700)
     if text:
-        _txbx(wsp, text, text_size, bold=True)
+        _txbx(wsp, text, text_size, bold=bold)
     sub(wsp, "wps:bodyPr", {"rot": 0, "vert": "horz", "wrap": "square", "lIns": 0, "tIns": 0,
                             "rIns": 0, "bIns": 0, "anchor": "ctr", "anchorCtr": 0})
     return _anchor(ids, sid, name, descr, x_mm, y_mm, w_mm, h_mm, wsp), sid
+
+
+#: sizes (pt) tried for a text inside a symbol, largest first
+SYMBOL_TEXT_SIZES = (7.0, 6.0, 5.5, 5.0, 4.5)
+
+
+def symbol_text_size(text: str, prst: str, w_mm: float, h_mm: float) -> Optional[float]:
+    """The largest of :data:`SYMBOL_TEXT_SIZES` at which ``text`` fits the
+    symbol's text area (the one Word and LibreOffice wrap it in: the middle
+    half of a diamond, a capsule without its rounded ends, a box less a thin
+    margin) without breaking a word; None where it fits at none."""
+    from soplint.writers.docx.measure import line_height_mm, text_width_mm, wrap
+
+    if prst == "flowChartDecision":
+        w, h = 0.5 * w_mm, 0.5 * h_mm
+    elif prst == "flowChartTerminator":
+        w, h = w_mm - 0.6 * h_mm, 0.85 * h_mm
+    else:
+        w, h = w_mm - 1.0, h_mm - 0.6
+    w /= 1.08  # room for the renderers' own rounding (as text_height_mm's slack)
+    for size in SYMBOL_TEXT_SIZES:
+        if all(text_width_mm(word, size) <= w for word in text.split()) and \
+                len(wrap(text, w, size)) * line_height_mm(size) <= h:
+            return size
+    return None
 
 
 def label(ids: Ids, name: str, text: str, x_mm, y_mm, w_mm, h_mm, size: float = 7):
