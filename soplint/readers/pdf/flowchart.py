@@ -282,16 +282,23 @@ def connectors(strokes, symbols, area) -> list[Edge]:
     return edges
 
 
-def on_rules(strokes, ruled, area) -> list:
+def on_rules(strokes, ruled, area, row_ys=()) -> list:
     """The pieces of connectors drawn along a table rule (a return line run up
     the edge of a column): of the strokes taken for rules, those whose both
     ends meet a connector piece or an arrowhead (directly, or through another
-    such piece). A rule of the table ends at other rules, not at connectors."""
+    such piece). A rule of the table ends at other rules, not at connectors;
+    the borders of the rows (``row_ys``), drawn cell by cell, are not connectors."""
     x0, y0, x1, y1 = area
-    cands = [s for s in ruled if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2]
+    # (a piece of a few points is a rule's corner, drawn on its own by some exports)
+    cands = [s for s in ruled if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2
+             and max(s.x1 - s.x0, s.y1 - s.y0) >= 4]
     if not cands or not strokes:
         return []
-    joints = [p for s in strokes if not s.arrow for p in s.pts]
+
+    def border(s):
+        return s.y1 - s.y0 <= 2.6 and any(abs((s.y0 + s.y1) / 2 - y) <= 1.5 for y in row_ys)
+
+    joints = [p for s in strokes if not s.arrow and not border(s) for p in s.pts]
     boxes = [(s.x0 - 2, s.y0 - 2, s.x1 + 2, s.y1 + 2) for s in strokes if s.arrow]
 
     def meets(p):
