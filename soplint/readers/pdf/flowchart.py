@@ -191,11 +191,11 @@ class _DSU:
             self.p[b] = a
 
 
-def connectors(strokes, symbols, area) -> list[Edge]:
+def connectors(strokes, symbols, area, row_ys=()) -> list[Edge]:
     """Edges between the symbols of one page from its strokes.
 
-    Pieces of one path object, and pieces whose end points meet, form one
-    connector; a symbol an arrow tip touches is a target, the other symbols
+    Pieces of one path object, pieces whose end points meet, and a line
+    ending on another (lines merging) form one connector; a symbol an arrow tip touches is a target, the other symbols
     the connector touches are its sources."""
     x0, y0, x1, y1 = area
     pieces = [s for s in strokes if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2]
@@ -208,7 +208,10 @@ def connectors(strokes, symbols, area) -> list[Edge]:
             dsu.union(by_path[s.path], i)
         else:
             by_path[s.path] = i
-    # ends that meet (a line drawn in several pieces, a separate arrowhead)
+    # ends that meet (a line drawn in several pieces, a separate arrowhead;
+    # a line whose own path has an arrowhead is another connector, leaving
+    # from the tip it starts at)
+    headed = {s.path for s in pieces if s.arrow}
     cells: dict = {}
     for i, s in enumerate(pieces):
         pts = [s.pts[0], s.pts[-1]] if not s.arrow else s.pts
@@ -221,19 +224,21 @@ def connectors(strokes, symbols, area) -> list[Edge]:
                 near.extend(cells.get((gx + dx, gy + dy), ()))
         for i, p in items:
             for j, q in near:
-                if i != j and abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0:
+                if i != j and abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0 and not _foreign_head(
+                        pieces[i], pieces[j], headed):
                     dsu.union(i, j)
     # a line ending at (or inside) an arrowhead drawn separately
     arrows = [i for i, s in enumerate(pieces) if s.arrow]
     if arrows:
         for j, s in enumerate(pieces):
-            if s.arrow:
+            if s.arrow or s.path in headed:
                 continue
             for p in (s.pts[0], s.pts[-1]):
                 for i in arrows:
                     a = pieces[i]
                     if a.x0 - 2 <= p[0] <= a.x1 + 2 and a.y0 - 2 <= p[1] <= a.y1 + 2:
                         dsu.union(i, j)
+    _junctions(pieces, dsu, row_ys, symbols)
     groups: dict = {}
     for i in range(len(pieces)):
         groups.setdefault(dsu.find(i), []).append(pieces[i])
@@ -282,6 +287,42 @@ def connectors(strokes, symbols, area) -> list[Edge]:
     return edges
 
 
+def _foreign_head(a, b, headed) -> bool:
+    """An arrowhead and a line of another path that has an arrowhead of its own."""
+    if a.arrow == b.arrow or a.path == b.path:
+        return False
+    line = b if a.arrow else a
+    return line.path in headed
+
+
+def _border(s, row_ys) -> bool:
+    """A thin horizontal piece on a row's border (tables drawn cell by cell)."""
+    return s.y1 - s.y0 <= 2.6 and any(abs((s.y0 + s.y1) / 2 - y) <= 1.5 for y in row_ys)
+
+
+def _junctions(pieces, dsu, row_ys, symbols) -> None:
+    """A line whose loose end lies on another line (not at its end: two flows
+    merging into one arrow) joins that line's connector. An end at a symbol
+    or at an arrowhead is where a connector leaves or enters, not a merge."""
+    lines = [i for i, s in enumerate(pieces) if not s.arrow and not _border(s, row_ys)]
+    heads = [(a.x0 - 2, a.y0 - 2, a.x1 + 2, a.y1 + 2) for a in pieces if a.arrow]
+    for i in lines:
+        s = pieces[i]
+        ends = _ends(s) if min(s.x1 - s.x0, s.y1 - s.y0) <= 2.6 else (s.pts[0], s.pts[-1])
+        ends = [p for p in ends if not any(b[0] <= p[0] <= b[2] and b[1] <= p[1] <= b[3] for b in heads)
+                and not any(sym.dist(p) <= 3.0 for sym in symbols)]
+        for j in lines:
+            if j == i or dsu.find(i) == dsu.find(j):
+                continue
+            o = pieces[j]
+            for p in ends:
+                if not (o.x0 - 1.5 <= p[0] <= o.x1 + 1.5 and o.y0 - 1.5 <= p[1] <= o.y1 + 1.5):
+                    continue
+                if any(_dist_seg(p, a, b) <= 1.5 for a, b in zip(o.pts, o.pts[1:])):
+                    dsu.union(i, j)
+                    break
+
+
 def on_rules(strokes, ruled, area, row_ys=()) -> list:
     """The pieces of connectors drawn along a table rule (a return line run up
     the edge of a column): of the strokes taken for rules, those whose both
@@ -295,10 +336,7 @@ def on_rules(strokes, ruled, area, row_ys=()) -> list:
     if not cands or not strokes:
         return []
 
-    def border(s):
-        return s.y1 - s.y0 <= 2.6 and any(abs((s.y0 + s.y1) / 2 - y) <= 1.5 for y in row_ys)
-
-    joints = [p for s in strokes if not s.arrow and not border(s) for p in s.pts]
+    joints = [p for s in strokes if not s.arrow and not _border(s, row_ys) for p in s.pts]
     boxes = [(s.x0 - 2, s.y0 - 2, s.x1 + 2, s.y1 + 2) for s in strokes if s.arrow]
 
     def meets(p):

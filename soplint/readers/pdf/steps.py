@@ -199,8 +199,9 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
         strokes, ruled = [], []
         for s in v.geo.strokes:
             (ruled if _is_table_rule(s, lay, ax0, ax1) else strokes).append(s)
-        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom), [y for r in pt.rows for y in (r.y0, r.y1)])
-        page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom))
+        row_ys = [y for r in pt.rows for y in (r.y0, r.y1)]
+        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom), row_ys)
+        page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom), row_ys)
         used_labels = fc.label_edges(page_edges, free)
         for r in free:
             if id(r) in used_labels:
