@@ -386,3 +386,36 @@ def test_legacy_samples_rendered_to_pdf_read_close_to_their_docx(soffice, tmp_pa
         steps[1] += len(a["kegiatan"])
     assert fields[0] / fields[1] >= 0.90, fields
     assert steps[0] / steps[1] >= 0.70, steps
+
+
+def test_wingdings_ticks_mark_the_actor_in_a_rendered_pdf(soffice, tmp_path):
+    """Actor columns marked with Word's Wingdings check (w:sym F0FC), rendered
+    by LibreOffice: the PDF's text layer gives the font's own code (U+F0FC),
+    which marks the step's actor as a tick does."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = docx.Document()
+    doc.add_paragraph("Nama SOP : Pelayanan Surat")
+    actors = ["Pengadministrasi", "Kasubbag Umum"]
+    steps = [(1, "Menerima surat", 0), (2, "Memeriksa surat", 1), (3, "Mengarsipkan surat", 0)]
+    t = doc.add_table(rows=1 + len(steps), cols=7)
+    t.style = "Table Grid"
+    for c, h in enumerate(["No", "Kegiatan"] + actors + ["Kelengkapan", "Waktu", "Output"]):
+        t.cell(0, c).text = h
+    for r, (no, uraian, actor) in enumerate(steps, start=1):
+        t.cell(r, 0).text = str(no)
+        t.cell(r, 1).text = uraian
+        t.cell(r, 2 + actor).paragraphs[0]._p.append(
+            parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'))
+        t.cell(r, 4).text = "Surat"
+        t.cell(r, 5).text = "5 menit"
+        t.cell(r, 6).text = "Surat"
+    src = tmp_path / "centang.docx"
+    doc.save(src)
+    _soffice_to_pdf(soffice, [src], tmp_path / "pdf", tmp_path)
+    sop = read_path(tmp_path / "pdf" / "centang.pdf")[0]
+    assert [(k.no, k.pelaksana, k.bentuk) for k in sop.kegiatan] == [
+        (no, actors[a], "centang") for no, _, a in steps]
+    assert not [x for x in sop.tak_terpetakan if "\uf0fc" in x.teks]

@@ -146,6 +146,35 @@ def _tip(pts):
     return best
 
 
+#: the widest gap (points) left between a connector and its symbol
+GAP = 7.0
+
+
+def _ahead(pts, tip, symbols):
+    """The symbol within GAP of an arrowhead's tip in the direction it points."""
+    ring = pts[:-1] if len(pts) >= 4 and abs(pts[0][0] - pts[-1][0]) < 0.8 and abs(pts[0][1] - pts[-1][1]) < 0.8 else pts
+    others = [p for p in ring if p is not tip and (p[0], p[1]) != (tip[0], tip[1])]
+    if not others:
+        return None
+    bx = sum(p[0] for p in others) / len(others)
+    by = sum(p[1] for p in others) / len(others)
+    dx, dy = tip[0] - bx, tip[1] - by
+    n = math.hypot(dx, dy)
+    if n < 0.5:
+        return None
+    dx, dy = dx / n, dy / n
+    best, bd = None, GAP
+    for sym in symbols:
+        d = sym.dist(tip)
+        if d > bd:
+            continue
+        # the nearest point of the symbol's box lies ahead of the tip
+        qx, qy = min(max(tip[0], sym.x0), sym.x1), min(max(tip[1], sym.y0), sym.y1)
+        if (qx - tip[0]) * dx + (qy - tip[1]) * dy >= 0.7 * d:
+            best, bd = sym, d
+    return best
+
+
 class _DSU:
     def __init__(self, n):
         self.p = list(range(n))
@@ -210,15 +239,19 @@ def connectors(strokes, symbols, area) -> list[Edge]:
         groups.setdefault(dsu.find(i), []).append(pieces[i])
     edges = []
     for group in groups.values():
-        tips = [_tip(s.pts) for s in group if s.arrow]
         pts = [p for s in group if not s.arrow for p in s.pts]
         polys = [s.pts for s in group if not s.arrow]
         if not pts:
             continue
         targets = []
-        for t in tips:
+        for a in (s for s in group if s.arrow):
+            t = _tip(a.pts)
             best = min(symbols, key=lambda sym: sym.dist(t))
-            if best.dist(t) <= 4.0 and best not in targets:
+            if best.dist(t) > 4.0:
+                # a gap between the arrowhead and the symbol (Word's exports
+                # leave a few points): the symbol right ahead of the tip
+                best = _ahead(a.pts, t, symbols)
+            if best is not None and best not in targets:
                 targets.append(best)
         touched = []
         for sym in symbols:
@@ -226,6 +259,17 @@ def connectors(strokes, symbols, area) -> list[Edge]:
                 continue
             if any(sym.dist(p) <= 3.0 for p in pts):
                 touched.append(sym)
+        if targets and not touched:
+            # the line starts a few points away from its symbol: the symbol
+            # nearest to a loose end of it (not the arrowhead's end)
+            heads = [(a.x0 - 3, a.y0 - 3, a.x1 + 3, a.y1 + 3) for a in group if a.arrow]
+            tails = [p for s in group if not s.arrow for p in (_ends(s) if min(s.x1 - s.x0, s.y1 - s.y0) <= 2.6
+                                                                else (s.pts[0], s.pts[-1]))
+                     if not any(b[0] <= p[0] <= b[2] and b[1] <= p[1] <= b[3] for b in heads)]
+            near = [(min(sym.dist(p) for p in tails), i) for i, sym in enumerate(symbols)
+                    if sym not in targets and tails]
+            if near and min(near)[0] <= GAP:
+                touched.append(symbols[min(near)[1]])
         if not targets:
             # no arrowhead drawn: from the upper/left symbol to the lower/right one
             if len(touched) == 2:
@@ -238,12 +282,53 @@ def connectors(strokes, symbols, area) -> list[Edge]:
     return edges
 
 
+def on_rules(strokes, ruled, area) -> list:
+    """The pieces of connectors drawn along a table rule (a return line run up
+    the edge of a column): of the strokes taken for rules, those whose both
+    ends meet a connector piece or an arrowhead (directly, or through another
+    such piece). A rule of the table ends at other rules, not at connectors."""
+    x0, y0, x1, y1 = area
+    cands = [s for s in ruled if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2]
+    if not cands or not strokes:
+        return []
+    joints = [p for s in strokes if not s.arrow for p in s.pts]
+    boxes = [(s.x0 - 2, s.y0 - 2, s.x1 + 2, s.y1 + 2) for s in strokes if s.arrow]
+
+    def meets(p):
+        return any(abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0 for q in joints) or any(
+            b[0] <= p[0] <= b[2] and b[1] <= p[1] <= b[3] for b in boxes)
+
+    out = []
+    changed = True
+    while changed:
+        changed = False
+        for s in cands:
+            if s in out:
+                continue
+            ends = _ends(s)
+            if all(meets(p) for p in ends):
+                out.append(s)
+                joints.extend(ends)
+                changed = True
+    return out
+
+
+def _ends(s) -> list:
+    """The two ends of a thin straight piece (a line, or a line drawn as a thin box)."""
+    if s.x1 - s.x0 >= s.y1 - s.y0:
+        y = (s.y0 + s.y1) / 2
+        return [(s.x0, y), (s.x1, y)]
+    x = (s.x0 + s.x1) / 2
+    return [(x, s.y0), (x, s.y1)]
+
+
 def label_edges(edges: list[Edge], label_runs) -> set:
     """Give each Ya/Tidak label to the connector leaving a decision nearest
-    to it; returns the ids of the runs used."""
+    to it; returns the ids of the runs used. A label of several words, or
+    wrapped over lines ("Belum" / "valid"), is read as one."""
     pairs = []
-    for li, r in enumerate(label_runs):
-        yn = yes_no(r.text)
+    blocks = label_blocks(label_runs)
+    for li, (yn, box, _) in enumerate(blocks):
         if not yn:
             continue
         for ei, e in enumerate(edges):
@@ -255,7 +340,6 @@ def label_edges(edges: list[Edge], label_runs) -> set:
                 continue
             near = min(e.src.dist(p) for p in pts)
             exits = [p for p in pts if e.src.dist(p) <= near + 3]
-            box = (r.x0, r.y0, r.x1, r.y1)
             d = min(_dist_box(p, box) for p in exits)
             if d <= 40:
                 pairs.append((d, ei, li, yn))
@@ -267,7 +351,67 @@ def label_edges(edges: list[Edge], label_runs) -> set:
         used_e.add(ei)
         used_l.add(li)
         edges[ei].label = yn
-    return {id(label_runs[li]) for li in used_l}
+    return {id(r) for li in used_l for r in blocks[li][2]}
+
+
+#: labels that are a whole branch name by themselves (two of them stacked are two labels)
+_BARE = {"ya", "y", "yes", "tidak", "t", "tdk", "no", "n"}
+
+
+def label_blocks(runs) -> list:
+    """The free text runs as labels: (ya/tidak or None, box, runs). Words of
+    one line close together, and lines wrapped right under each other, make
+    one label; its meaning is that of its whole text, else of its first line."""
+    n = len(runs)
+    dsu = _DSU(n)
+    hs = [max(r.y1 - r.y0, 1.0) for r in runs]
+    for i in range(n):
+        a = runs[i]
+        for j in range(i + 1, n):
+            b = runs[j]
+            h = min(hs[i], hs[j])
+            if abs(a.cy - b.cy) <= 0.35 * h and max(a.x0, b.x0) - min(a.x1, b.x1) <= 0.6 * h:
+                dsu.union(i, j)
+    lines: dict = {}
+    for i in range(n):
+        lines.setdefault(dsu.find(i), []).append(i)
+    boxes = {}
+    for k, idx in lines.items():
+        idx.sort(key=lambda i: runs[i].x0)
+        boxes[k] = (min(runs[i].x0 for i in idx), min(runs[i].y0 for i in idx),
+                    max(runs[i].x1 for i in idx), max(runs[i].y1 for i in idx), max(hs[i] for i in idx),
+                    " ".join(runs[i].text for i in idx))
+    keys = sorted(boxes, key=lambda k: (boxes[k][1], boxes[k][0]))
+    stack = _DSU(len(keys))
+    for p, ka in enumerate(keys):
+        a = boxes[ka]
+        for q in range(p + 1, len(keys)):
+            b = boxes[keys[q]]
+            h = min(a[4], b[4])
+            gap = b[1] - a[3]
+            if gap > 0.35 * h:
+                continue
+            if gap < -0.5 * h or min(a[2], b[2]) - max(a[0], b[0]) <= 0:
+                continue
+            if _bare(a[5]) and _bare(b[5]):
+                continue
+            stack.union(p, q)
+    groups: dict = {}
+    for p in range(len(keys)):
+        groups.setdefault(stack.find(p), []).append(keys[p])
+    out = []
+    for ks in groups.values():
+        ks.sort(key=lambda k: (boxes[k][1], boxes[k][0]))
+        text = " ".join(boxes[k][5] for k in ks)
+        yn = yes_no(text) or yes_no(boxes[ks[0]][5])
+        box = (min(boxes[k][0] for k in ks), min(boxes[k][1] for k in ks),
+               max(boxes[k][2] for k in ks), max(boxes[k][3] for k in ks))
+        out.append((yn, box, [runs[i] for k in ks for i in lines[k]]))
+    return out
+
+
+def _bare(text: str) -> bool:
+    return text.strip(" .:").lower() in _BARE
 
 
 def _dist_seg(p, a, b) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from soplint import labels
+from soplint.readers.docx.common import yes_no
 from soplint.readers.pdf.geometry import Grid, join_lines, lines
 from soplint.values import norm_space
 
@@ -64,6 +65,17 @@ class Layout:
         if not a:
             return None
         return a[0].x0, a[-1].x1
+
+    def spilled_label(self, r) -> bool:
+        """A branch label (Ya/Tidak) written in the last or first actor column
+        that runs over the column's edge: it belongs to the flowchart, not to
+        the cell its middle falls in."""
+        span = self.actor_span()
+        if span is None:
+            return False
+        x0, x1 = span
+        inside = (r.x0 < x1 - 1 < r.x1 and r.cx > x1) or (r.x0 < x0 + 1 < r.x1 and r.cx < x0)
+        return inside and yes_no(r.text) is not None
 
 
 @dataclass(eq=False)
@@ -319,6 +331,8 @@ def read_rows(pt: PageTable, runs, grid: Grid, page: int) -> None:
     by_cell: dict = {}
     for r in body:
         ci = lay.col_at(r.cx)
+        if lay.spilled_label(r):
+            continue
         if ci is None:
             continue
         ri = _row_of(rows, r.cy)

@@ -186,7 +186,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             page_syms.append(sym)
         page_syms = fc.dedupe(page_syms)
         # text inside symbols, and labels beside them
-        actor_runs = [r for r in v.runs if ax0 - 1 <= r.cx <= ax1 + 1 and top - 1 <= r.cy <= bottom + 1]
+        actor_runs = [r for r in v.runs if (ax0 - 1 <= r.cx <= ax1 + 1 or lay.spilled_label(r))
+                      and top - 1 <= r.cy <= bottom + 1]
         free = []
         for r in actor_runs:
             host = next((s for s in page_syms if _inside(s, r)), None)
@@ -195,7 +196,10 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                 used.add(id(r))
             else:
                 free.append(r)
-        strokes = [s for s in v.geo.strokes if not _is_table_rule(s, lay, ax0, ax1)]
+        strokes, ruled = [], []
+        for s in v.geo.strokes:
+            (ruled if _is_table_rule(s, lay, ax0, ax1) else strokes).append(s)
+        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom))
         page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom))
         used_labels = fc.label_edges(page_edges, free)
         for r in free:
@@ -275,7 +279,7 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
         if not syms:
             # no symbol: the actor columns may be marked with a tick ("X", "v", "√")
             marked = [lay.cols[ci].name for ci, c in enumerate(lay.cols)
-                      if c.key == "actor" and row.texts.get(ci) and all(is_tick(ln.text) for ln in row.texts[ci])]
+                      if c.key == "actor" and row.texts.get(ci) and all(_tick(ln.text) for ln in row.texts[ci])]
             if marked:
                 k.pelaksana = marked[0]
                 k.pelaksana_lain = [m for m in marked[1:] if m != marked[0]]
@@ -333,6 +337,15 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             k.simbol = _infer(k, i, n, drawn)
     nos = [k.no for k in kegs]
     link_steps(kegs, {i: [(nos[t], lab, True) for t, lab in v] for i, v in outs_of_step.items()})
+
+
+#: tick marks of the Wingdings font as a PDF's text layer gives them (the
+#: font's own codes in the private use area: check, cross, boxed cross, boxed check)
+_WINGDINGS_TICKS = {"\uf0fc", "\uf0fb", "\uf0fd", "\uf0fe"}
+
+
+def _tick(text: str) -> bool:
+    return is_tick(text) or text.strip() in _WINGDINGS_TICKS
 
 
 def _inside(s, r) -> bool:

@@ -1,0 +1,91 @@
+"""Decision branches of the PDF reader: a "Tidak" connector that returns up
+the chart (drawn as separate lines, one of them along a column's rule), labels
+of several words or wrapped over two lines, a label that runs over the actor
+columns' edge, and connectors that stop a few points short of their symbols
+(real published PDFs, skipped where the shared corpus is absent)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import pdf_branches_doc as bd  # noqa: E402
+from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
+
+from soplint.readers import read_path  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("SOPLINT_REQUIRE_SOFFICE"):
+            pytest.fail("LibreOffice (soffice) is required in CI but not installed")
+        pytest.skip("LibreOffice not installed")
+    work = tmp_path_factory.mktemp("branches")
+    docs = [bd.build(work / "polos.docx", bd.PLAIN), bd.build(work / "kata.docx", bd.WORDED)]
+    out = work / "pdf"
+    subprocess.run([soffice, "-env:UserInstallation=" + (work / "profile").resolve().as_uri(), "--headless",
+                    "--norestore", "--convert-to", "pdf", "--outdir", str(out)] + [str(d) for d in docs],
+                   capture_output=True, timeout=600, cwd=str(work), env={"HOME": str(work), "PATH": "/usr/bin:/bin"})
+    return {d.stem: out / (d.stem + ".pdf") for d in docs}
+
+
+@pytest.mark.parametrize("name", ["polos", "kata"])
+def test_branches_returning_up_the_chart_keep_their_target_and_label(rendered, name):
+    pdf = rendered[name]
+    assert pdf.is_file()
+    sop = read_path(pdf)[0]
+    assert [k.no for k in sop.kegiatan] == [s[0] for s in bd.STEPS]
+    assert [k.pelaksana for k in sop.kegiatan] == [bd.ACTORS[s[2]] for s in bd.STEPS]
+    for no, want in bd.EXPECTED.items():
+        k = sop.step(no)
+        assert k.simbol == "keputusan"
+        assert (k.cabang.ya, k.cabang.tidak) == (want["ya"], want["tidak"]), no
+        assert k.lanjut == [want["ya"]]
+    # the forward flow is untouched by the returning lines crossing it
+    assert [sop.step(n).lanjut for n in (1, 2, 3, 5)] == [[2], [3], [4], [6]]
+    assert sop.step(7).simbol == "selesai" and sop.step(7).lanjut == []
+    # a label running over into the Kelengkapan column is not that cell's text
+    assert all(k.kelengkapan == "Berkas" for k in sop.kegiatan)
+    texts = " ".join(t.teks for t in sop.tak_terpetakan)
+    assert "Tidak" not in texts and "lengkap" not in texts
+
+
+needs_real = pytest.mark.skipif(absent_skip("corpus/real-pdf"), reason=reason("corpus/real-pdf"))
+needs_bps = pytest.mark.skipif(absent_skip("corpus/bps-pdf"), reason=reason("corpus/bps-pdf"))
+
+
+def _pdf(folder: str, key: str) -> Path:
+    return next((CORPUS / folder).glob(f"bps-bengkulu_{key}-*.pdf"))
+
+
+#: (folder, SOP number, step) -> (ya, tidak), read by eye from the rendered pages
+PUBLISHED = {
+    # Excel export: the Tidak line starts 3 pt left of the diamond, down to the end (step 7)
+    ("real-pdf", "314", 4): (5, 7),
+    # FPDF: "Ya" arrowhead stops 4 pt above its box (step 5)
+    ("bps-pdf", "346", 2): (5, 3),
+    # labels "Belum" / "valid" wrapped over two lines, "valid" below; "Belum lengkap" back up to 6
+    ("bps-pdf", "347", 6): (7, 5),
+    ("bps-pdf", "347", 7): (8, 6),
+    # "Belum Benar" back up to 7 and "Sudah Benar" on to 9, each two words
+    ("bps-pdf", "050", 8): (9, 7),
+    # "T" and "Y" stacked by one corner: T up to the start, Y down
+    ("bps-pdf", "106", 2): (3, 1),
+}
+
+
+@needs_real
+@needs_bps
+@pytest.mark.parametrize("folder,key,no", sorted(PUBLISHED))
+def test_published_pdfs_decision_branches(folder, key, no):
+    sop = read_path(_pdf(folder, key))[0]
+    k = sop.step(no)
+    assert k.simbol == "keputusan"
+    assert (k.cabang.ya, k.cabang.tidak) == PUBLISHED[(folder, key, no)]
