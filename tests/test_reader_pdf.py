@@ -159,14 +159,18 @@ def test_real_pdf_flow_branches_and_multi_symbol_rows():
     # step 5: R/T? decision (Ya on to "Perlu disposisi?", Tidak down to step 6)
     assert by[5].cabang is not None and by[5].cabang.tidak == 6
     assert by[11].simbol == "selesai" and by[11].lanjut == []
-    # text written inside the symbols is kept, located on its page by the symbol's box,
-    # which lies in the row of its step
+    # text written inside the symbols is kept: the step's own symbol's as its
+    # teks_simbol, another symbol's of the step located on its page by that
+    # symbol's box, which lies in the row of its step
+    assert (by[1].teks_simbol, by[5].teks_simbol, by[8].teks_simbol) == ("Langsung ke Kantor", "R/T",
+                                                                         "Tujuan Disposisi")
     inside = {t.teks: t.lokasi for t in sop.tak_terpetakan}
-    assert {"Langsung ke Kantor", "Via Email", "R/T", "Perlu disposisi?"} <= set(inside)
+    assert {"Via Email", "Perlu disposisi?"} <= set(inside)
+    assert not {"Langsung ke Kantor", "R/T", "Tujuan Disposisi"} & set(inside)
     row1, row5 = by[1].lokasi, by[5].lokasi
     assert row1.halaman == 2 and inside["Via Email"].halaman == 2
     assert row1.kotak[1] <= inside["Via Email"].kotak[1] <= row1.kotak[3]
-    assert row5.kotak[1] <= inside["R/T"].kotak[1] <= row5.kotak[3]
+    assert row5.kotak[1] <= inside["Perlu disposisi?"].kotak[1] <= row5.kotak[3]
     # the repeated mutu baku cell (Waktu "3 menit" over steps 4 and 5)
     assert by[4].waktu.teks == by[5].waktu.teks == "3 menit" and by[4].waktu.gabungan == [4, 5]
     # 029: a decision's Tidak branch back to the step before it

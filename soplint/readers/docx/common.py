@@ -96,3 +96,23 @@ def yes_no(text: str) -> Optional[str]:
     if _YES.match(t):
         return "ya"
     return None
+
+
+def _covered(t: str, uraian: str) -> bool:
+    a, b = clean(t).lower(), clean(uraian).lower()
+    return bool(a) and (a in b or b in a)
+
+
+#: words a symbol may hold that say nothing beyond its kind
+_SYMBOL_WORDS = ("mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak")
+
+
+def symbol_text(text: str, uraian: str) -> Optional[str]:
+    """The text written inside a step's symbol, kept as ``teks_simbol``
+    where it says more than the activity itself and a bare Mulai/Selesai/
+    Ya/Tidak ("Berkas lengkap?", "Via Email"); None otherwise (the Word and
+    the PDF reader)."""
+    t = clean(text or "")
+    if not t or _covered(t, uraian) or t.lower() in _SYMBOL_WORDS:
+        return None
+    return t

@@ -13,7 +13,8 @@ from functools import lru_cache
 from soplint.model import Kegiatan, TakTerpetakan
 from soplint.readers.docx import flow
 from soplint.readers.docx.procedure import ProcTable, RawStep
-from soplint.readers.docx.arrows import Geo, connect, symbol_text
+from soplint.readers.docx.arrows import Geo, connect
+from soplint.readers.docx.common import symbol_text
 
 def finish(tables: list[ProcTable], pelaksana: list[str], options: dict) -> tuple[list[Kegiatan], list[TakTerpetakan]]:
     """Model steps of one SOP from its procedure tables (in order)."""

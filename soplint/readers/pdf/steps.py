@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from soplint import values
 from soplint.model import SOP, Kegiatan, TakTerpetakan
-from soplint.readers.docx.common import int_of, is_tick, yes_no
+from soplint.readers.docx.common import int_of, is_tick, symbol_text, yes_no
 from soplint.readers.pdf import flowchart as fc
 from soplint.readers.pdf.labels import label_edges
 from soplint.readers.pdf import procedure as pr
@@ -314,11 +314,11 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
                         break
             k.bentuk = prim.kind
             k.simbol = fc.SIMBOL.get(prim.kind, "tidak_baku")
+            k.teks_simbol = symbol_text(prim.text, k.uraian)
             for s in syms:
-                t = s.text
-                if t and not _covered(t, k.uraian) and t.lower() not in (
-                        "mulai", "selesai", "start", "end", "stop", "finish", "ya", "tidak"):
-                    # text written inside a symbol: kept with the box of the symbol (in the step's row)
+                t = symbol_text(s.text, k.uraian)
+                if t and not (s is prim and t == k.teks_simbol):
+                    # text inside another symbol of the step: kept with the box of the symbol
                     sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, (s.x0, s.y0, s.x1, s.y1))))
     # terminators: a start has arrows going out and none coming in, an end the reverse
     first_term = True
@@ -377,8 +377,3 @@ def _is_table_rule(s, lay, ax0, ax1) -> bool:
             if abs(c.x0 - x) <= 1.2 or abs(c.x1 - x) <= 1.2:
                 return True
     return False
-
-
-def _covered(t: str, uraian: str) -> bool:
-    a, b = values.norm_space(t).lower(), values.norm_space(uraian).lower()
-    return bool(a) and (a in b or b in a)
