@@ -78,6 +78,10 @@ PUBLISHED = {
     ("bps-pdf", "050", 8): (9, 7),
     # "T" and "Y" stacked by one corner: T up to the start, Y down
     ("bps-pdf", "106", 2): (3, 1),
+    # "Belum Ada Peningkatan Performa" (four words over three lines) back up five steps to 3
+    ("bps-pdf", "044", 8): (9, 3),
+    # "tidak" merges into the line from step 4 to step 5; "Ya" merges into the line from 5 to the end
+    ("bps-pdf", "342", 3): (6, 5),
 }
 
 
@@ -89,3 +93,11 @@ def test_published_pdfs_decision_branches(folder, key, no):
     k = sop.step(no)
     assert k.simbol == "keputusan"
     assert (k.cabang.ya, k.cabang.tidak) == PUBLISHED[(folder, key, no)]
+
+
+@needs_bps
+def test_a_line_leaving_an_arrow_tip_and_lines_merging_are_separate_connectors():
+    """342: the line out of step 5 is drawn from the tip of the arrow into it;
+    the branches of decision 3 end on the lines 4 -> 5 and 5 -> 6."""
+    sop = read_path(_pdf("bps-pdf", "342"))[0]
+    assert [(k.no, k.lanjut) for k in sop.kegiatan] == [(1, [2]), (2, [3]), (3, [6]), (4, [5]), (5, [6]), (6, [])]

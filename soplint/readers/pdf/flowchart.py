@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-from soplint.readers.docx.common import yes_no
 
 TERMINATOR = "flowChartTerminator"
 PROCESS = "flowChartProcess"
@@ -191,11 +190,11 @@ class _DSU:
             self.p[b] = a
 
 
-def connectors(strokes, symbols, area) -> list[Edge]:
+def connectors(strokes, symbols, area, row_ys=()) -> list[Edge]:
     """Edges between the symbols of one page from its strokes.
 
-    Pieces of one path object, and pieces whose end points meet, form one
-    connector; a symbol an arrow tip touches is a target, the other symbols
+    Pieces of one path object, pieces whose end points meet, and a line
+    ending on another (lines merging) form one connector; a symbol an arrow tip touches is a target, the other symbols
     the connector touches are its sources."""
     x0, y0, x1, y1 = area
     pieces = [s for s in strokes if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2]
@@ -208,7 +207,10 @@ def connectors(strokes, symbols, area) -> list[Edge]:
             dsu.union(by_path[s.path], i)
         else:
             by_path[s.path] = i
-    # ends that meet (a line drawn in several pieces, a separate arrowhead)
+    # ends that meet (a line drawn in several pieces, a separate arrowhead;
+    # a line whose own path has an arrowhead is another connector, leaving
+    # from the tip it starts at)
+    headed = {s.path for s in pieces if s.arrow}
     cells: dict = {}
     for i, s in enumerate(pieces):
         pts = [s.pts[0], s.pts[-1]] if not s.arrow else s.pts
@@ -221,19 +223,21 @@ def connectors(strokes, symbols, area) -> list[Edge]:
                 near.extend(cells.get((gx + dx, gy + dy), ()))
         for i, p in items:
             for j, q in near:
-                if i != j and abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0:
+                if i != j and abs(p[0] - q[0]) <= 2.0 and abs(p[1] - q[1]) <= 2.0 and not _foreign_head(
+                        pieces[i], pieces[j], headed):
                     dsu.union(i, j)
     # a line ending at (or inside) an arrowhead drawn separately
     arrows = [i for i, s in enumerate(pieces) if s.arrow]
     if arrows:
         for j, s in enumerate(pieces):
-            if s.arrow:
+            if s.arrow or s.path in headed:
                 continue
             for p in (s.pts[0], s.pts[-1]):
                 for i in arrows:
                     a = pieces[i]
                     if a.x0 - 2 <= p[0] <= a.x1 + 2 and a.y0 - 2 <= p[1] <= a.y1 + 2:
                         dsu.union(i, j)
+    _junctions(pieces, dsu, row_ys, symbols)
     groups: dict = {}
     for i in range(len(pieces)):
         groups.setdefault(dsu.find(i), []).append(pieces[i])
@@ -282,16 +286,56 @@ def connectors(strokes, symbols, area) -> list[Edge]:
     return edges
 
 
-def on_rules(strokes, ruled, area) -> list:
+def _foreign_head(a, b, headed) -> bool:
+    """An arrowhead and a line of another path that has an arrowhead of its own."""
+    if a.arrow == b.arrow or a.path == b.path:
+        return False
+    line = b if a.arrow else a
+    return line.path in headed
+
+
+def _border(s, row_ys) -> bool:
+    """A thin horizontal piece on a row's border (tables drawn cell by cell)."""
+    return s.y1 - s.y0 <= 2.6 and any(abs((s.y0 + s.y1) / 2 - y) <= 1.5 for y in row_ys)
+
+
+def _junctions(pieces, dsu, row_ys, symbols) -> None:
+    """A line whose loose end lies on another line (not at its end: two flows
+    merging into one arrow) joins that line's connector. An end at a symbol
+    or at an arrowhead is where a connector leaves or enters, not a merge."""
+    lines = [i for i, s in enumerate(pieces) if not s.arrow and not _border(s, row_ys)]
+    heads = [(a.x0 - 2, a.y0 - 2, a.x1 + 2, a.y1 + 2) for a in pieces if a.arrow]
+    for i in lines:
+        s = pieces[i]
+        ends = _ends(s) if min(s.x1 - s.x0, s.y1 - s.y0) <= 2.6 else (s.pts[0], s.pts[-1])
+        ends = [p for p in ends if not any(b[0] <= p[0] <= b[2] and b[1] <= p[1] <= b[3] for b in heads)
+                and not any(sym.dist(p) <= 3.0 for sym in symbols)]
+        for j in lines:
+            if j == i or dsu.find(i) == dsu.find(j):
+                continue
+            o = pieces[j]
+            for p in ends:
+                if not (o.x0 - 1.5 <= p[0] <= o.x1 + 1.5 and o.y0 - 1.5 <= p[1] <= o.y1 + 1.5):
+                    continue
+                if any(_dist_seg(p, a, b) <= 1.5 for a, b in zip(o.pts, o.pts[1:])):
+                    dsu.union(i, j)
+                    break
+
+
+def on_rules(strokes, ruled, area, row_ys=()) -> list:
     """The pieces of connectors drawn along a table rule (a return line run up
     the edge of a column): of the strokes taken for rules, those whose both
     ends meet a connector piece or an arrowhead (directly, or through another
-    such piece). A rule of the table ends at other rules, not at connectors."""
+    such piece). A rule of the table ends at other rules, not at connectors;
+    the borders of the rows (``row_ys``), drawn cell by cell, are not connectors."""
     x0, y0, x1, y1 = area
-    cands = [s for s in ruled if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2]
+    # (a piece of a few points is a rule's corner, drawn on its own by some exports)
+    cands = [s for s in ruled if s.x1 >= x0 - 2 and s.x0 <= x1 + 2 and s.y1 >= y0 - 2 and s.y0 <= y1 + 2
+             and max(s.x1 - s.x0, s.y1 - s.y0) >= 4]
     if not cands or not strokes:
         return []
-    joints = [p for s in strokes if not s.arrow for p in s.pts]
+
+    joints = [p for s in strokes if not s.arrow and not _border(s, row_ys) for p in s.pts]
     boxes = [(s.x0 - 2, s.y0 - 2, s.x1 + 2, s.y1 + 2) for s in strokes if s.arrow]
 
     def meets(p):
@@ -322,107 +366,9 @@ def _ends(s) -> list:
     return [(x, s.y0), (x, s.y1)]
 
 
-def label_edges(edges: list[Edge], label_runs) -> set:
-    """Give each Ya/Tidak label to the connector leaving a decision nearest
-    to it; returns the ids of the runs used. A label of several words, or
-    wrapped over lines ("Belum" / "valid"), is read as one."""
-    pairs = []
-    blocks = label_blocks(label_runs)
-    for li, (yn, box, _) in enumerate(blocks):
-        if not yn:
-            continue
-        for ei, e in enumerate(edges):
-            if e.src.kind != DECISION:
-                continue
-            # the label is written where its connector leaves the decision
-            pts = [p for poly in e.pts for p in poly]
-            if not pts:
-                continue
-            near = min(e.src.dist(p) for p in pts)
-            exits = [p for p in pts if e.src.dist(p) <= near + 3]
-            d = min(_dist_box(p, box) for p in exits)
-            if d <= 40:
-                pairs.append((d, ei, li, yn))
-    used_e, used_l = set(), set()
-    for d, ei, li, yn in sorted(pairs, key=lambda t: t[0]):
-        if ei in used_e or li in used_l:
-            continue
-        # one label per decision branch: edges of the same connector share it
-        used_e.add(ei)
-        used_l.add(li)
-        edges[ei].label = yn
-    return {id(r) for li in used_l for r in blocks[li][2]}
-
-
-#: labels that are a whole branch name by themselves (two of them stacked are two labels)
-_BARE = {"ya", "y", "yes", "tidak", "t", "tdk", "no", "n"}
-
-
-def label_blocks(runs) -> list:
-    """The free text runs as labels: (ya/tidak or None, box, runs). Words of
-    one line close together, and lines wrapped right under each other, make
-    one label; its meaning is that of its whole text, else of its first line."""
-    n = len(runs)
-    dsu = _DSU(n)
-    hs = [max(r.y1 - r.y0, 1.0) for r in runs]
-    for i in range(n):
-        a = runs[i]
-        for j in range(i + 1, n):
-            b = runs[j]
-            h = min(hs[i], hs[j])
-            if abs(a.cy - b.cy) <= 0.35 * h and max(a.x0, b.x0) - min(a.x1, b.x1) <= 0.6 * h:
-                dsu.union(i, j)
-    lines: dict = {}
-    for i in range(n):
-        lines.setdefault(dsu.find(i), []).append(i)
-    boxes = {}
-    for k, idx in lines.items():
-        idx.sort(key=lambda i: runs[i].x0)
-        boxes[k] = (min(runs[i].x0 for i in idx), min(runs[i].y0 for i in idx),
-                    max(runs[i].x1 for i in idx), max(runs[i].y1 for i in idx), max(hs[i] for i in idx),
-                    " ".join(runs[i].text for i in idx))
-    keys = sorted(boxes, key=lambda k: (boxes[k][1], boxes[k][0]))
-    stack = _DSU(len(keys))
-    for p, ka in enumerate(keys):
-        a = boxes[ka]
-        for q in range(p + 1, len(keys)):
-            b = boxes[keys[q]]
-            h = min(a[4], b[4])
-            gap = b[1] - a[3]
-            if gap > 0.35 * h:
-                continue
-            if gap < -0.5 * h or min(a[2], b[2]) - max(a[0], b[0]) <= 0:
-                continue
-            if _bare(a[5]) and _bare(b[5]):
-                continue
-            stack.union(p, q)
-    groups: dict = {}
-    for p in range(len(keys)):
-        groups.setdefault(stack.find(p), []).append(keys[p])
-    out = []
-    for ks in groups.values():
-        ks.sort(key=lambda k: (boxes[k][1], boxes[k][0]))
-        text = " ".join(boxes[k][5] for k in ks)
-        yn = yes_no(text) or yes_no(boxes[ks[0]][5])
-        box = (min(boxes[k][0] for k in ks), min(boxes[k][1] for k in ks),
-               max(boxes[k][2] for k in ks), max(boxes[k][3] for k in ks))
-        out.append((yn, box, [runs[i] for k in ks for i in lines[k]]))
-    return out
-
-
-def _bare(text: str) -> bool:
-    return text.strip(" .:").lower() in _BARE
-
-
 def _dist_seg(p, a, b) -> float:
     (px, py), (ax, ay), (bx, by) = p, a, b
     vx, vy = bx - ax, by - ay
     ll = vx * vx + vy * vy
     t = 0.0 if ll == 0 else max(0.0, min(1.0, ((px - ax) * vx + (py - ay) * vy) / ll))
     return math.hypot(px - (ax + t * vx), py - (ay + t * vy))
-
-
-def _dist_box(p, box) -> float:
-    x, y = p
-    x0, y0, x1, y1 = box
-    return math.hypot(max(x0 - x, 0, x - x1), max(y0 - y, 0, y - y1))

@@ -6,6 +6,7 @@ from soplint import values
 from soplint.model import SOP, Kegiatan, TakTerpetakan
 from soplint.readers.docx.common import int_of, is_tick, symbol_text, yes_no
 from soplint.readers.pdf import flowchart as fc
+from soplint.readers.pdf.labels import label_edges
 from soplint.readers.pdf import procedure as pr
 from soplint.readers.pdf.geometry import join_lines
 from soplint.readers.pdf.views import lok
@@ -199,9 +200,10 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
         strokes, ruled = [], []
         for s in v.geo.strokes:
             (ruled if _is_table_rule(s, lay, ax0, ax1) else strokes).append(s)
-        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom))
-        page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom))
-        used_labels = fc.label_edges(page_edges, free)
+        row_ys = [y for r in pt.rows for y in (r.y0, r.y1)]
+        strokes += fc.on_rules(strokes, ruled, (ax0, top, ax1, bottom), row_ys)
+        page_edges = fc.connectors(strokes, page_syms, (ax0, top, ax1, bottom), row_ys)
+        used_labels = label_edges(page_edges, free)
         for r in free:
             if id(r) in used_labels:
                 used.add(id(r))
