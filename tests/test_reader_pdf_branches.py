@@ -101,3 +101,16 @@ def test_a_line_leaving_an_arrow_tip_and_lines_merging_are_separate_connectors()
     the branches of decision 3 end on the lines 4 -> 5 and 5 -> 6."""
     sop = read_path(_pdf("bps-pdf", "342"))[0]
     assert [(k.no, k.lanjut) for k in sop.kegiatan] == [(1, [2]), (2, [3]), (3, [6]), (4, [5]), (5, [6]), (6, [])]
+
+
+@needs_bps
+def test_a_last_row_without_its_bottom_border_is_read():
+    """053: the page ends the table without a bottom rule under step 6 (the
+    column rules run on to where the row would end): step 6 is read, and
+    decision 5 goes on to it ("Berhasil") or back to step 4."""
+    sop = read_path(_pdf("bps-pdf", "053"))[0]
+    assert [k.no for k in sop.kegiatan] == [1, 2, 3, 4, 5, 6]
+    last = sop.step(6)
+    assert last.uraian == "Selesai" and last.simbol == "selesai" and last.pelaksana == "Pegawai"
+    assert last.waktu.teks == "5-10 Menit"
+    assert (sop.step(5).cabang.ya, sop.step(5).cabang.tidak) == (6, 4)

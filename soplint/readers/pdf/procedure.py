@@ -307,6 +307,12 @@ def read_rows(pt: PageTable, runs, grid: Grid, page: int) -> None:
         # rules further down cross the column of numbers but belong to
         # another table (the detail boxes, the next SOP's identity)
         ys = [y for y in ys if y <= end + 2.5]
+        if ys and end > ys[-1] + 10 and any(
+                nc.x0 <= r.cx <= nc.x1 and ys[-1] < r.cy < end and r.text.strip().rstrip(".").isdigit()
+                for r in runs):
+            # a last row whose bottom border is not drawn (the page cut the
+            # table): it ends where the column rules end
+            ys.append(end)
     if len(ys) < 2:
         return
     pt.bottom = ys[-1]
