@@ -45,12 +45,16 @@ MAX_ENTRIES = 4000
 _installed = None
 
 
-def cache_file() -> Path:
-    """The cache file of this interpreter build."""
+def cache_file() -> Path | None:
+    """The cache file of this interpreter build; None where there is no
+    absolute folder for it (no home directory: a relative "~" would put the
+    cache in the folder the command runs in)."""
     folder = os.environ.get("SOPLINT_CACHE_DIR")
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "soplint")
+    if not os.path.isabs(folder):
+        return None
     tag = sys.implementation.cache_tag or "python"
     return Path(folder) / f"compiled-{tag}-{sys.hexversion:x}.marshal"
 
@@ -230,9 +234,10 @@ def install() -> CompileCache | None:
     global _installed
     if _installed is not None:
         return _installed
-    if os.environ.get("SOPLINT_NO_CACHE"):
+    path = cache_file()
+    if os.environ.get("SOPLINT_NO_CACHE") or path is None:
         return None
-    cache = CompileCache(cache_file())
+    cache = CompileCache(path)
     cache.load()
     cache.install()
     _installed = cache

@@ -170,3 +170,21 @@ def test_a_cache_folder_that_cannot_be_written_changes_nothing(flawed_doc, tmp_p
     assert proc.returncode == 1 and proc.stdout == baseline.stdout
     assert proc.stderr == baseline.stderr
     assert blocker.read_text() == "not a folder"
+
+
+def test_without_a_home_folder_nothing_is_written_where_the_command_runs(flawed_doc, tmp_path):
+    """No HOME and no cache variables: "~" would stay relative and the cache
+    would land in the working folder; the run goes on without a cache."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "SOPLINT_CACHE_DIR")}
+    work = tmp_path / "kerja"
+    work.mkdir()
+    proc = subprocess.run([sys.executable, "-c",
+                           # a user id with no account entry (a container run as another user)
+                           "import pwd\ndef nobody(uid):\n    raise KeyError(uid)\npwd.getpwuid = nobody\n"
+                           "import runpy, sys; sys.argv = ['soplint', 'check', sys.argv[1], '--format', 'json']\n"
+                           "runpy.run_module('soplint', run_name='__main__')", str(flawed_doc)],
+                          env=env, cwd=work, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["ringkasan"]["error"] >= 1
+    assert list(work.iterdir()) == []
+    assert compilecache.cache_file() is not None  # the test session's own folder
