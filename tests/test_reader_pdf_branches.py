@@ -114,3 +114,13 @@ def test_a_last_row_without_its_bottom_border_is_read():
     assert last.uraian == "Selesai" and last.simbol == "selesai" and last.pelaksana == "Pegawai"
     assert last.waktu.teks == "5-10 Menit"
     assert (sop.step(5).cabang.ya, sop.step(5).cabang.tidak) == (6, 4)
+
+
+@needs_bps
+def test_a_box_nearly_as_wide_as_its_column_is_a_symbol_not_a_cell():
+    """050: the process boxes of steps 3 and 4 fill most of the Teknisi
+    column (and two thirds of their rows) but stand off its left edge: they
+    are symbols, not the cell drawn as a box."""
+    sop = read_path(_pdf("bps-pdf", "050"))[0]
+    assert (sop.step(3).pelaksana, sop.step(3).simbol) == ("Teknisi", "proses")
+    assert (sop.step(4).pelaksana, sop.step(4).pelaksana_lain) == ("Pegawai", ["Admin/ PJK TI", "Teknisi"])

@@ -172,8 +172,9 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             kind = fc.classify(s)
             ri = pr._row_of(pt.rows, s.cy)
             if kind == fc.PROCESS and s.w >= 0.85 * (col.x1 - col.x0) and ri is not None and (
-                    s.h >= 0.6 * (pt.rows[ri].y1 - pt.rows[ri].y0)):
-                continue  # a cell drawn (or shaded) as a box of its own
+                    s.h >= 0.6 * (pt.rows[ri].y1 - pt.rows[ri].y0)) and (
+                    abs(s.x0 - col.x0) <= 3 and abs(s.x1 - col.x1) <= 3):
+                continue  # a cell drawn (or shaded) as a box of its own, not a symbol inside it
             if s.w > 1.6 * (col.x1 - col.x0) + 20:
                 continue
             sym = fc.Symbol(kind, s.x0, s.y0, s.x1, s.y1, v.number, col=ci)
