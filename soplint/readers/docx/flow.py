@@ -122,7 +122,13 @@ def build_edges(nodes: list[Node], lines: list[Shape], labels: list[Shape], geo=
         if n.shape.id:
             by_id.setdefault(n.shape.id, n)
     edges: list[Edge] = []
+    pieces: set = set()
+    for e, chain in _chains(lines, nodes, geo):
+        edges.append(e)
+        pieces.update(id(x) for x in chain)
     for ln in lines:
+        if id(ln) in pieces:
+            continue
         e = _edge_by_id(ln, by_id) or _edge_by_geometry(ln, nodes) or _edge_by_estimate(ln, nodes, geo)
         if e is None or e.src is e.dst:
             continue
@@ -207,6 +213,63 @@ def _label_distance(lab: Shape, ln: Shape, geo) -> Optional[float]:
         return None
     x0, y0 = c[0] - lab.cx / 2, c[1] - lab.cy / 2
     return _dist_point_box(start, (x0, y0, x0 + lab.cx, y0 + lab.cy))
+
+
+#: how near (EMU, on the estimated grid) two pieces of one connector meet,
+#: and a connector's free end comes to the symbol it leaves or reaches
+JOINT = 40000
+AT_SYMBOL = 120000
+
+
+def _chains(lines: list[Shape], nodes: list[Node], geo) -> list[tuple[Edge, list[Shape]]]:
+    """Connectors drawn as several straight pieces, end to end, only the
+    last with an arrowhead (a branch going back up the side of a column):
+    one edge each, from the symbol at the free end of the first piece to the
+    symbol at the arrow's tip; with the pieces it was made of. A joint
+    where more than two pieces meet, or a chain whose ends touch no symbol,
+    is left to the piece-by-piece reading."""
+    if geo is None:
+        return []
+    ends: dict[int, tuple] = {}
+    for ln in lines:
+        if ln.start_id and ln.end_id:
+            continue
+        a, b = _oriented(ln)
+        ga, gb = geo.point(ln, a), geo.point(ln, b)
+        if ga is not None and gb is not None:
+            ends[id(ln)] = (ln, ga, gb)
+    boxes = [(n, geo.box(n.shape)) for n in nodes]
+    boxes = [(n, bx) for n, bx in boxes if bx is not None]
+
+    def at_symbol(p):
+        best = min(boxes, key=lambda nb: _dist_point_box(p, nb[1]), default=None)
+        return best[0] if best is not None and _dist_point_box(p, best[1]) <= AT_SYMBOL else None
+
+    def touching(p, used):
+        return [(ln, ga, gb) for k, (ln, ga, gb) in ends.items() if k not in used and
+                (math.dist(p, ga) <= JOINT or math.dist(p, gb) <= JOINT)]
+
+    out = []
+    for k, (tip_ln, ga, gb) in ends.items():
+        if not (tip_ln.head or tip_ln.tail):
+            continue
+        chain, used, start = [tip_ln], {k}, ga
+        # walk back from the arrow's start, piece by piece, to the symbol it leaves
+        while not any(_dist_point_box(start, bx) <= JOINT for _, bx in boxes):
+            more = touching(start, used)
+            if len(more) != 1 or more[0][0].head or more[0][0].tail:
+                break
+            ln, pa, pb = more[0]
+            used.add(id(ln))
+            chain.insert(0, ln)
+            start = pb if math.dist(start, pa) <= JOINT else pa
+        if len(chain) < 2:
+            continue
+        src, dst = at_symbol(start), at_symbol(gb)
+        if src is None or dst is None or src is dst:
+            continue
+        out.append((Edge(src, dst, shape=chain[0], exact=False), chain))
+    return out
 
 
 def _edge_by_id(ln: Shape, by_id) -> Optional[Edge]:
