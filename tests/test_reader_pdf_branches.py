@@ -5,9 +5,6 @@ columns' edge, and connectors that stop a few points short of their symbols
 (real published PDFs, skipped where the shared corpus is absent)."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_branches_doc as bd  # noqa: E402
+from lo_render import render_pdfs, soffice_or_skip  # noqa: E402
 from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
 
 from soplint.readers import read_path  # noqa: E402
@@ -22,18 +20,9 @@ from soplint.readers import read_path  # noqa: E402
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("SOPLINT_REQUIRE_SOFFICE"):
-            pytest.fail("LibreOffice (soffice) is required in CI but not installed")
-        pytest.skip("LibreOffice not installed")
+    soffice_or_skip()
     work = tmp_path_factory.mktemp("branches")
-    docs = [bd.build(work / "polos.docx", bd.PLAIN), bd.build(work / "kata.docx", bd.WORDED)]
-    out = work / "pdf"
-    subprocess.run([soffice, "-env:UserInstallation=" + (work / "profile").resolve().as_uri(), "--headless",
-                    "--norestore", "--convert-to", "pdf", "--outdir", str(out)] + [str(d) for d in docs],
-                   capture_output=True, timeout=600, cwd=str(work), env={"HOME": str(work), "PATH": "/usr/bin:/bin"})
-    return {d.stem: out / (d.stem + ".pdf") for d in docs}
+    return render_pdfs([bd.build(work / "polos.docx", bd.PLAIN), bd.build(work / "kata.docx", bd.WORDED)], work)
 
 
 @pytest.mark.parametrize("name", ["polos", "kata"])

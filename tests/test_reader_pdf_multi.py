@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_build  # noqa: E402
+from lo_render import render_pdfs, soffice_or_skip  # noqa: E402
 from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
 
 from soplint.cli import cli  # noqa: E402
@@ -256,24 +257,15 @@ def _without_page_breaks(src: Path, dst: Path) -> Path:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """The books and single SOPs above as PDF: one LibreOffice run for all."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("SOPLINT_REQUIRE_SOFFICE"):
-            pytest.fail("LibreOffice (soffice) is required in CI but not installed")
-        pytest.skip("LibreOffice not installed")
+    soffice_or_skip()
     work = tmp_path_factory.mktemp("pdf-multi")
     docs = [folder / f"{name}.docx" for name, folder in {**BOOKS, **SINGLE, **TABLES}.items()]
     missing = [d for d in docs if not d.is_file()]
     assert not missing, missing
     for name in RUN_ON:
         docs.append(_without_page_breaks(BOOKS[name] / f"{name}.docx", work / f"{RUN_ON[name]}.docx"))
-    out = work / "pdf"
-    cmd = [soffice, "-env:UserInstallation=" + (work / "profile").resolve().as_uri(), "--headless", "--norestore",
-           "--convert-to", "pdf", "--outdir", str(out)] + [str(d) for d in docs]
-    subprocess.run(cmd, capture_output=True, timeout=600, cwd=str(work),
-                   env={"HOME": str(work), "PATH": "/usr/bin:/bin"})
-    pdfs = {d.stem: out / f"{d.stem}.pdf" for d in docs}
-    assert all(p.is_file() for p in pdfs.values()), sorted(p.name for p in out.glob("*"))
+    pdfs = render_pdfs(docs, work)
+    assert all(p.is_file() for p in pdfs.values()), sorted(p.name for p in (work / "pdf").glob("*"))
     return {stem: (docx, pdfs[stem]) for stem, docx in zip(pdfs, docs)}
 
 
