@@ -71,6 +71,8 @@ PUBLISHED = {
     ("bps-pdf", "044", 8): (9, 3),
     # "tidak" merges into the line from step 4 to step 5; "Ya" merges into the line from 5 to the end
     ("bps-pdf", "342", 3): (6, 5),
+    # labelled "Butuh" and "Perlu" (answers yes_no knows since they were seen here), both on to step 13
+    ("real-pdf", "042", 12): (13, 13),
 }
 
 

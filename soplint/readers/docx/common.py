@@ -79,10 +79,10 @@ def is_tick(text: str) -> bool:
     return clean(text) in TICKS
 
 
-_YES = re.compile(r"^(ya|y|yes|lengkap|setuju|disetujui|benar|sesuai|valid|lulus|memenuhi|ok|diterima|sah|layak)\b",
-                  re.I)
+_YES = re.compile(r"^(ya|y|yes|lengkap|setuju|disetujui|benar|sesuai|valid|lulus|memenuhi|ok|diterima|sah|layak|"
+                  r"perlu|butuh|ada|berhasil|sudah)\b", re.I)
 _NO = re.compile(r"^(tidak|tdk|t|no|belum|tidak lengkap|tidak setuju|salah|tidak sesuai|ditolak|tolak|"
-                 r"invalid|tidak valid|tidak lulus|tidak memenuhi|revisi|perbaikan|tidak layak|kurang)\b", re.I)
+                 r"invalid|tidak valid|tidak lulus|tidak memenuhi|revisi|perbaikan|tidak layak|kurang|gagal)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
