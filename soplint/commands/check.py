@@ -237,9 +237,9 @@ def exit_code(result, fail_on: str) -> int:
 def check(paths, fmt, output, select, ignore, config_file, plugins, fail_on, statistics, quiet,
           no_progress, jobs, lang, annotate=None, timeout=None, memory_mb=None, limits=(), force=False,
           stdin_name=None, exclude=(), color="auto", verbose=False):
-    """Periksa dokumen SOP (.docx, .doc) dengan aturan.
+    """Periksa SOP (Word, PDF, model) dengan aturan.
 
-    Lint SOP documents (.docx, .doc) with the rules."""
+    Lint SOP documents (.docx, .doc, .pdf, JSON/YAML models) with the rules."""
     if lang:
         set_lang(lang)
     try:
