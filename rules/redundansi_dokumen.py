@@ -101,12 +101,12 @@ def _profiles(items) -> list:
     return [x if isinstance(x, _Profile) else _Profile(x) for x in items]
 
 
-def _word_share(words: frozenset, other: frozenset) -> float:
-    """Words two step lists have in common (two sets of words), as a share of
-    the smaller list's words: :func:`_steps_overlap`'s first filter, and
-    :func:`candidate_pairs`' (which must keep every pair this one lets
-    through)."""
-    return len(words & other) / min(len(words), len(other))
+def _word_share(shared: int, n_a: int, n_b: int) -> float:
+    """The words two step lists have in common (``shared`` of ``n_a`` and
+    ``n_b`` distinct words), as a share of the smaller list's words:
+    :func:`_steps_overlap`'s first filter, and :func:`candidate_pairs`' (which
+    must keep every pair this one lets through: one formula for both)."""
+    return shared / min(n_a, n_b)
 
 
 def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
@@ -115,7 +115,8 @@ def _steps_overlap(a: _Profile, b: _Profile, share: float) -> float:
     if a.nsteps < 4 or b.nsteps < 4:
         return 0.0
     # cheap filter first: step lists that share few words cannot match
-    if not a.words or not b.words or _word_share(frozenset(a.words), frozenset(b.words)) < share * 0.8:
+    if not a.words or not b.words or \
+            _word_share(len(frozenset(a.words) & frozenset(b.words)), len(a.words), len(b.words)) < share * 0.8:
         return 0.0
 
     def cover(xs, ys):
@@ -244,9 +245,8 @@ def candidate_pairs(profiles, ambang: float, share: float):
                 yield i, j
             elif words_b:
                 pa = profiles[i]
-                # _word_share's figure, from the two bit sets
                 if pa.words and pa.nsteps >= 4 and \
-                        (words_b & masks[i]).bit_count() / min(size_b, sizes[i]) >= need:
+                        _word_share((words_b & masks[i]).bit_count(), size_b, sizes[i]) >= need:
                     yield i, j
 
 

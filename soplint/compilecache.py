@@ -162,11 +162,9 @@ class CompileCache:
         original = getattr(compiler, "compile", None)
         if compiler is None or real_sre is None or original is None:
             return
-        import _sre
-
         recorder = _SreRecorder(real_sre)
         # the array type whose items are the size of the pattern compiler's code words
-        code_type = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
+        code_type = next((t for t in "IL" if array(t).itemsize == getattr(real_sre, "CODESIZE", 0)), None)
         debug = re.DEBUG
         patterns, used = self.patterns, self.used
 
@@ -177,8 +175,8 @@ class CompileCache:
             args = patterns.get(key)
             if args is not None:
                 used.add(key)
-                return _sre.compile(p, args[0], array(code_type, args[1]).tolist(), args[2], dict(args[3]),
-                                    args[4])
+                return real_sre.compile(p, args[0], array(code_type, args[1]).tolist(), args[2], dict(args[3]),
+                                        args[4])
             recorder.take()
             compiled = original(p, flags)
             args = recorder.take()

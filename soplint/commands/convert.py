@@ -77,18 +77,19 @@ def _convert_one(item, ctx: dict):
             events.append(("err", tr("{t}: sudah ada (gunakan --force untuk menimpa)",
                                      "{t}: already exists (use --force to overwrite)", t=target)))
             continue
-        writer.write(sop, target, ctx["write_options"])
-        line, strict_hit = _summary(sop, target, writer, ctx)
+        written = writer.write(sop, target, ctx["write_options"])
+        line, strict_hit = _summary(sop, target, writer, ctx, written)
         events.append(("ok", line))
         if strict_hit:
             events.append(("strict", str(target)))
     return events
 
 
-def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
+def _summary(sop, target: Path, writer, ctx: dict, written=None) -> tuple[str, bool]:
     """One line for an output: the SOP, its steps and its warnings (low reading
     confidence, empty identity fields, a picture flowchart, leftovers written to
-    the side file). Returns (line, whether --strict fails on it)."""
+    the side file). ``written``: what the writer returned (the .docx writer:
+    its layout). Returns (line, whether --strict fails on it)."""
     from soplint.writers.docx import leftovers, undrawn_symbol_texts
 
     warnings, strict_hit, facts = [], False, []
@@ -117,7 +118,8 @@ def _summary(sop, target: Path, writer, ctx: dict) -> tuple[str, bool]:
                            tr("kolom pelaksana dibiarkan kosong", "actor columns left empty")))
     items = leftovers(sop) if writer.name == "docx" else []
     # texts inside symbols too long for the symbol as drawn: in the side file
-    undrawn = undrawn_symbol_texts(sop, ctx["write_options"]) if writer.name == "docx" else []
+    undrawn = undrawn_symbol_texts(sop, ctx["write_options"], lay=written if hasattr(written, "cols") else None) \
+        if writer.name == "docx" else []
     if items or undrawn:
         if items and ctx["write_options"].get("lampiran"):
             warnings.append(tr("{n} teks tak terpetakan sebagai lampiran", "{n} unplaced texts as an appendix",

@@ -317,8 +317,8 @@ def _flow(sop: SOP, steps, tables, used: set) -> None:
             k.simbol = fc.SIMBOL.get(prim.kind, "tidak_baku")
             k.teks_simbol = symbol_text(prim.text, k.uraian)
             for s in syms:
-                t = symbol_text(s.text, k.uraian)
-                if t and not (s is prim and t == k.teks_simbol):
+                t = symbol_text(s.text, k.uraian) if s is not prim else None
+                if t:
                     # text inside another symbol of the step: kept with the box of the symbol
                     sop.tak_terpetakan.append(TakTerpetakan(teks=t, lokasi=lok(s.page, (s.x0, s.y0, s.x1, s.y1))))
     # terminators: a start has arrows going out and none coming in, an end the reverse

@@ -27,7 +27,7 @@ from soplint.model import SOP
 from soplint.values import norm_space
 from soplint.writers.docx import layout as L
 from soplint.writers.docx import measure, route
-from soplint.writers.docx.shapes import symbol_text_size
+from soplint.writers.docx.shapes import symbol_words
 from soplint.writers.docx.front import DETAIL_LABELS, DETAIL_SIZES, ID_LABELS, FrontMixin, logo_bytes, nip_spaced
 from soplint.writers.docx.geometry import Drawing, Violation, check
 from soplint.writers.docx.ooxml import el, para, q, sub, tw
@@ -83,19 +83,20 @@ def leftovers(sop: SOP) -> list[str]:
     return items
 
 
-def undrawn_symbol_texts(sop: SOP, options: Optional[dict] = None) -> list[str]:
+def undrawn_symbol_texts(sop: SOP, options: Optional[dict] = None, lay: Optional["L.Layout"] = None) -> list[str]:
     """The texts inside steps' symbols (``teks_simbol``) that do not fit their
     symbol as the writer draws it, so the output does not show them: "[where]
-    text", for the side file."""
+    text", for the side file. ``lay``: the layout :func:`write` returned (else
+    it is planned from ``options``)."""
     texts = [k for k in sop.kegiatan if norm_space(k.teks_simbol or "")]
     if not texts:
         return []
-    cols = plan(sop, options).cols
+    cols = (lay or plan(sop, options)).cols
     items = []
     for k in texts:
-        words = norm_space(k.teks_simbol)
         size = L.symbol_size(k, cols)
-        if symbol_text_size(words, L.preset_for(k), size.w, size.h) is None:
+        words, drawn = symbol_words(k.teks_simbol, L.preset_for(k), size.w, size.h)
+        if drawn is None:
             items.append(f"[{norm_space(str(k.lokasi)) if k.lokasi else f'kegiatan {k.no}'}] {words}")
     return items
 

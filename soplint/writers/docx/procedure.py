@@ -9,7 +9,7 @@ from soplint.writers.docx import layout as L
 from soplint.writers.docx import route
 from soplint.writers.docx.front import HEADER_FILL
 from soplint.writers.docx.ooxml import cell, para, row, table
-from soplint.writers.docx.shapes import connector, label, symbol, symbol_text_size
+from soplint.writers.docx.shapes import connector, label, symbol, symbol_words
 
 
 class ProcedureMixin:
@@ -86,8 +86,7 @@ class ProcedureMixin:
             if s.role == "kegiatan":
                 k = self.sop.kegiatan[s.row]
                 # the source's text inside the symbol, where it fits (else the side file lists it: undrawn_symbol_texts)
-                words = norm_space(k.teks_simbol or "")
-                size = symbol_text_size(words, s.preset, r.w, r.h) if words else None
+                words, size = symbol_words(k.teks_simbol, s.preset, r.w, r.h)
                 run, s.sid = symbol(self.ids, s.preset, f"soplint:kegiatan:{k.no}", k.simbol,
                                     r.x0 - ox, r.y0 - oy, r.w, r.h, text=words if size else None, bold=False,
                                     text_size=size or 7)

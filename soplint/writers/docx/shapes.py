@@ -135,6 +135,16 @@ def symbol_text_size(text: str, prst: str, w_mm: float, h_mm: float) -> Optional
     return None
 
 
+def symbol_words(text: Optional[str], prst: str, w_mm: float, h_mm: float) -> tuple[str, Optional[float]]:
+    """A step's ``teks_simbol`` as drawn in its symbol: the text (spaces
+    normalised) and its size, None where it does not fit (the side file
+    lists it) or there is none."""
+    from soplint.values import norm_space
+
+    words = norm_space(text or "")
+    return words, (symbol_text_size(words, prst, w_mm, h_mm) if words else None)
+
+
 def label(ids: Ids, name: str, text: str, x_mm, y_mm, w_mm, h_mm, size: float = 7):
     """A borderless text box (the Ya / Tidak of a decision branch)."""
     sid = ids.new()
