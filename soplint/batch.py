@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from soplint import collector
-from soplint.errors import UnreadableFile, unreadable
-from soplint.processes import (describe_exit, kill_descendants, memory_limit_bytes, release_free_memory,
-                                restore_as_limit, set_as_limit)
+from soplint.errors import UnreadableFile, crash_error, memory_limit_error, timeout_error, unreadable
+from soplint.processes import (came_near_limit, describe_exit, kill_descendants, memory_limit_bytes,
+                                release_free_memory, restore_as_limit, set_as_limit, vm_peak_bytes)
 from soplint.progress import Progress
 
 #: defaults; the CLI options --timeout / --memory-limit and the environment
@@ -92,28 +92,6 @@ def default_memory_mb() -> int:
 
 # --------------------------------------------------------------------------- errors
 
-def _timeout_error(label: str, seconds: float) -> UnreadableFile:
-    return UnreadableFile("timeout",
-                          "{p}: pembacaan melebihi batas waktu {n} detik; berkas dilewati",
-                          "{p}: reading took longer than the {n} s time limit; the file was skipped",
-                          p=label, n=_num(seconds))
-
-
-def _memory_error(label: str, mb: int) -> UnreadableFile:
-    return unreadable(MemoryError(), label=label, memory_mb=mb)
-
-
-def _crash_error(label: str, code) -> UnreadableFile:
-    return UnreadableFile("crash",
-                          "{p}: proses pembaca berhenti tak terduga ({c}); berkas dilewati",
-                          "{p}: the reading process stopped unexpectedly ({c}); the file was skipped",
-                          p=label, c=code)
-
-
-def _num(x: float):
-    return int(x) if float(x).is_integer() else x
-
-
 def _pack_error(exc: UnreadableFile) -> tuple:
     return (exc.kind, exc.id_text, exc.en_text)
 
@@ -130,11 +108,36 @@ class _Alarm(BaseException):
 
 def _call(func, item, label, memory_mb):
     """func(item) -> ("ok", value) | ("err", packed error); any exception
-    becomes the reason the file is unreadable (:func:`soplint.errors.unreadable`)."""
+    becomes the reason the file is unreadable (:func:`soplint.errors.unreadable`).
+    Under a memory limit, a failure that is not plainly the limit (a damaged
+    part, a bug) is the limit after all if the item took the process up to
+    it: C libraries that cannot allocate fail in disguise."""
+    if memory_mb:
+        # made before the work: at the limit, not even a message may be made after it
+        at_limit = _pack_error(memory_limit_error(label, memory_mb))
+        keep_traceback = bool(os.environ.get("SOPLINT_DEBUG"))
+        peak = vm_peak_bytes()
     try:
         return ("ok", func(item))
     except Exception as exc:  # an UnreadableFile, MemoryError, a bug: the batch goes on
-        return ("err", _pack_error(unreadable(exc, label=label, memory_mb=memory_mb)))
+        failure = exc
+    if not memory_mb:
+        return ("err", _pack_error(unreadable(failure, label=label)))
+    if not keep_traceback:
+        # the failed work's frames (and the memory they hold) go first
+        failure.__traceback__ = failure.__context__ = failure.__cause__ = None
+    try:
+        if _disguised(failure) and came_near_limit(peak):
+            return ("err", at_limit)
+        return ("err", _pack_error(unreadable(failure, label=label, memory_mb=memory_mb)))
+    except MemoryError:
+        return ("err", at_limit)
+
+
+def _disguised(exc) -> bool:
+    """Could ``exc`` be the memory limit in disguise? Not when it names its
+    cause itself (a zip bomb, a missing LibreOffice, the memory)."""
+    return not isinstance(exc, UnreadableFile) or exc.kind in ("damaged", "internal")
 
 
 # --------------------------------------------------------------------------- in-process
@@ -160,9 +163,12 @@ def _run_inline(func, items, timeout, memory_mb, label, progress) -> Iterator[Ou
             finally:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
+                if memory_mb:  # before anything else allocates
+                    restore_as_limit(old_limit)
+                if use_alarm:
                     signal.signal(signal.SIGALRM, old_handler)
         except _Alarm:
-            status, payload = "err", _pack_error(_timeout_error(name, timeout))
+            status, payload = "err", _pack_error(timeout_error(name, timeout))
         finally:
             if memory_mb:
                 restore_as_limit(old_limit)
@@ -417,11 +423,12 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                     code = w.proc.exitcode
                     name = label(w.queue[0][1])
                     if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGABRT):
-                        fail_head(w, _memory_error(name, memory_mb))
+                        fail_head(w, memory_limit_error(name, memory_mb))
                     else:
-                        fail_head(w, _crash_error(name, describe_exit(code)))
+                        low = memory_mb < DEFAULT_MEMORY_MB  # the user chose a low limit
+                        fail_head(w, crash_error(name, describe_exit(code), memory_mb, low=low))
                 elif w.busy and timeout and time.monotonic() - w.started >= timeout:
-                    fail_head(w, _timeout_error(label(w.queue[0][1]), timeout))
+                    fail_head(w, timeout_error(label(w.queue[0][1]), timeout))
     finally:
         # idle workers are all told first, so that they wind down together
         asked = {id(w) for w in workers if not w.busy and w.ask_stop()}

@@ -2,8 +2,9 @@
 public hooks (``soplint_readers``, ``soplint_writers``) exactly as a
 third-party package registers its own (see :mod:`soplint.hookspec`).
 
-Nothing heavy is imported here: each reader or writer imports its module
-when it first runs.
+Nothing heavy is imported here: each reader or writer imports its modules
+in its ``prepare`` (called by the command before the batch's per-file limits)
+or when it first runs.
 """
 from __future__ import annotations
 
@@ -28,6 +29,48 @@ def _read_word(path, options):
     from soplint.readers.doc import read as read_doc
 
     return read_doc(path, options)
+
+
+def _prepare_word():
+    import soplint.readers.doc  # noqa: F401
+    import soplint.readers.docx  # noqa: F401
+    import soplint.readers.docx.ooxml  # noqa: F401
+    import soplint.readers.docx.split  # noqa: F401
+    import soplint.safezip  # noqa: F401
+
+
+def _prepare_json():
+    import soplint.readers.jsonyaml  # noqa: F401
+
+
+def _prepare_yaml():
+    import yaml  # noqa: F401
+
+    import soplint.readers.jsonyaml  # noqa: F401
+
+
+def _prepare_pdf():
+    import pypdfium2  # noqa: F401  (maps libpdfium)
+
+    import soplint.readers.pdf.build  # noqa: F401
+    import soplint.readers.pdf.extract  # noqa: F401
+
+
+def _prepare_docx_writer():
+    import docx  # noqa: F401  (python-docx: its docx.image loads hashlib, which maps OpenSSL)
+    import docx.shared  # noqa: F401
+
+    import soplint.writers.docx  # noqa: F401
+
+
+def _prepare_json_writer():
+    import soplint.writers.jsonyaml  # noqa: F401
+
+
+def _prepare_yaml_writer():
+    import yaml  # noqa: F401
+
+    import soplint.writers.jsonyaml  # noqa: F401
 
 
 def _read_model(path, options):
@@ -65,11 +108,12 @@ def soplint_readers():
     from soplint.readers import Reader
 
     return [
-        Reader("docx", (".docx", ".docm", ".dotx", ".dotm"), _read_word, folder_suffixes=(".docx", ".docm", ".dotx")),
-        Reader("doc", (".doc", ".dot", ".rtf"), _read_word, folder_suffixes=(".doc",)),
-        Reader("pdf", (".pdf",), _read_pdf, limits={"max-pages": 300}),
-        Reader("json", (".json",), _read_model, models=True),
-        Reader("yaml", (".yaml", ".yml"), _read_model, models=True),
+        Reader("docx", (".docx", ".docm", ".dotx", ".dotm"), _read_word, folder_suffixes=(".docx", ".docm", ".dotx"),
+               prepare=_prepare_word),
+        Reader("doc", (".doc", ".dot", ".rtf"), _read_word, folder_suffixes=(".doc",), prepare=_prepare_word),
+        Reader("pdf", (".pdf",), _read_pdf, limits={"max-pages": 300}, prepare=_prepare_pdf),
+        Reader("json", (".json",), _read_model, models=True, prepare=_prepare_json),
+        Reader("yaml", (".yaml", ".yml"), _read_model, models=True, prepare=_prepare_yaml),
     ]
 
 
@@ -77,5 +121,6 @@ def soplint_readers():
 def soplint_writers():
     from soplint.writers import Writer
 
-    return [Writer("docx", ".docx", _write_docx), Writer("json", ".json", _write_json),
-            Writer("yaml", ".yaml", _write_yaml)]
+    return [Writer("docx", ".docx", _write_docx, prepare=_prepare_docx_writer),
+            Writer("json", ".json", _write_json, prepare=_prepare_json_writer),
+            Writer("yaml", ".yaml", _write_yaml, prepare=_prepare_yaml_writer)]

@@ -51,8 +51,13 @@ class Engine:
 
         if self.read_options is None:
             self.read_options = ReadOptions(limits=dict(self.config.get("limits") or {}), config=self.config)
-        readers = self.plugins.readers() if hasattr(self.plugins, "readers") else None
-        return read_path(path, self.read_options, readers)
+        return read_path(path, self.read_options, self.readers())
+
+    def readers(self) -> dict:
+        """``{suffix: Reader}``: the readers the plugins registered."""
+        from soplint.readers import builtin_readers
+
+        return self.plugins.readers() if hasattr(self.plugins, "readers") else builtin_readers()
 
     def prepare(self, sop, berkas: str, indeks: int, copy_model: bool = True):
         """The model as the rules see it (a copy unless ``copy_model`` is

@@ -37,15 +37,37 @@ class UsageError(SoplintError):
 def out_of_memory(exc) -> bool:
     """Is ``exc`` the memory running out in disguise? Under a low memory
     limit, loading a compiled module fails with an ImportError ("failed to
-    map segment from shared object") and a system call with ENOMEM."""
+    map segment from shared object"), a system call with ENOMEM, and lxml's
+    parser with an XMLSyntaxError "unknown error" at line 0 whose code is
+    libxml2's ERR_NO_MEMORY."""
     import errno
 
     if isinstance(exc, MemoryError):
         return True
     if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
         return True
-    text = str(exc).lower()
-    return isinstance(exc, ImportError) and ("failed to map segment" in text or "cannot allocate memory" in text)
+    if _xml_out_of_memory(exc):
+        return True
+    return isinstance(exc, (ImportError, OSError)) and mapping_failed(str(exc))
+
+
+def mapping_failed(text: str) -> bool:
+    """Does a loader's message (Python's, ctypes', a helper program's
+    stderr) say a shared library could not be mapped for want of memory?"""
+    text = text.lower()
+    return "failed to map segment" in text or "cannot allocate memory" in text
+
+
+def _xml_out_of_memory(exc) -> bool:
+    import sys
+
+    etree = sys.modules.get("lxml.etree")  # no lxml loaded: not an lxml error
+    if etree is None or not isinstance(exc, etree.Error):
+        return False
+    no_memory = etree.ErrorTypes.ERR_NO_MEMORY
+    if getattr(exc, "code", None) == no_memory:
+        return True
+    return any(entry.type == no_memory for entry in getattr(exc, "error_log", None) or ())
 
 
 def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=None) -> UnreadableFile:
@@ -57,7 +79,8 @@ def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=No
     by its plugin). Without it the exception escaped the per-file work of a
     batch (``label`` names the file): a bug, kind "internal", with the
     traceback when ``SOPLINT_DEBUG`` is set. A :class:`MemoryError` is kind
-    "memory" either way."""
+    "memory" either way, and so is the memory running out in disguise
+    (:func:`out_of_memory`)."""
     import os
 
     if isinstance(exc, UnreadableFile):
@@ -68,7 +91,7 @@ def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=No
             import traceback
 
             traceback.print_exception(exc)
-        if isinstance(exc, MemoryError):
+        if out_of_memory(exc):
             return UnreadableFile("memory", "Memori tidak cukup untuk membaca berkas",
                                   "Not enough memory to read the file")
         if isinstance(exc, RecursionError):
@@ -79,10 +102,10 @@ def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=No
             detail = f"{detail}; plugin {reader.plugin}"
         return UnreadableFile("damaged", "Berkas tidak dapat dibaca ({e})", "The file cannot be read ({e})",
                               e=detail)
-    if isinstance(exc, MemoryError) and not memory_mb:
+    if out_of_memory(exc) and not memory_mb:
         return UnreadableFile("memory", "{p}: memori tidak cukup untuk membaca berkas; berkas dilewati",
                               "{p}: not enough memory to read the file; the file was skipped", p=label)
-    if isinstance(exc, MemoryError):
+    if out_of_memory(exc):
         return UnreadableFile("memory",
                               "{p}: pembacaan melebihi batas memori {n} MB; berkas dilewati",
                               "{p}: reading needed more than the {n} MB memory limit; the file was skipped",
@@ -97,3 +120,33 @@ def unreadable(exc: BaseException, *, reader=None, label: str = "", memory_mb=No
                           "{p}: kesalahan internal saat membaca ({t}: {m}); mohon laporkan{d}",
                           "{p}: internal error while reading ({t}: {m}); please report it{d}",
                           p=label, t=type(exc).__name__, m=str(exc)[:limit], d=tb)
+
+
+# --------------------------------------------------------------------------- the batch's own reasons
+
+def timeout_error(label: str, seconds: float) -> UnreadableFile:
+    return UnreadableFile("timeout",
+                          "{p}: pembacaan melebihi batas waktu {n} detik; berkas dilewati",
+                          "{p}: reading took longer than the {n} s time limit; the file was skipped",
+                          p=label, n=int(seconds) if float(seconds).is_integer() else seconds)
+
+
+def memory_limit_error(label: str, mb: int) -> UnreadableFile:
+    return unreadable(MemoryError(), label=label, memory_mb=mb)
+
+
+def crash_error(label: str, code, memory_mb=None, low: bool = False) -> UnreadableFile:
+    """A worker died of signal or exit ``code``; ``low``: under a memory
+    limit set below the default, where C libraries may crash rather than fail
+    when they cannot allocate (the message names the limit)."""
+    if memory_mb and low:
+        return UnreadableFile("crash",
+                              "{p}: proses pembaca berhenti tak terduga ({c}) di bawah batas memori {n} MB; "
+                              "berkas dilewati",
+                              "{p}: the reading process stopped unexpectedly ({c}) under the {n} MB memory "
+                              "limit; the file was skipped",
+                              p=label, c=code, n=memory_mb)
+    return UnreadableFile("crash",
+                          "{p}: proses pembaca berhenti tak terduga ({c}); berkas dilewati",
+                          "{p}: the reading process stopped unexpectedly ({c}); the file was skipped",
+                          p=label, c=code)

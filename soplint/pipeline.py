@@ -77,6 +77,7 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
     from functools import partial
 
     from soplint.findings import FileResult
+    from soplint.readers import prepare, readers_for
     from soplint.spool import Spool
 
     paths = list(paths)
@@ -90,10 +91,10 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
     # are gone
     kept_spool = Spool(memory_limit=SPOOL_MEMORY)
     func = partial(_check_one, engine=engine)
-    if jobs != 1 and len(paths) > 1:
-        # the workers are forked from this process: what it has imported they
-        # need not import again, each time one is replaced
-        import soplint.readers.docx.split  # noqa: F401
+    # the readers' modules are loaded here, before the per-file memory limit
+    # (a module loaded under it may load half) and before workers are forked
+    # (they inherit them, each time one is replaced)
+    prepare(readers_for(paths, engine.readers()))
     for out in run(func, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, label=str, progress=progress,
                    max_tasks=WORKER_FILES):
         if out.error is None:

@@ -177,7 +177,8 @@ class Plugins:
                             "Plugin {p}: output format {n} is already given by {o}; skipped",
                             p=impl.plugin_name, n=obj.name, o=found[obj.name].plugin))
                         continue
-                    found[obj.name] = Writer(obj.name, obj.suffix.lower(), obj.write, impl.plugin_name)
+                    found[obj.name] = Writer(obj.name, obj.suffix.lower(), obj.write, plugin=impl.plugin_name,
+                                             prepare=obj.prepare if callable(obj.prepare) else None)
             self._writers = found
         return self._writers
 
@@ -231,13 +232,15 @@ def _as_reader(obj, plugin: str, Reader):
         return None, tr("tidak ada fungsi read(path, options)", "no read(path, options) function")
     folder = getattr(obj, "folder_suffixes", None)
     limits = getattr(obj, "limits", None) or {}
+    prepare = getattr(obj, "prepare", None)
     try:
         limits = {str(k).replace("_", "-"): v for k, v in dict(limits).items()}
     except (TypeError, ValueError):
         return None, tr("limits harus berupa tabel nama -> nilai", "limits must be a table of name -> value")
     return Reader(name=str(getattr(obj, "name", None) or suffixes[0][1:]), suffixes=suffixes, read=read,
                   folder_suffixes=None if folder is None else tuple(str(x).lower() for x in folder),
-                  models=bool(getattr(obj, "models", False)), limits=limits, plugin=plugin), None
+                  models=bool(getattr(obj, "models", False)), limits=limits, plugin=plugin,
+                  prepare=prepare if callable(prepare) else None), None
 
 
 def _writer_problem(obj, Writer) -> Optional[str]:

@@ -21,6 +21,46 @@ def vm_bytes() -> int:
         return 0
 
 
+def vm_peak_bytes() -> int:
+    """This process's highest virtual size so far (Linux), else 0."""
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+#: how close to the address-space limit an item must have come for a failure
+#: without a memory error of its own to be taken for the limit (measured:
+#: libxml2 and CPython failing small allocations in disguise came within
+#: 4-112 kB of it; a file far from the limit is never near it)
+NEAR_LIMIT = 1024 * 1024
+
+
+def came_near_limit(peak_before: int) -> bool:
+    """Did the work since ``peak_before`` (:func:`vm_peak_bytes`) take this
+    process's virtual size up to its soft RLIMIT_AS? A C library that cannot
+    allocate under the limit may fail with anything (lxml's XMLSyntaxError
+    "<no detail available>", CPython's SystemError "error return without
+    exception set"); this tells those failures from a damaged file's."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, ValueError, OSError):  # pragma: no cover - Windows
+        return False
+    if soft == resource.RLIM_INFINITY:
+        return False
+    try:
+        peak = vm_peak_bytes()
+    except MemoryError:  # not even /proc can be read under the limit
+        return True
+    return peak > peak_before and soft - peak < NEAR_LIMIT
+
+
 def set_as_limit(limit_bytes: Optional[int]):
     """Lower RLIMIT_AS's soft limit; returns the previous limits (or None
     where unsupported)."""

@@ -25,7 +25,7 @@ from lxml import etree
 
 from soplint.lazyre import lazy_pattern
 
-from soplint.errors import UnreadableFile
+from soplint.errors import UnreadableFile, out_of_memory
 from soplint.preflight import Limits, open_zip, sniff_head
 
 __all__ = ["DocxPackage", "Limits", "xml_parser", "parse_xml"]
@@ -81,9 +81,11 @@ def parse_xml(data: bytes, path: Path, name: str):
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if out_of_memory(exc):  # libxml2 ran out of memory: the batch names the limit, not damage
+            raise MemoryError(str(exc)) from None
         raise UnreadableFile("damaged", "{p}: XML rusak di {n}: {e}", "{p}: broken XML in {n}: {e}",
                              p=path.name, n=name, e=exc) from None
-    except (ValueError, MemoryError) as exc:
+    except ValueError as exc:
         raise UnreadableFile("damaged", "{p}: XML tidak dapat dibaca di {n}: {e}",
                              "{p}: unreadable XML in {n}: {e}", p=path.name, n=name, e=exc) from None
     if root is None:

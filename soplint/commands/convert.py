@@ -260,6 +260,7 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
 
     from soplint import batch
     from soplint.i18n import lang
+    from soplint.readers import prepare, readers_for
 
     out_dir = Path(out_dir)
     session = _session(config_file, limits, plugins)
@@ -288,6 +289,8 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     failed = 0
     written = 0
     strict_hits = 0
+    # loaded here, before the per-file memory limit and the workers' fork
+    prepare(readers_for([i.path for i in inputs], ctx["readers"]) + [writer])
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                          label=lambda item: str(item.path), progress=batch.Progress.wanted(no_progress))
     for outcome in outcomes:

@@ -101,9 +101,41 @@ class Reader:
     limits: Mapping[str, Any] = field(default_factory=dict)
     #: the plugin that registered it (filled in by soplint)
     plugin: str = ""
+    #: ``prepare() -> None``, optional: load what :attr:`read` needs (its
+    #: modules, the libraries they map) once, before the batch sets its
+    #: per-file memory limit and forks its workers. A module first imported
+    #: under a low limit fails to load, or loads half (``hashlib`` without its
+    #: hashes), and stays that way for the files after; forked workers
+    #: inherit what is loaded. Errors here are ignored: reading reports them.
+    prepare: Optional[Callable[[], None]] = None
 
     def found_in_folders(self) -> tuple:
         return tuple(self.suffixes if self.folder_suffixes is None else self.folder_suffixes)
+
+
+def prepare(things) -> None:
+    """Call each reader's or writer's :attr:`Reader.prepare` once (see there);
+    a failure is left for the reading or writing to report."""
+    seen = set()
+    for thing in things:
+        hook = getattr(thing, "prepare", None)
+        if hook is None or id(hook) in seen:
+            continue
+        seen.add(id(hook))
+        try:
+            hook()
+        except Exception:  # the read of a file reports it, as the file's own error
+            pass
+
+
+def readers_for(paths, readers) -> list:
+    """The readers that :func:`read_path` will pick for ``paths``."""
+    out = []
+    for suffix in sorted({Path(p).suffix.lower() for p in paths}):
+        reader = readers.get(suffix)
+        if reader is not None and reader not in out:
+            out.append(reader)
+    return out
 
 
 def builtin_readers() -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from soplint.errors import UnreadableFile
+from soplint.errors import UnreadableFile, out_of_memory
 from soplint.model import SOP, ModelError, from_dict
 
 
@@ -21,6 +21,8 @@ def read(path: Path, options: dict | None = None) -> list[SOP]:
         raise UnreadableFile("damaged", "Berkas model tidak dapat dibaca: {e}",
                              "Model file cannot be read: {e}", e=exc) from None
     except Exception as exc:  # yaml.YAMLError and friends
+        if out_of_memory(exc):  # the batch names its memory limit
+            raise MemoryError(str(exc)) from None
         raise UnreadableFile("damaged", "Berkas model tidak dapat dibaca: {e}",
                              "Model file cannot be read: {e}", e=exc) from None
     items = data if isinstance(data, list) else [data]

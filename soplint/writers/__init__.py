@@ -7,7 +7,7 @@ own (docx, json, yaml) come from the built-in plugin :mod:`soplint.builtin`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,6 @@ class Writer:
     write: Callable
     #: the plugin that registered it (filled in by soplint)
     plugin: str = ""
+    #: ``prepare() -> None``, optional: load the writer's modules before the
+    #: batch's per-file limits (as :attr:`soplint.readers.Reader.prepare`)
+    prepare: Optional[Callable[[], None]] = None
