@@ -32,11 +32,16 @@ def _read_word(path, options):
 
 
 def _prepare_word():
-    import soplint.readers.doc  # noqa: F401
     import soplint.readers.docx  # noqa: F401
     import soplint.readers.docx.ooxml  # noqa: F401
     import soplint.readers.docx.split  # noqa: F401
     import soplint.safezip  # noqa: F401
+
+
+def _prepare_doc():
+    import soplint.readers.doc  # noqa: F401
+
+    _prepare_word()
 
 
 def _prepare_json():
@@ -110,7 +115,7 @@ def soplint_readers():
     return [
         Reader("docx", (".docx", ".docm", ".dotx", ".dotm"), _read_word, folder_suffixes=(".docx", ".docm", ".dotx"),
                prepare=_prepare_word),
-        Reader("doc", (".doc", ".dot", ".rtf"), _read_word, folder_suffixes=(".doc",), prepare=_prepare_word),
+        Reader("doc", (".doc", ".dot", ".rtf"), _read_word, folder_suffixes=(".doc",), prepare=_prepare_doc),
         Reader("pdf", (".pdf",), _read_pdf, limits={"max-pages": 300}, prepare=_prepare_pdf),
         Reader("json", (".json",), _read_model, models=True, prepare=_prepare_json),
         Reader("yaml", (".yaml", ".yml"), _read_model, models=True, prepare=_prepare_yaml),
