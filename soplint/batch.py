@@ -35,6 +35,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from soplint import collector
 from soplint.errors import UnreadableFile, crash_error, memory_limit_error, timeout_error, unreadable
 from soplint.processes import (came_near_limit, describe_exit, kill_descendants, memory_limit_bytes,
-                                release_free_memory, restore_as_limit, set_as_limit, vm_peak_bytes)
+                                release_free_memory, remove_tree, restore_as_limit, set_as_limit, vm_peak_bytes)
 from soplint.progress import Progress
 
 #: defaults; the CLI options --timeout / --memory-limit and the environment
@@ -190,9 +191,12 @@ def _main_thread() -> bool:
 
 # --------------------------------------------------------------------------- pool
 
-def _worker_main(conn, func, memory_mb, label):
-    """A worker: set the memory limit, then read (index, item) until None."""
+def _worker_main(conn, func, memory_mb, label, tmp):
+    """A worker: set the memory limit, then read (index, item) until None.
+    Its temporary files (and its helpers', such as LibreOffice's) go into
+    ``tmp``, which the parent removes once the worker is gone, killed or not."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tempfile.tempdir = os.environ["TMPDIR"] = tmp
     if not os.environ.get("SOPLINT_DEBUG"):
         import faulthandler
 
@@ -230,7 +234,9 @@ class _Worker:
 
     def __init__(self, ctx, func, memory_mb, label):
         parent_conn, child_conn = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child_conn, func, memory_mb, label), daemon=True)
+        self.tmp = tempfile.mkdtemp(prefix="soplint-worker-")
+        self.proc = ctx.Process(target=_worker_main, args=(child_conn, func, memory_mb, label, self.tmp),
+                                daemon=True)
         self.proc.start()
         child_conn.close()
         self.conn = parent_conn
@@ -277,6 +283,7 @@ class _Worker:
                 self.proc.join(5)
         finally:
             self.conn.close()
+            remove_tree(self.tmp)
 
 
 def mp_context():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from typing import Optional
 
 MB = 1024 * 1024
@@ -134,6 +135,50 @@ def kill_descendants(pid: int) -> None:
                 os.kill(child, signal.SIGKILL)
         except (OSError, AttributeError):
             pass
+
+
+def wait_group_gone(pgid: int, seconds: float = 2.0) -> None:
+    """Wait (at most ``seconds``) until no live process is left in process
+    group ``pgid``, after it was killed; a zombie left for its new parent to
+    reap does not count."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _group_members(pgid):
+            return
+        time.sleep(0.02)
+
+
+def _group_members(pgid: int) -> list:
+    """Live (not zombie) processes of group ``pgid`` (Linux /proc; elsewhere
+    none, so nothing is waited for)."""
+    out = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return out
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != b"Z":
+            out.append(int(name))
+    return out
+
+
+def remove_tree(path) -> None:
+    """Remove a temporary folder whose writers were just killed (a second try
+    catches what a dying process wrote during the first)."""
+    import shutil
+
+    for _ in range(3):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.exists(path):
+            return
+        time.sleep(0.05)
 
 
 def release_free_memory() -> None:
