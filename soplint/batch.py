@@ -43,7 +43,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from soplint import collector
 from soplint.errors import UnreadableFile, crash_error, memory_limit_error, timeout_error, unreadable
-from soplint.processes import (came_near_limit, describe_exit, kill_descendants, memory_limit_bytes,
+from soplint.processes import (came_near_limit, cpu_count, describe_exit, kill_descendants, memory_limit_bytes, pending,
                                 release_free_memory, remove_tree, restore_as_limit, set_as_limit, vm_peak_bytes)
 from soplint.progress import Progress
 
@@ -67,13 +67,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def cpu_count() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def effective_jobs(jobs: int, n_items: Optional[int] = None) -> int:
@@ -204,6 +197,19 @@ def _worker_main(conn, func, memory_mb, label, tmp):
     if memory_mb:
         set_as_limit(memory_limit_bytes(memory_mb))
     collector.resume(forked=True)  # its start-up is over
+    try:
+        _serve(conn, func, memory_mb, label)
+    except MemoryError:  # taking an item in or sending a result out, under the limit
+        os._exit(MEMORY_EXIT)
+    conn.close()
+
+
+#: a worker's exit status when the memory limit stopped it outside the work
+#: on an item (receiving it, sending its result)
+MEMORY_EXIT = 75
+
+
+def _serve(conn, func, memory_mb, label):
     while True:
         try:
             msg = conn.recv()
@@ -217,6 +223,8 @@ def _worker_main(conn, func, memory_mb, label, tmp):
         seconds = time.perf_counter() - start
         try:
             conn.send((index, status, payload, seconds))
+        except MemoryError:
+            raise
         except Exception as exc:  # the result could not be pickled: report, go on
             try:
                 conn.send((index, "err", _pack_error(unreadable(exc, label=label(item))), seconds))
@@ -224,7 +232,6 @@ def _worker_main(conn, func, memory_mb, label, tmp):
                 break
         if status == "err" and payload[0] == "memory":
             break  # a process that ran out of memory is not trusted further
-    conn.close()
 
 
 class _Worker:
@@ -404,7 +411,11 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                 wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
             ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
             for w in busy:
-                if w.conn in ready:
+                answered = w.conn in ready
+                ended = not answered and (w.proc.sentinel in ready or not w.proc.is_alive())
+                # a worker that stops after its answer (out of memory) may have
+                # ended since ``ready`` was taken, its answer still in the pipe
+                if answered or (ended and pending(w.conn)):
                     try:
                         index, status, payload, seconds = w.conn.recv()
                     except (EOFError, OSError):
@@ -425,11 +436,12 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                             if handed < len(items) or again:  # a replacement only while work is left
                                 spawn()
                         continue
-                if w.busy and (w.proc.sentinel in ready or not w.proc.is_alive()):
+                if w.busy and ended:
                     w.proc.join(1)
                     code = w.proc.exitcode
                     name = label(w.queue[0][1])
-                    if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGABRT):
+                    if code == MEMORY_EXIT or (code is not None and code < 0
+                                               and -code in (signal.SIGKILL, signal.SIGABRT)):
                         fail_head(w, memory_limit_error(name, memory_mb))
                     else:
                         low = memory_mb < DEFAULT_MEMORY_MB  # the user chose a low limit

@@ -13,6 +13,22 @@ from typing import Optional
 MB = 1024 * 1024
 
 
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def pending(conn) -> bool:
+    """Is something waiting to be read on a pipe (a worker's answer)?"""
+    try:
+        return conn.poll()
+    except (OSError, EOFError, ValueError):
+        return False
+
+
 def vm_bytes() -> int:
     """This process's current virtual size (Linux), else 0."""
     try:
