@@ -419,7 +419,7 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                     try:
                         index, status, payload, seconds = w.conn.recv()
                     except (EOFError, OSError):
-                        pass  # died while sending: handled as a dead worker below
+                        ended = True  # died before or while sending: handled as a dead worker below
                     else:
                         index, item = w.answered()
                         if progress and w.queue:
