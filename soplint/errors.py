@@ -34,6 +34,13 @@ class UsageError(SoplintError):
     """Bad command line or configuration (exit code 2)."""
 
 
+def cannot_write(path, exc: OSError) -> UsageError:
+    """An output that could not be written (a full disk, no permission): the
+    message names the file and the system's reason, never a traceback."""
+    return UsageError("{p} tidak dapat ditulis: {e}", "{p} cannot be written: {e}",
+                      p=path, e=exc.strerror or exc)
+
+
 def out_of_memory(exc) -> bool:
     """Is ``exc`` the memory running out in disguise? Under a low memory
     limit, loading a compiled module fails with an ImportError ("failed to

@@ -152,8 +152,12 @@ def write_report(pieces, output=None, color=None) -> None:
     """Write the pieces to ``output`` (atomically) or to standard output."""
     if output:
         from soplint.atomic import write_pieces
+        from soplint.errors import cannot_write
 
-        write_pieces(output, pieces)
+        try:
+            write_pieces(output, pieces)
+        except OSError as exc:  # a full disk, a folder that is not there or not ours
+            raise cannot_write(output, exc) from None
         return
     last = ""
     for piece in pieces:

@@ -48,6 +48,7 @@ def output_stems(inputs) -> dict:
 def _convert_one(item, ctx: dict):
     """Read one input and write its outputs (runs in a batch worker).
     Returns ``[("ok", target) | ("err", message) | ("note", message)]``."""
+    from soplint.errors import cannot_write
     from soplint.i18n import set_lang
     from soplint.readers import read_path
 
@@ -77,8 +78,12 @@ def _convert_one(item, ctx: dict):
             events.append(("err", tr("{t}: sudah ada (gunakan --force untuk menimpa)",
                                      "{t}: already exists (use --force to overwrite)", t=target)))
             continue
-        written = writer.write(sop, target, ctx["write_options"])
-        line, strict_hit = _summary(sop, target, writer, ctx, written)
+        try:
+            written = writer.write(sop, target, ctx["write_options"])
+            line, strict_hit = _summary(sop, target, writer, ctx, written)
+        except OSError as exc:  # a full disk, no permission: this output failed, not the reading
+            events.append(("err", str(cannot_write(target, exc))))
+            continue
         events.append(("ok", line))
         if strict_hit:
             events.append(("strict", str(target)))

@@ -25,7 +25,7 @@ from typing import Optional
 from lxml import etree
 
 from soplint.atomic import write_bytes
-from soplint.errors import UnreadableFile
+from soplint.errors import UnreadableFile, UsageError, cannot_write
 from soplint.i18n import tr
 from soplint.lokasi import Lokasi
 from soplint.report.anchor import Anchor, Locator
@@ -185,7 +185,10 @@ def annotate_docx(source, target, findings, sops=(), inputs=()) -> Annotated:
                     continue
                 data = replaced[name] if name in replaced else pkg.read(name)
                 out.writestr(name, data)
-    write_bytes(target, buf.getvalue())
+    try:
+        write_bytes(target, buf.getvalue())
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
     return Annotated(source, target, len(anchors), anchors)
 
 
@@ -329,6 +332,9 @@ def annotate_result(result, out_dir, inputs=None, force=False) -> list:
         except UnreadableFile as exc:
             out.append(Annotated(src, None, message=tr("{p}: tidak dianotasi: {e}", "{p}: not annotated: {e}",
                                                        p=f.berkas, e=exc)))
+        except UsageError as exc:  # the copy could not be written (a full disk): not written, like a refusal
+            out.append(Annotated(src, None, refused=True, message=tr(
+                "{p}: tidak dianotasi: {e}", "{p}: not annotated: {e}", p=f.berkas, e=exc)))
         except Exception as exc:  # one odd document must not stop the batch
             out.append(Annotated(src, None, message=tr(
                 "{p}: tidak dianotasi (galat internal: {e})", "{p}: not annotated (internal error: {e})",
