@@ -149,7 +149,12 @@ class Reader:
                         (x0, y0), (x1, y1) = _apply(ctm, x0, y0), _apply(ctm, x1, y1)
                     box = (min(x0, x1), h - max(y0, y1), max(x0, x1), h - min(y0, y1))
                     out.image_boxes.append(box)
-                    self._picture(obj, ctm, box, out)
+                    try:
+                        self._picture(obj, ctm, box, out)
+                    except MemoryError:
+                        raise
+                    except Exception:  # noqa: BLE001 - a picture PDFium cannot render is no connector
+                        pass
             elif t == R.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 m = self._matrix(obj)
                 sub = m if ctm is None else _mat_mul(m, ctm)
