@@ -34,7 +34,6 @@ MAX_LINES = 8
 INK = 40
 #: the share of the ink a connector picture may leave unexplained
 SLACK = 0.08
-
 #: a picture with more of its area inked than this is no line drawing (unless it is a thin strip)
 DENSE = 0.35
 
