@@ -35,6 +35,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -42,8 +43,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from soplint import collector
 from soplint.errors import UnreadableFile, crash_error, memory_limit_error, timeout_error, unreadable
-from soplint.processes import (came_near_limit, describe_exit, kill_descendants, memory_limit_bytes,
-                                release_free_memory, restore_as_limit, set_as_limit, vm_peak_bytes)
+from soplint.processes import (came_near_limit, cpu_count, describe_exit, kill_descendants, memory_limit_bytes, pending,
+                                release_free_memory, remove_tree, restore_as_limit, set_as_limit, vm_peak_bytes)
 from soplint.progress import Progress
 
 #: defaults; the CLI options --timeout / --memory-limit and the environment
@@ -66,13 +67,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def cpu_count() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def effective_jobs(jobs: int, n_items: Optional[int] = None) -> int:
@@ -190,9 +184,12 @@ def _main_thread() -> bool:
 
 # --------------------------------------------------------------------------- pool
 
-def _worker_main(conn, func, memory_mb, label):
-    """A worker: set the memory limit, then read (index, item) until None."""
+def _worker_main(conn, func, memory_mb, label, tmp):
+    """A worker: set the memory limit, then read (index, item) until None.
+    Its temporary files (and its helpers', such as LibreOffice's) go into
+    ``tmp``, which the parent removes once the worker is gone, killed or not."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tempfile.tempdir = os.environ["TMPDIR"] = tmp
     if not os.environ.get("SOPLINT_DEBUG"):
         import faulthandler
 
@@ -200,6 +197,19 @@ def _worker_main(conn, func, memory_mb, label):
     if memory_mb:
         set_as_limit(memory_limit_bytes(memory_mb))
     collector.resume(forked=True)  # its start-up is over
+    try:
+        _serve(conn, func, memory_mb, label)
+    except MemoryError:  # taking an item in or sending a result out, under the limit
+        os._exit(MEMORY_EXIT)
+    conn.close()
+
+
+#: a worker's exit status when the memory limit stopped it outside the work
+#: on an item (receiving it, sending its result)
+MEMORY_EXIT = 75
+
+
+def _serve(conn, func, memory_mb, label):
     while True:
         try:
             msg = conn.recv()
@@ -213,6 +223,8 @@ def _worker_main(conn, func, memory_mb, label):
         seconds = time.perf_counter() - start
         try:
             conn.send((index, status, payload, seconds))
+        except MemoryError:
+            raise
         except Exception as exc:  # the result could not be pickled: report, go on
             try:
                 conn.send((index, "err", _pack_error(unreadable(exc, label=label(item))), seconds))
@@ -220,7 +232,6 @@ def _worker_main(conn, func, memory_mb, label):
                 break
         if status == "err" and payload[0] == "memory":
             break  # a process that ran out of memory is not trusted further
-    conn.close()
 
 
 class _Worker:
@@ -230,7 +241,9 @@ class _Worker:
 
     def __init__(self, ctx, func, memory_mb, label):
         parent_conn, child_conn = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child_conn, func, memory_mb, label), daemon=True)
+        self.tmp = tempfile.mkdtemp(prefix="soplint-worker-")
+        self.proc = ctx.Process(target=_worker_main, args=(child_conn, func, memory_mb, label, self.tmp),
+                                daemon=True)
         self.proc.start()
         child_conn.close()
         self.conn = parent_conn
@@ -277,6 +290,7 @@ class _Worker:
                 self.proc.join(5)
         finally:
             self.conn.close()
+            remove_tree(self.tmp)
 
 
 def mp_context():
@@ -397,11 +411,15 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                 wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
             ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
             for w in busy:
-                if w.conn in ready:
+                answered = w.conn in ready
+                ended = not answered and (w.proc.sentinel in ready or not w.proc.is_alive())
+                # a worker that stops after its answer (out of memory) may have
+                # ended since ``ready`` was taken, its answer still in the pipe
+                if answered or (ended and pending(w.conn)):
                     try:
                         index, status, payload, seconds = w.conn.recv()
                     except (EOFError, OSError):
-                        pass  # died while sending: handled as a dead worker below
+                        ended = True  # died before or while sending: handled as a dead worker below
                     else:
                         index, item = w.answered()
                         if progress and w.queue:
@@ -418,11 +436,12 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                             if handed < len(items) or again:  # a replacement only while work is left
                                 spawn()
                         continue
-                if w.busy and (w.proc.sentinel in ready or not w.proc.is_alive()):
+                if w.busy and ended:
                     w.proc.join(1)
                     code = w.proc.exitcode
                     name = label(w.queue[0][1])
-                    if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGABRT):
+                    if code == MEMORY_EXIT or (code is not None and code < 0
+                                               and -code in (signal.SIGKILL, signal.SIGABRT)):
                         fail_head(w, memory_limit_error(name, memory_mb))
                     else:
                         low = memory_mb < DEFAULT_MEMORY_MB  # the user chose a low limit

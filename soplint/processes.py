@@ -7,9 +7,26 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from typing import Optional
 
 MB = 1024 * 1024
+
+
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def pending(conn) -> bool:
+    """Is something waiting to be read on a pipe (a worker's answer)?"""
+    try:
+        return conn.poll()
+    except (OSError, EOFError, ValueError):
+        return False
 
 
 def vm_bytes() -> int:
@@ -134,6 +151,50 @@ def kill_descendants(pid: int) -> None:
                 os.kill(child, signal.SIGKILL)
         except (OSError, AttributeError):
             pass
+
+
+def wait_group_gone(pgid: int, seconds: float = 2.0) -> None:
+    """Wait (at most ``seconds``) until no live process is left in process
+    group ``pgid``, after it was killed; a zombie left for its new parent to
+    reap does not count."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _group_members(pgid):
+            return
+        time.sleep(0.02)
+
+
+def _group_members(pgid: int) -> list:
+    """Live (not zombie) processes of group ``pgid`` (Linux /proc; elsewhere
+    none, so nothing is waited for)."""
+    out = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return out
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != b"Z":
+            out.append(int(name))
+    return out
+
+
+def remove_tree(path) -> None:
+    """Remove a temporary folder whose writers were just killed (a second try
+    catches what a dying process wrote during the first)."""
+    import shutil
+
+    for _ in range(3):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.exists(path):
+            return
+        time.sleep(0.05)
 
 
 def release_free_memory() -> None:

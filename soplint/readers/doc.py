@@ -16,7 +16,7 @@ from typing import Optional
 
 from soplint.errors import UnreadableFile, mapping_failed
 from soplint.model import SOP
-from soplint.processes import MB, restore_as_limit, set_as_limit
+from soplint.processes import MB, restore_as_limit, set_as_limit, wait_group_gone
 
 DEFAULT_TIMEOUT = 120
 
@@ -64,6 +64,7 @@ def convert_to_docx(path, workdir: Path, options=None) -> Path:
            "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(src)]
     env = dict(os.environ)
     env["HOME"] = str(workdir)  # LibreOffice may write caches under HOME
+    env["TMPDIR"] = str(src_dir)  # and its temporary files (lu*.tmp) go with the rest
     # LibreOffice inherits the address-space limit in force when it starts:
     # under --memory-limit it gets the limit on top of its own start, as this
     # process has it on top of what it maps (the limit is restored at once)
@@ -82,6 +83,9 @@ def convert_to_docx(path, workdir: Path, options=None) -> Path:
         _kill(proc)
         raise UnreadableFile("timeout", "{p}: konversi LibreOffice melewati batas waktu ({t} detik)",
                              "{p}: LibreOffice conversion timed out ({t} s)", p=path.name, t=int(timeout)) from None
+    except BaseException:  # the batch's time limit, Ctrl-C: LibreOffice stops too, before its folder goes
+        _kill(proc)
+        raise
     result = out_dir / "input.docx"
     if proc.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
         text = (err or out or b"").decode("utf-8", "replace")
@@ -97,6 +101,8 @@ def convert_to_docx(path, workdir: Path, options=None) -> Path:
 
 
 def _kill(proc: subprocess.Popen):
+    """Stop LibreOffice and whatever it started (its own process group), and
+    wait until they are gone, so that nothing writes into its folder after."""
     try:
         os.killpg(proc.pid, 9)
     except (OSError, ProcessLookupError):
@@ -108,6 +114,7 @@ def _kill(proc: subprocess.Popen):
         proc.communicate(timeout=10)
     except Exception:
         pass
+    wait_group_gone(proc.pid)
 
 
 def read(path, options=None) -> list[SOP]:
@@ -117,7 +124,9 @@ def read(path, options=None) -> list[SOP]:
 
     options = ReadOptions.of(options)
     path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="soplint-doc-") as tmp:
+    # cleanup errors are ignored: a folder LibreOffice still wrote into as it
+    # was stopped must not turn the file's real outcome into an OSError
+    with tempfile.TemporaryDirectory(prefix="soplint-doc-", ignore_cleanup_errors=True) as tmp:
         converted = convert_to_docx(path, Path(tmp), options)
         fmt = "rtf" if path.suffix.lower() == ".rtf" else "doc"
         return read_docx(converted, options.replace(source_format=fmt, source_name=str(path)))
