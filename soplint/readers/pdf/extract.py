@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 #: page objects nested in form XObjects are followed this deep
 MAX_FORM_DEPTH = 8
+#: at most this many pictures of a page are looked at as possible connectors
+MAX_PICTURES = 200
 
 
 @dataclass(eq=False)
@@ -61,6 +63,9 @@ class Path:
     fill: bool
     stroke: bool
     width: float = 1.0
+    #: read back from a picture of a connector (see :mod:`.raster`): open
+    #: pieces are its lines, closed ones its arrowheads
+    raster: bool = False
 
 
 @dataclass(eq=False)
@@ -111,6 +116,8 @@ class Reader:
             out = Page(number=index + 1, width=w, height=h)
             try:
                 praw = page.raw
+                self._praw = praw
+                self._pictures = 0
                 n = R.FPDFPage_CountObjects(praw)
                 objs = [R.FPDFPage_GetObject(praw, i) for i in range(n)]
                 self._walk(objs, None, out, tp.raw, h, 0)
@@ -140,7 +147,14 @@ class Reader:
                     x0, y0, x1, y1 = b[0].value, b[1].value, b[2].value, b[3].value
                     if ctm is not None:
                         (x0, y0), (x1, y1) = _apply(ctm, x0, y0), _apply(ctm, x1, y1)
-                    out.image_boxes.append((min(x0, x1), h - max(y0, y1), max(x0, x1), h - min(y0, y1)))
+                    box = (min(x0, x1), h - max(y0, y1), max(x0, x1), h - min(y0, y1))
+                    out.image_boxes.append(box)
+                    try:
+                        self._picture(obj, ctm, box, out)
+                    except MemoryError:
+                        raise
+                    except Exception:  # noqa: BLE001 - a picture PDFium cannot render is no connector
+                        pass
             elif t == R.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 m = self._matrix(obj)
                 sub = m if ctm is None else _mat_mul(m, ctm)
@@ -237,6 +251,65 @@ class Reader:
         if stroke and R.FPDFPageObj_GetStrokeWidth(obj, self._fs):
             width = self._fs.value
         out.paths.append(Path(subs, fill, stroke, width))
+
+
+    def _picture(self, obj, ctm, box, out: Page) -> None:
+        """A small picture that draws connector lines (see :mod:`.raster`):
+        rendered with its mask at about ``raster.SCALE`` pixels a point and
+        read back into a path of lines and arrowheads."""
+        from soplint.readers.pdf import raster
+
+        x0, y0, x1, y1 = box
+        bw, bh = x1 - x0, y1 - y0
+        if bw <= 0.3 or bh <= 0.3 or self._pictures >= MAX_PICTURES:
+            return
+        scale = min(raster.SCALE, (raster.MAX_PIXELS / (bw * bh)) ** 0.5)
+        if scale < 1.5:
+            return  # too large for a connector
+        if ctm is not None and (abs(ctm[1]) > 1e-6 or abs(ctm[2]) > 1e-6):
+            return  # a turned form: only pictures upright on the page are read
+        R = self.R
+        if not hasattr(R, "FPDFImageObj_GetRenderedBitmap") or not hasattr(R, "FPDFPageObj_SetMatrix"):
+            return
+        self._pictures += 1
+        m = self._m
+        if not R.FPDFPageObj_GetMatrix(obj, m):
+            return
+        own = (m.a, m.b, m.c, m.d, m.e, m.f)
+        ow = abs(own[0]) + abs(own[2])
+        if ow <= 0:
+            return
+        k = scale * bw / ow
+        R.FPDFPageObj_SetMatrix(obj, R.FS_MATRIX(own[0] * k, own[1] * k, own[2] * k, own[3] * k, own[4], own[5]))
+        try:
+            bm = R.FPDFImageObj_GetRenderedBitmap(self.doc.raw, self._praw, obj)
+        finally:
+            R.FPDFPageObj_SetMatrix(obj, R.FS_MATRIX(*own))
+        if not bm:
+            return
+        try:
+            w, h = R.FPDFBitmap_GetWidth(bm), R.FPDFBitmap_GetHeight(bm)
+            stride, fmt = R.FPDFBitmap_GetStride(bm), R.FPDFBitmap_GetFormat(bm)
+            if w <= 0 or h <= 0 or w * h > 4 * raster.MAX_PIXELS or fmt not in (2, 3, 4):
+                return
+            data = ctypes.string_at(R.FPDFBitmap_GetBuffer(bm), stride * h)
+        finally:
+            R.FPDFBitmap_Destroy(bm)
+        ink = raster.ink_of(data, w, h, stride, 3 if fmt == 2 else 4, alpha=fmt == 4)
+        found = raster.vectorise(ink, w, h, (w / bw + h / bh) / 2)
+        if found is None:
+            return
+        flip_x = ctm is not None and ctm[0] < 0
+        flip_y = ctm is not None and ctm[3] < 0
+
+        def at(px, py):
+            fx, fy = px / w, py / h
+            return (x1 - fx * bw if flip_x else x0 + fx * bw), (y1 - fy * bh if flip_y else y0 + fy * bh)
+
+        lines, heads = found
+        subs = [SubPath([at(*a), at(*b)], False, False) for a, b in lines]
+        subs += [SubPath([at(*p) for p in tri + (tri[0],)], True, False) for tri in heads]
+        out.paths.append(Path(subs, True, False, raster=True))
 
 
 def _apply(m, x, y):

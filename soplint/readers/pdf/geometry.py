@@ -122,6 +122,12 @@ def analyse(paths) -> Geometry:
     geo = Geometry()
     hs, vs = [], []
     for pi, p in enumerate(paths):
+        if p.raster:
+            # a connector read from a picture: its lines and arrowheads (not table rules)
+            for sp in p.subs:
+                x0, y0, x1, y1 = sp.bbox()
+                geo.strokes.append(Stroke(sp.pts, x0, y0, x1, y1, pi, arrow=sp.closed))
+            continue
         for sp in p.subs:
             pts = sp.pts
             if len(pts) < 2:
