@@ -69,40 +69,62 @@ PLAIN = ("Ya", "Tidak", "Ya", "Tidak")
 WORDED = ("Lengkap", "Belum\nlengkap", "Sesuai", "Tidak Sesuai")
 
 
-def build(path: Path, labels=PLAIN) -> Path:
-    ya4, tidak4, ya6, tidak6 = labels
+def read_as_drawn(pdf: Path, steps=STEPS, actors=ACTORS):
+    """The SOP read from a rendered ``pdf``, once its steps and their actors
+    are checked against the table as built."""
+    from soplint.readers import read_path
+
+    assert pdf.is_file()
+    sop = read_path(pdf)[0]
+    assert [k.no for k in sop.kegiatan] == [s[0] for s in steps]
+    assert [k.pelaksana for k in sop.kegiatan] == [actors[s[2]] for s in steps]
+    return sop
+
+
+def procedure_doc(identity, actors, steps, output: str):
+    """A landscape Word SOP: an identity table of ``identity`` (label, value)
+    rows, then on a new page a procedure table with one actor column per
+    actor and one row per step (no, uraian, actor column, symbol), each
+    step's symbol drawn in its actor's cell. Returns (document, shape ids,
+    procedure table); the caller draws the connectors."""
     doc = docx.Document()
     landscape(doc)
     ids = Ids(100)
     doc.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
-    idt = doc.add_table(rows=3, cols=2)
+    idt = doc.add_table(rows=len(identity), cols=2)
     borders(idt)
-    for r, (a, b) in enumerate([("Nomor SOP", "001/BR/2025"), ("Tanggal Pembuatan", "2 Januari 2025"),
-                                ("Nama SOP", "Pelayanan Permohonan Berkas")]):
+    for r, (a, b) in enumerate(identity):
         put(idt.cell(r, 0), a)
         put(idt.cell(r, 1), b)
     doc.add_page_break()
-    ncol = 2 + len(ACTORS) + 3
-    pt = doc.add_table(rows=2 + len(STEPS), cols=ncol)
+    ncol = 2 + len(actors) + 3
+    pt = doc.add_table(rows=2 + len(steps), cols=ncol)
     borders(pt)
-    set_widths(pt, [500, 3600] + [W] * len(ACTORS) + [1800, 1100, 1800])
+    set_widths(pt, [500, 3600] + [W] * len(actors) + [1800, 1100, 1800])
     put(pt.cell(0, 0).merge(pt.cell(1, 0)), "No", bold=True, size=8)
     put(pt.cell(0, 1).merge(pt.cell(1, 1)), "Kegiatan", bold=True, size=8)
-    put(pt.cell(0, 2).merge(pt.cell(0, 1 + len(ACTORS))), "Pelaksana", bold=True, size=8)
-    put(pt.cell(0, 2 + len(ACTORS)).merge(pt.cell(0, ncol - 1)), "Mutu Baku", bold=True, size=8)
-    for i, a in enumerate(ACTORS):
+    put(pt.cell(0, 2).merge(pt.cell(0, 1 + len(actors))), "Pelaksana", bold=True, size=8)
+    put(pt.cell(0, 2 + len(actors)).merge(pt.cell(0, ncol - 1)), "Mutu Baku", bold=True, size=8)
+    for i, a in enumerate(actors):
         put(pt.cell(1, 2 + i), a, bold=True, size=8)
     for j, h in enumerate(("Kelengkapan", "Waktu", "Output")):
-        put(pt.cell(1, 2 + len(ACTORS) + j), h, bold=True, size=8)
-    for r, (no, ur, col, prst) in enumerate(STEPS, start=2):
+        put(pt.cell(1, 2 + len(actors) + j), h, bold=True, size=8)
+    for r, (no, ur, col, prst) in enumerate(steps, start=2):
         row_height(pt.rows[r], H)
         put(pt.cell(r, 0), str(no), size=8)
         put(pt.cell(r, 1), ur, size=8)
         geo = (DX, DY, DW, DH) if prst == "flowChartDecision" else (SX, SY, SW, SH)
         pt.cell(r, 2 + col).paragraphs[0]._p.append(shape_run(ids, prst, *geo))
-        put(pt.cell(r, 2 + len(ACTORS)), "Berkas", size=8)
-        put(pt.cell(r, 3 + len(ACTORS)), "5 menit", size=8)
-        put(pt.cell(r, 4 + len(ACTORS)), "Berkas", size=8)
+        put(pt.cell(r, 2 + len(actors)), "Berkas", size=8)
+        put(pt.cell(r, 3 + len(actors)), "5 menit", size=8)
+        put(pt.cell(r, 4 + len(actors)), output, size=8)
+    return doc, ids, pt
+
+
+def build(path: Path, labels=PLAIN) -> Path:
+    ya4, tidak4, ya6, tidak6 = labels
+    doc, ids, pt = procedure_doc([("Nomor SOP", "001/BR/2025"), ("Tanggal Pembuatan", "2 Januari 2025"),
+                                  ("Nama SOP", "Pelayanan Permohonan Berkas")], ACTORS, STEPS, "Berkas")
 
     def add(row, col, run):
         pt.cell(row, 2 + col).paragraphs[0]._p.append(run)

@@ -14,21 +14,17 @@ import sys
 import zlib
 from pathlib import Path
 
-import docx
 from docx.oxml import parse_xml
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent / "unseen"))
-from pdf_branches_doc import _label  # noqa: E402
-from make_unseen import NSDECL, TW, Ids, _anchor, borders, landscape, put, row_height, set_widths, shape_run  # noqa: E402
+from pdf_branches_doc import ACTORS, DH, DW, DX, DY, SH, SW, SX, SY, H, W, _label, procedure_doc  # noqa: E402,F401
+from pdf_branches_doc import STEPS as BRANCH_STEPS  # noqa: E402
+from make_unseen import NSDECL, TW, _anchor  # noqa: E402
 
-ACTORS = ["Pemohon", "Petugas Loket", "Kepala Seksi"]
-#: (no, uraian, actor column, symbol)
-STEPS = [
-    (1, "Mengajukan permohonan", 0, "flowChartTerminator"),
-    (2, "Melengkapi berkas permohonan", 0, "flowChartProcess"),
-    (3, "Menerima dan mencatat berkas", 1, "flowChartProcess"),
-    (4, "Memeriksa kelengkapan berkas, lengkap?", 1, "flowChartDecision"),
+#: (no, uraian, actor column, symbol): the branch document's first four
+#: steps (its actors too), then two of its own
+STEPS = BRANCH_STEPS[:4] + [
     (5, "Menandatangani surat", 2, "flowChartProcess"),
     (6, "Menyerahkan surat kepada pemohon", 2, "flowChartTerminator"),
 ]
@@ -37,10 +33,6 @@ LANJUT = {1: [2], 2: [3], 3: [4], 4: [5], 5: [6], 6: []}
 #: the decision's branches as drawn
 CABANG = {4: (5, 2)}
 
-W = 1400  # actor column width (twips)
-H = 1100  # row height (twips)
-SX, SY, SW, SH = 250, 200, 900, 400  # a box inside its cell
-DX, DY, DW, DH = 300, 150, 800, 600  # a diamond inside its cell
 GREY = (170, 170, 170)  # the connectors' colour (light grey)
 
 
@@ -127,38 +119,8 @@ def _picture(doc, ids, x, y, w, h, points):
 
 
 def build(path: Path, pictures: bool = False) -> Path:
-    doc = docx.Document()
-    landscape(doc)
-    ids = Ids(100)
-    doc.add_paragraph("STANDAR OPERASIONAL PROSEDUR")
-    idt = doc.add_table(rows=3, cols=2)
-    borders(idt)
-    for r, (a, b) in enumerate([("Nomor SOP", "007/BR/2025"), ("Tanggal Pembuatan", "3 Maret 2025"),
-                                ("Nama SOP", "Pelayanan Surat Keterangan")]):
-        put(idt.cell(r, 0), a)
-        put(idt.cell(r, 1), b)
-    doc.add_page_break()
-    ncol = 2 + len(ACTORS) + 3
-    pt = doc.add_table(rows=2 + len(STEPS), cols=ncol)
-    borders(pt)
-    set_widths(pt, [500, 3600] + [W] * len(ACTORS) + [1800, 1100, 1800])
-    put(pt.cell(0, 0).merge(pt.cell(1, 0)), "No", bold=True, size=8)
-    put(pt.cell(0, 1).merge(pt.cell(1, 1)), "Kegiatan", bold=True, size=8)
-    put(pt.cell(0, 2).merge(pt.cell(0, 1 + len(ACTORS))), "Pelaksana", bold=True, size=8)
-    put(pt.cell(0, 2 + len(ACTORS)).merge(pt.cell(0, ncol - 1)), "Mutu Baku", bold=True, size=8)
-    for i, a in enumerate(ACTORS):
-        put(pt.cell(1, 2 + i), a, bold=True, size=8)
-    for j, hd in enumerate(("Kelengkapan", "Waktu", "Output")):
-        put(pt.cell(1, 2 + len(ACTORS) + j), hd, bold=True, size=8)
-    for r, (no, ur, col, prst) in enumerate(STEPS, start=2):
-        row_height(pt.rows[r], H)
-        put(pt.cell(r, 0), str(no), size=8)
-        put(pt.cell(r, 1), ur, size=8)
-        geo = (DX, DY, DW, DH) if prst == "flowChartDecision" else (SX, SY, SW, SH)
-        pt.cell(r, 2 + col).paragraphs[0]._p.append(shape_run(ids, prst, *geo))
-        put(pt.cell(r, 2 + len(ACTORS)), "Berkas", size=8)
-        put(pt.cell(r, 3 + len(ACTORS)), "5 menit", size=8)
-        put(pt.cell(r, 4 + len(ACTORS)), "Surat", size=8)
+    doc, ids, pt = procedure_doc([("Nomor SOP", "007/BR/2025"), ("Tanggal Pembuatan", "3 Maret 2025"),
+                                  ("Nama SOP", "Pelayanan Surat Keterangan")], ACTORS, STEPS, "Surat")
 
     def add(step, col, run):
         pt.cell(step + 1, 2 + col).paragraphs[0]._p.append(run)

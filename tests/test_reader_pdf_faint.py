@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_thin_doc as td  # noqa: E402
+from pdf_branches_doc import read_as_drawn  # noqa: E402
 from lo_render import render_pdfs, soffice_or_skip  # noqa: E402
 from shared_corpus import CORPUS, absent_skip, reason  # noqa: E402
 
@@ -32,11 +33,7 @@ def rendered(tmp_path_factory):
 
 @pytest.mark.parametrize("name", ["tipis", "gambar"])
 def test_faint_connectors_give_the_flow_as_drawn(rendered, name):
-    pdf = rendered[name]
-    assert pdf.is_file()
-    sop = read_path(pdf)[0]
-    assert [k.no for k in sop.kegiatan] == [s[0] for s in td.STEPS]
-    assert [k.pelaksana for k in sop.kegiatan] == [td.ACTORS[s[2]] for s in td.STEPS]
+    sop = read_as_drawn(rendered[name], td.STEPS, td.ACTORS)
     assert {k.no: k.lanjut for k in sop.kegiatan} == td.LANJUT
     for no, (ya, tidak) in td.CABANG.items():
         k = sop.step(no)
