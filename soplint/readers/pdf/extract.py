@@ -252,7 +252,6 @@ class Reader:
             width = self._fs.value
         out.paths.append(Path(subs, fill, stroke, width))
 
-
     def _picture(self, obj, ctm, box, out: Page) -> None:
         """A small picture that draws connector lines (see :mod:`.raster`):
         rendered with its mask at about ``raster.SCALE`` pixels a point and
