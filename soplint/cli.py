@@ -19,7 +19,22 @@ COMMANDS = {
 }
 
 
+#: the exit status of a run stopped with Ctrl-C (the shell's 128 + SIGINT):
+#: not 1, which says "findings at or above --fail-on"
+INTERRUPTED = 130
+
+
 class LazyGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # click would print "Aborted!" and exit 1
+            from soplint.i18n import tr
+
+            click.echo(tr("\nDihentikan (Ctrl-C); keluaran yang belum selesai tidak ditulis",
+                          "\nInterrupted (Ctrl-C); unfinished outputs were not written"), err=True)
+            sys.exit(INTERRUPTED)
+
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 
@@ -47,8 +62,8 @@ def cli(lang):
 def main(argv=None):
     try:
         cli.main(args=argv, prog_name="soplint", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover
-        sys.exit(130)
+    except KeyboardInterrupt:  # pragma: no cover - before a command runs
+        sys.exit(INTERRUPTED)
 
 
 def entry():
