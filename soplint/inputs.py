@@ -33,20 +33,24 @@ def excluded(rel: Path, patterns) -> bool:
     return any(glob_match(c, p.rstrip("/")) for p in patterns for c in candidates)
 
 
-def collect(paths, suffixes=WORD_SUFFIXES, exclude=()) -> list[Input]:
+def collect(paths, suffixes=WORD_SUFFIXES, exclude=(), skip_dirs=()) -> list[Input]:
     """Files named directly are taken whatever their ending; folders are
     searched recursively for ``suffixes``, leaving out what matches an
-    ``exclude`` glob (see :func:`excluded`). Order is stable (sorted), Word's
+    ``exclude`` glob (see :func:`excluded`) and the folders ``skip_dirs``
+    (real paths: ``convert``'s output folder, when it lies inside an input
+    folder, is not read back as input). Order is stable (sorted), Word's
     lock files (``~$x.docx``) are skipped, duplicates removed."""
     seen: set[Path] = set()
     out: list[Input] = []
+    skip = {Path(d).resolve() for d in skip_dirs}
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = []
             for root, dirs, files in os.walk(p):
                 here = Path(root).relative_to(p)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(here / d, exclude))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(here / d, exclude)
+                                 and not (skip and (Path(root) / d).resolve() in skip))
                 for name in files:
                     if name.startswith("~$") or name.startswith("."):
                         continue

@@ -243,3 +243,24 @@ def test_every_sample_and_unseen_file_converts_to_a_complete_form(tmp_path):
             assert first._tc.xpath(".//pic:pic"), target.name
             logos += 1
     assert logos >= len(with_logo)
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
+    """``convert arsip -o arsip/baku``, run twice: the second run does not
+    convert the first run's outputs again (into arsip/baku/baku/)."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    arsip = tmp_path / "arsip"
+    arsip.mkdir()
+    shutil.copy(root / "samples" / "surat-masuk-bappeda.docx", arsip / "surat.docx")
+    cmd = [sys.executable, "-m", "soplint", "--lang", "en", "convert", "arsip", "-o", "arsip/baku"]
+    first = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0 and (arsip / "baku" / "surat.docx").is_file(), first.stderr
+    again = subprocess.run(cmd + ["--force"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "1 files written, 0 failed" in again.stderr
+    assert "the output folder is not read as input" in again.stderr
+    assert not (arsip / "baku" / "baku").exists()

@@ -45,6 +45,14 @@ def output_stems(inputs) -> dict:
     return out
 
 
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
 def _convert_one(item, ctx: dict):
     """Read one input and write its outputs (runs in a batch worker).
     Returns ``[("ok", target) | ("err", message) | ("note", message)]``."""
@@ -281,7 +289,12 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
         check_template(template)
     if logo is not None:
         check_logo(logo)
-    inputs = collect(paths, session.input_suffixes(models=True), exclude)
+    inputs = collect(paths, session.input_suffixes(models=True), exclude, skip_dirs=[out_dir])
+    inside = [p for p in paths if Path(p).is_dir() and _within(out_dir, Path(p))
+              and out_dir.resolve() != Path(p).resolve()]
+    if inside and out_dir.is_dir():
+        echo_err(tr("{o}: folder keluaran tidak dibaca sebagai masukan (ada di dalam {p})",
+                    "{o}: the output folder is not read as input (it is inside {p})", o=out_dir, p=inside[0]))
     if not inputs:
         from soplint.inputs import no_inputs_warning
 
