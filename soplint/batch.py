@@ -357,6 +357,12 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
         handed += 1
         return pair
 
+    def spent(w) -> bool:
+        """Has ``w`` read its ``max_tasks`` items? Not while the items left
+        are within a quarter of that: a worker forked for them would start
+        cold (its rules' data, its caches) at the very end of the batch."""
+        return w.sent >= max_tasks and len(items) - handed + len(again) > max_tasks // 4
+
     try:
         for _ in range(jobs):
             spawn()
@@ -365,7 +371,7 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
             # DEPTH items (1 once fewer items are left than workers could hold:
             # a last item queued behind a slow one would wait while a worker idles)
             while next_out + window > handed or again:
-                room = [w for w in workers if w.sent < max_tasks and not w.broken
+                room = [w for w in workers if not spent(w) and not w.broken
                         and len(w.queue) < (DEPTH if len(items) - handed > jobs * DEPTH else 1)]
                 if not room:
                     break
@@ -431,7 +437,7 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                         if status == "err" and payload[0] == "memory":
                             retire(w, kill=True)  # a worker that ran out of memory is not trusted further
                             spawn()
-                        elif w.sent >= max_tasks and not w.queue:
+                        elif spent(w) and not w.queue:
                             retire(w)
                             if handed < len(items) or again:  # a replacement only while work is left
                                 spawn()

@@ -33,6 +33,9 @@ def work(item):
         os.kill(os.getpid(), signal.SIGSEGV)
     if kind == "exit":
         os._exit(3)
+    if kind == "pid":  # which worker read it, after a little work
+        time.sleep(arg)
+        return os.getpid()
     if kind == "child":  # a hung helper program in its own session, like LibreOffice
         import subprocess
 
@@ -109,6 +112,18 @@ def test_workers_are_recycled_and_results_stream():
     assert first.index == 0 and first.value == 0
     rest = list(gen)
     assert [o.value for o in rest] == [2 * i for i in range(1, 50)]
+
+
+def test_no_worker_is_forked_for_the_last_few_items():
+    """Workers are replaced after ``max_tasks`` items, except when the items
+    left are within a quarter of that: a worker forked for them would start
+    cold at the end of the batch (500 files at -j2 with workers replaced
+    after 250 forked a third one for the last few). Longer batches still
+    replace their workers."""
+    items = [("pid", 0.005)] * 164  # two workers of 80 and a few left: a quarter of 80 is 20
+    assert len({o.value for o in run(items, jobs=2, timeout=30, memory_mb=0, max_tasks=80)}) == 2
+    items = [("pid", 0.002)] * 300
+    assert len({o.value for o in run(items, jobs=2, timeout=30, memory_mb=0, max_tasks=40)}) >= 4
 
 
 def test_the_batch_ends_when_the_last_workers_retire_together():
