@@ -16,7 +16,8 @@ models).
   worker that dies (out of memory, a crash in a C library) is replaced and its
   item reported (``"memory"`` / ``"crash"``); the batch goes on. Workers are
   recycled after ``max_tasks`` items (1,000: a worker grows by about 1.5 kB
-  per file, its bounded caches) so that memory stays flat, and at most
+  per file, its bounded caches) so that memory stays flat (not for the last
+  few items: a quarter more, rather than a cold worker at the end), and at most
   ``window`` items are in flight or waiting for an earlier one, so the
   buffer of out-of-order results stays bounded.
 
