@@ -99,7 +99,9 @@ class Engine:
         turns into the unreadable-file rules' findings); ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        berkas = self.names.get(str(path), str(path))
+        from soplint.inputs import shown
+
+        berkas = self.names.get(str(path)) or shown(path)
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
         sops = self.read(path)  # UnreadableFile: the pipeline reports the file (DK01)

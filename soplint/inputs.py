@@ -18,6 +18,19 @@ class Input:
     rel: Path
 
 
+def shown(path) -> str:
+    """A path as text for reports and models: a name that is not valid in
+    the file system's encoding (an archive unpacked from another system:
+    Python keeps the bytes as lone surrogates) gets U+FFFD for the bad bytes,
+    so that it can be written as UTF-8 (JSON, SARIF, HTML, side files)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "replace")
+
+
 def excluded(rel: Path, patterns) -> bool:
     """Does a path found in a folder (relative to it) match an ``--exclude``
     glob? A pattern matches the path, any of its folders, or its name

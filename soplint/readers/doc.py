@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from soplint.errors import UnreadableFile, mapping_failed
+from soplint.inputs import shown
 from soplint.model import SOP
 from soplint.processes import MB, restore_as_limit, set_as_limit, wait_group_gone
 
@@ -129,4 +130,4 @@ def read(path, options=None) -> list[SOP]:
     with tempfile.TemporaryDirectory(prefix="soplint-doc-", ignore_cleanup_errors=True) as tmp:
         converted = convert_to_docx(path, Path(tmp), options)
         fmt = "rtf" if path.suffix.lower() == ".rtf" else "doc"
-        return read_docx(converted, options.replace(source_format=fmt, source_name=str(path)))
+        return read_docx(converted, options.replace(source_format=fmt, source_name=shown(path)))

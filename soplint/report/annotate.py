@@ -274,13 +274,14 @@ def annotate_result(result, out_dir, inputs=None, force=False) -> list:
     file); one bad file never stops the others."""
     import tempfile
 
+    from soplint.inputs import shown
     from soplint.preflight import sniff
 
     out_dir = Path(out_dir)
     by_name = {}
     all_inputs = []
     for item in inputs or []:
-        by_name[str(item.path)] = item
+        by_name[shown(item.path)] = item  # the name the report has (soplint.inputs.shown)
         all_inputs.append(item.path)
     all_inputs = all_inputs or [Path(x.berkas) for x in result.berkas]
     out = []

@@ -36,6 +36,7 @@ def read(path, options=None) -> list[SOP]:
     by reference counting once the models are made (they hold no tree node,
     and the tree has no reference cycles)."""
     from soplint.errors import UnreadableFile
+    from soplint.inputs import shown
     from soplint.readers import ReadOptions
     from soplint.readers.docx.split import build
 
@@ -49,7 +50,7 @@ def read(path, options=None) -> list[SOP]:
                              "{p}: document structure too deep (excessively nested tables/text boxes)",
                              p=Path(path).name) from None
     fmt = options.source_format or "docx"
-    berkas = options.source_name or str(path)
+    berkas = options.source_name or shown(path)
     logo = doc.logo
     for i, sop in enumerate(sops):
         if logo is not None:

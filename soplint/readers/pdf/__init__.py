@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from soplint.errors import UnreadableFile
+from soplint.inputs import shown
 from soplint.model import SOP
 
 #: PDFs with more pages are refused (an SOP has a handful; a 21-page export is the largest seen)
@@ -113,7 +114,7 @@ def read(path, options: Optional[dict] = None) -> list[SOP]:
         preamble, parts = split_pages(views)
         for i, part in enumerate(parts):
             sop = build_views(part, {"hari_menit": options.hari_menit}, preamble=preamble if i == 0 else ())
-            sop.sumber.berkas = options.source_name or str(path)
+            sop.sumber.berkas = options.source_name or shown(path)
             sop.sumber.indeks = i
             sop.sumber.format = "pdf"
             sops.append(sop)
