@@ -24,11 +24,22 @@ def _read_word(path, options):
     try:
         return read(path, options)
     except UnreadableFile as exc:
+        if exc.kind == "not-zip" and _head(path).startswith(b"%PDF-"):
+            return _read_pdf(path, options)  # a PDF saved under a Word name
         if exc.kind not in ("ole-doc", "rtf"):
             raise
     from soplint.readers.doc import read as read_doc
 
     return read_doc(path, options)
+
+
+def _head(path) -> bytes:
+    """The file's first bytes, leading blanks and a UTF-8 mark dropped."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024).lstrip(b"\xef\xbb\xbf\r\n\t ")
+    except OSError:
+        return b""
 
 
 def _prepare_word():
@@ -85,8 +96,15 @@ def _read_model(path, options):
 
 
 def _read_pdf(path, options):
+    """A .pdf; a Word file saved under a .pdf name (a zip, Word 97-2003 or
+    RTF, by its first bytes) goes to the Word reader, as a PDF under a Word
+    name comes here."""
+    from soplint.preflight import OLE_MAGIC
     from soplint.readers.pdf import read
 
+    head = _head(path)
+    if b"%PDF-" not in head and head.startswith((b"PK\x03\x04", OLE_MAGIC, b"{\\rtf")):
+        return _read_word(path, options)
     return read(path, options)
 
 
