@@ -272,8 +272,12 @@ def test_zip_bomb_through_the_cli_in_under_a_second_and_100_mb(hostile, tmp_path
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_every_hostile_case_through_the_cli_exits_0_or_1_with_dk01(hostile, tmp_path, jobs):
     d, good, cases = hostile
+    # a real PDF under a .docx name: the pre-flight names it (above), and
+    # the run reads it with the PDF reader (tests/test_misnamed.py)
+    pdf = cases.get("pdf")
+    cases = {k: v for k, v in cases.items() if k != "pdf"}
     for command in _commands(tmp_path):
-        paths = [str(p) for p, _, _ in cases.values()] + [str(good)]
+        paths = [str(p) for p, _, _ in cases.values()] + [str(good)] + ([str(pdf[0])] if pdf else [])
         args = [sys.executable, "-m", "soplint", "--lang", "en", command[0]] + paths + command[1:] + [
             "--jobs", jobs, "--no-progress"]
         proc = subprocess.run(args, capture_output=True, text=True, timeout=120)
@@ -288,6 +292,9 @@ def test_every_hostile_case_through_the_cli_exits_0_or_1_with_dk01(hostile, tmp_
                 assert [t["code"] for t in temuan] == ["DK01"], (path.name, temuan)
                 assert words.lower() in temuan[0]["message"].lower()
             assert all(t["code"] != "DK01" for t in by_file["good.docx"]["temuan"])
+            if pdf:
+                assert by_file[pdf[0].name]["sop"] and all(t["code"] != "DK01"
+                                                           for t in by_file[pdf[0].name]["temuan"])
         else:
             for path, kind, words in cases.values():
                 line = next(ln for ln in proc.stderr.splitlines() if ln.startswith(str(path) + ":"))
