@@ -2,12 +2,31 @@
 from __future__ import annotations
 
 
+def utf8_text(text: str) -> str:
+    """``text`` as it can be written in UTF-8: a file name that is not valid
+    in the file system's encoding (Python keeps its bytes as lone
+    surrogates) gets U+FFFD for the bad bytes. Messages name files, and go
+    into JSON, SARIF and HTML reports."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape" if _escaped_only(text) else "replace").decode(
+            "utf-8", "replace")
+
+
+def _escaped_only(text: str) -> bool:
+    """Are all lone surrogates of ``text`` the file system's escaped bytes
+    (U+DC80..U+DCFF)?"""
+    return all("\udc80" <= ch <= "\udcff" for ch in text if "\ud800" <= ch <= "\udfff")
+
+
 class SoplintError(Exception):
     """Base class; ``str(exc)`` is the message for the current language."""
 
     def __init__(self, id_text: str, en_text: str, **kw):
-        self.id_text = id_text.format(**kw) if kw else id_text
-        self.en_text = en_text.format(**kw) if kw else en_text
+        self.id_text = utf8_text(id_text.format(**kw) if kw else id_text)
+        self.en_text = utf8_text(en_text.format(**kw) if kw else en_text)
         super().__init__(self.id_text)
 
     def __str__(self) -> str:

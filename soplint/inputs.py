@@ -23,12 +23,9 @@ def shown(path) -> str:
     the file system's encoding (an archive unpacked from another system:
     Python keeps the bytes as lone surrogates) gets U+FFFD for the bad bytes,
     so that it can be written as UTF-8 (JSON, SARIF, HTML, side files)."""
-    text = str(path)
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "replace")
+    from soplint.errors import utf8_text
+
+    return utf8_text(str(path))
 
 
 def excluded(rel: Path, patterns) -> bool:

@@ -63,3 +63,22 @@ def test_convert_and_annotate_keep_the_name_on_disk(folder, tmp_path, to):
                     tmp_path)
     assert code == 0 and "2 annotated copies" in err, err
     assert (tmp_path / "ann" / BAD).is_file()
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "html", "junit", "text"])
+def test_an_unreadable_file_with_an_undecodable_name_is_reported(tmp_path, fmt):
+    """The DK01 message names the file: before, every report format but
+    JUnit stopped with a traceback on it."""
+    try:
+        (tmp_path / os.fsdecode(b"rusak\xff.docx")).write_text("bukan dokumen")
+        (tmp_path / os.fsdecode(b"kosong\xfe.docx")).write_bytes(b"")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take file names that are not UTF-8")
+    report = tmp_path.parent / f"{tmp_path.name}-laporan.{fmt}"
+    code, err = run(["check", tmp_path, "--format", fmt, "-o", report, "--no-progress"], tmp_path)
+    assert code == 1, err
+    text = report.read_text("utf-8")
+    assert text.count("DK01") >= 2
+    assert "rusak\ufffd.docx" in text or "rusak%EF%BF%BD.docx" in text
+    code, err = run(["convert", tmp_path, "-o", tmp_path.parent / f"{tmp_path.name}-out"], tmp_path)
+    assert code == 1 and "rusak\ufffd.docx: DK01" in err and "\\udc" not in err, err

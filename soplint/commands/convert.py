@@ -8,7 +8,7 @@ import click
 
 from soplint.commands.common import echo_err, lang_option
 from soplint.i18n import tr
-from soplint.inputs import collect
+from soplint.inputs import collect, shown
 
 
 def safe_stem(name: str) -> str:
@@ -65,13 +65,13 @@ def _convert_one(item, ctx: dict):
     writer = ctx["writer"]
     sops = read_path(item.path, ctx["read_options"], ctx["readers"])
     if not sops:
-        return [("note", tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=item.path))]
+        return [("note", tr("{p}: tidak ada SOP yang ditemukan", "{p}: no SOP found", p=shown(item.path)))]
     events = []
     stem = ctx["stems"].get(item.path)
     if stem:
         events.append(("note", tr("{p}: nama keluaran {s} (nama {b} sudah dipakai masukan lain dengan nama sama)",
                                   "{p}: output named {s} (the name {b} is taken by another input of the same name)",
-                                  p=item.path, s=stem, b=safe_stem(item.rel.stem))))
+                                  p=shown(item.path), s=stem, b=safe_stem(item.rel.stem))))
     for sop, name in zip(sops, output_names(item.rel, len(sops), writer.suffix, stem)):
         target = out_dir / name
         if target.resolve() in ctx["input_keys"]:
@@ -310,12 +310,12 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     # loaded here, before the per-file memory limit and the workers' fork
     prepare(readers_for([i.path for i in inputs], ctx["readers"]) + [writer])
     outcomes = batch.run(partial(_convert_one, ctx=ctx), inputs, jobs=jobs, timeout=timeout, memory_mb=memory_mb,
-                         label=lambda item: str(item.path), progress=batch.Progress.wanted(no_progress))
+                         label=lambda item: shown(item.path), progress=batch.Progress.wanted(no_progress))
     for outcome in outcomes:
         if outcome.error is not None:
             failed += 1
             echo_err(tr("{p}: DK01 berkas tidak terbaca: {e}", "{p}: DK01 file cannot be read: {e}",
-                        p=outcome.item.path, e=outcome.error))
+                        p=shown(outcome.item.path), e=outcome.error))
             continue
         for status, text in outcome.value:
             if status == "ok":
