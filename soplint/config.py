@@ -357,9 +357,7 @@ def load(config_file: Optional[str] = None, *, cwd: Optional[Path] = None,
     return cfg
 
 
-#: command-line options whose values need no schema: --fail-on is one of
-#: click's choices, --select/--ignore are lists of strings whose codes the
-#: rule selection checks (unknown ones are a usage error there)
+#: options shaped by click (a choice; codes that the rule selection checks)
 _SHAPED_BY_OPTIONS = frozenset({"--select", "--ignore", "--fail-on"})
 
 
@@ -368,10 +366,7 @@ def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None, limi
     cfg.extra_schema = dict(extra_schema or {})
     data = {k: v for k, v in cfg.values.items() if not (k in DEFAULTS and v is None)}
     if cfg.path is None and all(cfg.src(k) == _src_default() or cfg.src(k) in _SHAPED_BY_OPTIONS for k in data):
-        # only built-in defaults (valid by construction, tested) and options
-        # whose values click has shaped: no need to load jsonschema (about
-        # 60 ms, as much again as reading a small file)
-        return
+        return  # defaults (valid by construction, tested), shaped options: no jsonschema (~60 ms)
     errors = validation_errors(data, cfg.extra_schema, limit_names)
     if errors:
         _raise_invalid(cfg.path or tr("baris perintah", "command line"), errors)
