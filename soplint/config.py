@@ -71,6 +71,8 @@ DEFAULTS = {
 
 # keys whose value is a list of strings (for setup.cfg, where everything is text)
 _LIST_KEYS = ("select", "ignore", "plugins")
+#: options shaped by click (a choice; codes that the rule selection checks)
+_SHAPED_BY_OPTIONS = frozenset({"--select", "--ignore", "--fail-on"})
 
 
 def _src_default() -> str:
@@ -355,10 +357,6 @@ def load(config_file: Optional[str] = None, *, cwd: Optional[Path] = None,
         cfg.values[key] = value
         cfg.provenance[key] = (override_src or {}).get(key, tr("baris perintah", "command line"))
     return cfg
-
-
-#: options shaped by click (a choice; codes that the rule selection checks)
-_SHAPED_BY_OPTIONS = frozenset({"--select", "--ignore", "--fail-on"})
 
 
 def validate_with_plugins(cfg: Config, extra_schema: Optional[dict] = None, limit_names: Iterable = ()) -> None:
