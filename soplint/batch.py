@@ -147,26 +147,23 @@ def _run_inline(func, items, timeout, memory_mb, label, progress) -> Iterator[Ou
         old_handler = None
         old_limit = set_as_limit(memory_limit_bytes(memory_mb)) if memory_mb else None
         try:
-            if use_alarm:
-                def _on_alarm(signum, frame):
-                    raise _Alarm()
-
-                old_handler = signal.signal(signal.SIGALRM, _on_alarm)
-                signal.setitimer(signal.ITIMER_REAL, float(timeout))
             try:
+                if use_alarm:
+                    def _on_alarm(signum, frame):
+                        raise _Alarm()
+
+                    old_handler = signal.signal(signal.SIGALRM, _on_alarm)
+                    signal.setitimer(signal.ITIMER_REAL, float(timeout))
                 status, payload = _call(func, item, name, memory_mb)
             finally:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                 if memory_mb:  # before anything else allocates
                     restore_as_limit(old_limit)
-                if use_alarm:
+                if old_handler is not None:
                     signal.signal(signal.SIGALRM, old_handler)
         except _Alarm:
             status, payload = "err", _pack_error(timeout_error(name, timeout))
-        finally:
-            if memory_mb:
-                restore_as_limit(old_limit)
         seconds = time.perf_counter() - start
         if status == "ok":
             out = Outcome(index, item, value=payload, seconds=seconds)
@@ -451,8 +448,8 @@ def _run_pool(func, items, jobs, timeout, memory_mb, label, progress, window, ma
                                                and -code in (signal.SIGKILL, signal.SIGABRT)):
                         fail_head(w, memory_limit_error(name, memory_mb))
                     else:
-                        low = memory_mb < DEFAULT_MEMORY_MB  # the user chose a low limit
-                        fail_head(w, crash_error(name, describe_exit(code), memory_mb, low=low))
+                        low = memory_mb if memory_mb < DEFAULT_MEMORY_MB else None  # a limit the user lowered
+                        fail_head(w, crash_error(name, describe_exit(code), low))
                 elif w.busy and timeout and time.monotonic() - w.started >= timeout:
                     fail_head(w, timeout_error(label(w.queue[0][1]), timeout))
     finally:

@@ -53,6 +53,13 @@ class Engine:
             self.read_options = ReadOptions(limits=dict(self.config.get("limits") or {}), config=self.config)
         return read_path(path, self.read_options, self.readers())
 
+    def berkas(self, path) -> str:
+        """The name the reports give the file at ``path`` (standard input's
+        given name, else the path as text: :func:`soplint.inputs.shown`)."""
+        from soplint.inputs import shown
+
+        return self.names.get(str(path)) or shown(path)
+
     def readers(self) -> dict:
         """``{suffix: Reader}``: the readers the plugins registered."""
         from soplint.readers import builtin_readers
@@ -99,9 +106,7 @@ class Engine:
         turns into the unreadable-file rules' findings); ``cross`` maps each
         cross-document rule's code to what it keeps of this file's SOPs (its
         :meth:`~soplint.rule.Rule.summarise` results, or slim models)."""
-        from soplint.inputs import shown
-
-        berkas = self.names.get(str(path)) or shown(path)
+        berkas = self.berkas(path)
         result = FileResult(berkas=berkas)
         cross = {code: [] for code in self.cross_rules}
         sops = self.read(path)  # UnreadableFile: the pipeline reports the file (DK01)

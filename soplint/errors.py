@@ -11,14 +11,11 @@ def utf8_text(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape" if _escaped_only(text) else "replace").decode(
-            "utf-8", "replace")
-
-
-def _escaped_only(text: str) -> bool:
-    """Are all lone surrogates of ``text`` the file system's escaped bytes
-    (U+DC80..U+DCFF)?"""
-    return all("\udc80" <= ch <= "\udcff" for ch in text if "\ud800" <= ch <= "\udfff")
+        pass
+    try:  # the file system's escaped bytes back, then decoded with U+FFFD
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # some other lone surrogate
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class SoplintError(Exception):
@@ -161,11 +158,11 @@ def memory_limit_error(label: str, mb: int) -> UnreadableFile:
     return unreadable(MemoryError(), label=label, memory_mb=mb)
 
 
-def crash_error(label: str, code, memory_mb=None, low: bool = False) -> UnreadableFile:
-    """A worker died of signal or exit ``code``; ``low``: under a memory
-    limit set below the default, where C libraries may crash rather than fail
-    when they cannot allocate (the message names the limit)."""
-    if memory_mb and low:
+def crash_error(label: str, code, memory_mb=None) -> UnreadableFile:
+    """A worker died of signal or exit ``code``; ``memory_mb``: a low memory
+    limit it ran under, where C libraries may crash rather than fail when
+    they cannot allocate (the message names it)."""
+    if memory_mb:
         return UnreadableFile("crash",
                               "{p}: proses pembaca berhenti tak terduga ({c}) di bawah batas memori {n} MB; "
                               "berkas dilewati",

@@ -77,7 +77,6 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
     from functools import partial
 
     from soplint.findings import FileResult
-    from soplint.inputs import shown
     from soplint.readers import prepare, readers_for
     from soplint.spool import Spool
 
@@ -105,7 +104,7 @@ def check_files(engine, paths, *, jobs: int = 1, timeout=None, memory_mb=None, p
             if kept is not None:
                 kept_spool.append_bytes(kept)
         else:
-            berkas = engine.names.get(str(out.item)) or shown(out.item)
+            berkas = engine.berkas(out.item)
             files.append(FileResult(berkas=berkas, temuan=engine.unreadable_findings(berkas, out.error)))
     cross = {code: [] for code in engine.cross_rules}
     for kept in kept_spool:

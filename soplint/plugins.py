@@ -20,7 +20,7 @@ import importlib
 import importlib.util
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -177,8 +177,8 @@ class Plugins:
                             "Plugin {p}: output format {n} is already given by {o}; skipped",
                             p=impl.plugin_name, n=obj.name, o=found[obj.name].plugin))
                         continue
-                    found[obj.name] = Writer(obj.name, obj.suffix.lower(), obj.write, plugin=impl.plugin_name,
-                                             prepare=obj.prepare if callable(obj.prepare) else None)
+                    found[obj.name] = replace(obj, suffix=obj.suffix.lower(), plugin=impl.plugin_name,
+                                              prepare=obj.prepare if callable(obj.prepare) else None)
             self._writers = found
         return self._writers
 

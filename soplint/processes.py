@@ -116,22 +116,29 @@ def memory_limit_bytes(memory_mb: Optional[int]) -> Optional[int]:
     return vm_bytes() + int(memory_mb) * MB
 
 
-def _descendants(pid: int) -> list:
-    """Process ids below ``pid`` (Linux /proc; elsewhere none)."""
-    children: dict = {}
+def _proc_stats():
+    """``(pid, state, ppid, pgid)`` of every process (Linux /proc; elsewhere
+    none)."""
     try:
         entries = os.listdir("/proc")
     except OSError:
-        return []
+        return
     for name in entries:
         if not name.isdigit():
             continue
         try:
-            with open(f"/proc/{name}/stat") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            yield int(name), fields[0], int(fields[1]), int(fields[2])
         except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(ppid, []).append(int(name))
+
+
+def _descendants(pid: int) -> list:
+    """Process ids below ``pid`` (Linux /proc; elsewhere none)."""
+    children: dict = {}
+    for child, _state, ppid, _pgid in _proc_stats():
+        children.setdefault(ppid, []).append(child)
     out, stack = [], list(children.get(pid, []))
     while stack:
         p = stack.pop()
@@ -167,22 +174,7 @@ def wait_group_gone(pgid: int, seconds: float = 2.0) -> None:
 def _group_members(pgid: int) -> list:
     """Live (not zombie) processes of group ``pgid`` (Linux /proc; elsewhere
     none, so nothing is waited for)."""
-    out = []
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return out
-    for name in entries:
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
-        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != b"Z":
-            out.append(int(name))
-    return out
+    return [pid for pid, state, _ppid, group in _proc_stats() if group == pgid and state != b"Z"]
 
 
 def remove_tree(path) -> None:

@@ -45,14 +45,6 @@ def output_stems(inputs) -> dict:
     return out
 
 
-def _within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def _convert_one(item, ctx: dict):
     """Read one input and write its outputs (runs in a batch worker).
     Returns ``[("ok", target) | ("err", message) | ("note", message)]``."""
@@ -290,7 +282,7 @@ def convert(paths, out_dir, to, force, template, kertas, logo, jobs, timeout, me
     if logo is not None:
         check_logo(logo)
     inputs = collect(paths, session.input_suffixes(models=True), exclude, skip_dirs=[out_dir])
-    inside = [p for p in paths if Path(p).is_dir() and _within(out_dir, Path(p))
+    inside = [p for p in paths if Path(p).is_dir() and out_dir.resolve().is_relative_to(Path(p).resolve())
               and out_dir.resolve() != Path(p).resolve()]
     if inside and out_dir.is_dir():
         echo_err(tr("{o}: folder keluaran tidak dibaca sebagai masukan (ada di dalam {p})",
